@@ -1,0 +1,115 @@
+"""Train chronik's German NER model (CRF) and report its scores.
+
+Reproducible with one command from the repo root (../shared/data beside the repo)::
+
+    .venv/bin/python scripts/train_ner.py              # train, save, score SmartData test + HIPE dev
+    .venv/bin/python scripts/train_ner.py --cv 5       # also: GermEval dev by 5-fold cross-validation
+
+Training data: SmartData train split (CC BY 4.0) and GermEval 2014 dev (CC BY 4.0). SmartData's
+test split and HIPE-2022 (CC BY-NC-SA 4.0) are only ever scored, never trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from chronik.entities.corpora import read_germeval, read_hipe, read_smartdata
+from chronik.entities.features import Featurizer
+from chronik.entities.recognizer import MODEL_FILE, Recognizer
+from chronik.entities.scoring import score
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("CHRONIK_SHARED", ROOT / ".." / "shared"))
+DATA = SHARED / "data"
+OUT = ROOT / "src" / "chronik" / "entities" / "model"
+HIPE_DEV = ("hipe2020", "newseye", "sonar")
+
+
+def train(sentences, path: Path, featurizer: Featurizer, args) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sent in sentences:
+        trainer.append(featurizer(sent.words), list(sent.tags))
+    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
+                        "feature.possible_transitions": True})
+    trainer.train(str(path))
+
+
+def evaluate(model: Path, featurizer: Featurizer, sentences) -> dict:
+    rec = Recognizer(model, featurizer=featurizer)
+    try:
+        predicted = rec.tag_many([s.words for s in sentences])
+    finally:
+        rec.close()
+    return score([s.tags for s in sentences], predicted).to_dict()
+
+
+def cross_validate(smart, germeval, featurizer: Featurizer, args) -> dict:
+    """GermEval dev scores by k-fold CV (folds by document comment order), SmartData always in."""
+    k = args.cv
+    gold, pred = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for fold in range(k):
+            test = [s for i, s in enumerate(germeval) if i % k == fold]
+            rest = [s for i, s in enumerate(germeval) if i % k != fold]
+            path = Path(tmp) / f"fold{fold}.bin"
+            train(smart + rest * args.germeval_weight, path, featurizer, args)
+            rec = Recognizer(path, featurizer=featurizer)
+            pred += rec.tag_many([s.words for s in test])
+            rec.close()
+            gold += [s.tags for s in test]
+            print(f"  fold {fold + 1}/{k} done", file=sys.stderr)
+    return score(gold, pred).to_dict()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=OUT / MODEL_FILE)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--germeval-weight", type=int, default=2,
+                    help="how many times GermEval dev sentences enter the training set")
+    ap.add_argument("--cv", type=int, default=0, help="k-fold cross-validation on GermEval dev")
+    ap.add_argument("--no-save", action="store_true", help="train and score without saving")
+    ap.add_argument("--scores", type=Path, default=OUT / "scores.json")
+    args = ap.parse_args()
+    random.seed(0)
+
+    featurizer = Featurizer()
+    smart = read_smartdata(DATA / "smartdata" / "train.json.gz")
+    germeval = read_germeval(DATA / "germeval2014" / "NER-de-dev.tsv")
+    report: dict = {"params": {"c1": args.c1, "c2": args.c2, "iterations": args.iterations,
+                               "germeval_weight": args.germeval_weight}}
+    if args.cv:
+        t = time.time()
+        report["germeval_dev_cv"] = cross_validate(smart, germeval, featurizer, args)
+        print(f"GermEval dev {args.cv}-fold CV ({time.time() - t:.0f}s):",
+              json.dumps(report["germeval_dev_cv"]), file=sys.stderr)
+
+    t = time.time()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / MODEL_FILE if args.no_save else args.out
+        path.parent.mkdir(parents=True, exist_ok=True)
+        train(smart + germeval * args.germeval_weight, path, featurizer, args)
+        report["train_seconds"] = round(time.time() - t, 1)
+        report["smartdata_test"] = evaluate(path, featurizer, read_smartdata(DATA / "smartdata" / "test.json.gz"))
+        for part in HIPE_DEV:
+            hipe = DATA / "hipe2022-de" / f"HIPE-2022-v2.1-{part}-dev-de.tsv"
+            if hipe.exists():
+                report[f"hipe_{part}_dev"] = evaluate(path, featurizer, read_hipe(hipe))
+    print(json.dumps(report, indent=1))
+    if not args.no_save:
+        args.scores.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""Token features for the CRF tagger: word shape, affixes, lexicon and gazetteer hits, context.
+
+Everything that depends on the word alone is computed once per word type and cached on the
+:class:`Featurizer` object (bounded), so tagging costs little more than list concatenation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+from chronik.entities.gazetteer import Gazetteer
+
+_SHAPE_SUBS = ((re.compile(r"[A-ZÄÖÜ]"), "X"), (re.compile(r"[a-zäöüß]"), "x"),
+               (re.compile(r"[^\W\d_xX]"), "a"), (re.compile(r"\d"), "d"))
+_SQUEEZE = re.compile(r"(.)\1+")
+_CACHE_LIMIT = 200_000
+WINDOW = (-2, -1, 1, 2)
+
+
+def shape(word: str) -> str:
+    s = word
+    for pattern, repl in _SHAPE_SUBS:
+        s = pattern.sub(repl, s)
+    return s
+
+
+class Featurizer:
+    """Turns a sentence (a list of words) into CRF feature lists, one per word."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer()
+        # simplemma's German form -> lemma table (case-sensitive): a lexicon of known words
+        self.lexicon = DefaultDictionaryFactory().get_dictionary("de")
+        self._own: dict[str, list[str]] = {}
+        self._ctx: dict[str, list[list[str]]] = {}
+
+    def _word(self, w: str) -> tuple[list[str], list[list[str]]]:
+        own = self._own.get(w)
+        if own is not None:
+            return own, self._ctx[w]
+        low = w.lower()
+        sh = shape(w)
+        short = _SQUEEZE.sub(r"\1", sh)
+        known = w in self.lexicon
+        known_low = low != w and low in self.lexicon
+        own = ["b", f"w={low}", f"sh={short}", f"sl={sh[:6]}"]
+        own += [f"p{n}={low[:n]}" for n in (2, 3, 4) if len(low) > n]
+        own += [f"s{n}={low[-n:]}" for n in (1, 2, 3, 4, 5) if len(low) > n]
+        if len(w) == 1:
+            own.append("len1")
+        elif len(w) > 12:
+            own.append("long")
+        if "-" in w[1:-1]:
+            parts = low.split("-")
+            own += [f"h0={parts[0]}", f"h1={parts[-1]}"]
+        if w[:1].isupper():
+            own.append("cap")
+            own.append("known" if known else "unknown")
+            if known_low:
+                own.append("known_low")
+        gz = self.gazetteer.word_features(w)
+        own += gz
+        ctx_base = [f"w={low}", f"sh={short}"] + gz
+        if w[:1].isupper():
+            ctx_base.append("cap")
+            if known_low:
+                ctx_base.append("known_low")
+        ctx = [[f"{off}{f}" for f in ctx_base] for off in WINDOW]
+        if len(self._own) >= _CACHE_LIMIT:
+            self._own.clear()
+            self._ctx.clear()
+        self._own[w] = own
+        self._ctx[w] = ctx
+        return own, ctx
+
+    def __call__(self, words: list[str] | tuple[str, ...]) -> list[list[str]]:
+        n = len(words)
+        info = [self._word(w) for w in words]
+        phrase = self.gazetteer.phrase_tags(words)
+        out: list[list[str]] = []
+        for i in range(n):
+            feats = list(info[i][0])
+            if i == 0:
+                feats.append("BOS")
+            elif words[i - 1] in ('"', "„", "“", ":", "(", "«", "»"):
+                feats.append("after_open")
+            if i == n - 1:
+                feats.append("EOS")
+            for k, off in enumerate(WINDOW):
+                j = i + off
+                if 0 <= j < n:
+                    feats += info[j][1][k]
+            if phrase[i]:
+                feats.append(f"ph={phrase[i]}")
+            if 0 < i and phrase[i - 1]:
+                feats.append(f"-1ph={phrase[i - 1]}")
+            out.append(feats)
+        return out
