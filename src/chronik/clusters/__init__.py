@@ -1,0 +1,1 @@
+"""Event clusters: documents that report the same real-world happening."""

@@ -1,0 +1,124 @@
+"""Incremental near-duplicate and wire-copy detection over the store.
+
+Each article waiting in the store's dedup queue is compared with everything stored before
+it: near-duplicate articles by MinHash LSH over word 5-grams, shared passages by winnowed
+k-gram fingerprints (candidates) and k-gram alignment (spans). Each article's results are
+written in one transaction, so an interrupted run resumes where it stopped; the outcome
+does not depend on the order in which articles arrive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from chronik.dedup.passages import align, extend
+from chronik.dedup.shingles import Words, kgram_hashes, winnow
+from chronik.model import Article, NearDuplicate
+from chronik.store.base import CopyLink, Store
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DedupOptions:
+    k: int = 7  # words per k-gram for passages
+    window: int = 4  # winnowing window: runs of k + window - 1 words always share a fingerprint
+    min_shared: int = 2  # fingerprints two articles must share to be aligned
+    min_words: int = 15  # shortest passage reported as a copy
+    gap: int = 4  # differing words allowed inside one passage
+    shingle: int = 5  # words per shingle for MinHash
+    num_perm: int = 128
+    threshold: float = 0.8  # estimated Jaccard from which two articles are near-duplicates
+
+
+@dataclass(slots=True)
+class DedupReport:
+    articles: int = 0
+    links: int = 0
+    near_duplicates: int = 0
+
+
+@dataclass(slots=True)
+class _Prepared:
+    words: Words
+    kgrams: list[int]
+    fingerprints: set[int] = field(default_factory=set)
+
+
+class Deduplicator:
+    """Compares the store's pending articles with all stored ones (holds per-run caches)."""
+
+    def __init__(self, options: DedupOptions | None = None) -> None:
+        self.options = options or DedupOptions()
+        self._prepared: dict[str, _Prepared] = {}
+
+    def prepare(self, article: Article) -> _Prepared:
+        hit = self._prepared.get(article.id)
+        if hit is None:
+            words = Words.of(article.text)
+            kgrams = kgram_hashes(words, self.options.k)
+            hit = _Prepared(words, kgrams, winnow(kgrams, self.options.window))
+            self._prepared[article.id] = hit
+        return hit
+
+    def signature(self, words: Words):
+        from datasketch import MinHash
+
+        m = MinHash(num_perm=self.options.num_perm, seed=1)
+        n = self.options.shingle
+        shingles = {" ".join(words.forms[i : i + n]).encode("utf-8") for i in range(max(len(words) - n + 1, 1))}
+        m.update_batch(list(shingles))
+        return m
+
+    def run(self, store: Store, progress: Callable[[int, int], None] | None = None) -> DedupReport:
+        from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+        o = self.options
+        report = DedupReport()
+        pending = store.pending_dedup()
+        if not pending:
+            return report
+        lsh = MinHashLSH(threshold=o.threshold, num_perm=o.num_perm)
+        sigs: dict[str, LeanMinHash] = {}
+        for article_id, raw in store.signatures():
+            m = LeanMinHash(MinHash(num_perm=o.num_perm, seed=1, hashvalues=np.frombuffer(raw, dtype=np.uint64)))
+            sigs[article_id] = m
+            lsh.insert(article_id, m)
+        for done, article_id in enumerate(pending, 1):
+            article = store.get_article(article_id)
+            prep = self.prepare(article)
+            links = self._links(store, article, prep)
+            sig = LeanMinHash(self.signature(prep.words))
+            near = []
+            for other in lsh.query(sig):
+                sim = float(sig.jaccard(sigs[other]))
+                if sim >= o.threshold:
+                    a, b = sorted((article_id, other))
+                    near.append(NearDuplicate(a=a, b=b, similarity=round(sim, 4)))
+            store.finish_dedup(article_id, prep.fingerprints, sig.hashvalues.astype(np.uint64).tobytes(), links, near)
+            lsh.insert(article_id, sig)
+            sigs[article_id] = sig
+            report.articles += 1
+            report.links += len(links)
+            report.near_duplicates += len(near)
+            if progress:
+                progress(done, len(pending))
+        return report
+
+    def _links(self, store: Store, article: Article, prep: _Prepared) -> list[CopyLink]:
+        o = self.options
+        links = []
+        hits = store.fingerprint_hits(prep.fingerprints)
+        for other_id in sorted(i for i, n in hits.items() if n >= o.min_shared and i != article.id):
+            other = store.get_article(other_id)
+            oprep = self.prepare(other)
+            w, ow = prep.words, oprep.words
+            for found in align(prep.kgrams, oprep.kgrams, o.k, gap=o.gap, min_words=o.min_words):
+                run = extend(found, w.forms, ow.forms, gap=o.gap)
+                links.append(CopyLink(
+                    a=other_id, a_start=ow.starts[run.b0], a_end=ow.ends[run.b1 - 1],
+                    b=article.id, b_start=w.starts[run.a0], b_end=w.ends[run.a1 - 1],
+                    tokens=run.matched,
+                ))
+        return links

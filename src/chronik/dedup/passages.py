@@ -1,0 +1,103 @@
+"""Aligning two texts' shared passages from their k-gram matches.
+
+Matching k-grams are chained into runs along a diagonal; runs separated by a few
+differing words (an edited word, an inserted place name) are joined into one passage.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Words ``a[a0:a1]`` match words ``b[b0:b1]``; ``matched`` words of them are identical."""
+
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    matched: int
+
+
+def _diagonal_runs(a: list[int], b: list[int], k: int) -> list[Run]:
+    where: dict[int, list[int]] = defaultdict(list)
+    for j, h in enumerate(b):
+        where[h].append(j)
+    pairs = sorted(((i - j, i, j) for i, h in enumerate(a) for j in where.get(h, ())))
+    runs: list[Run] = []
+    start = prev = None
+    for d, i, j in pairs:
+        if start is not None and d == start[0] and i == prev[1] + 1:
+            prev = (d, i, j)
+            continue
+        if start is not None:
+            runs.append(Run(start[1], prev[1] + k, start[2], prev[2] + k, prev[1] + k - start[1]))
+        start = prev = (d, i, j)
+    if start is not None:
+        runs.append(Run(start[1], prev[1] + k, start[2], prev[2] + k, prev[1] + k - start[1]))
+    return runs
+
+
+def align(a: list[int], b: list[int], k: int, *, gap: int = 4, min_words: int = 15) -> list[Run]:
+    """Shared passages of two k-gram hash lists, as word ranges, longest chains first."""
+    runs = sorted(_diagonal_runs(a, b, k), key=lambda r: (r.a0, r.b0))
+    chains: list[Run] = []
+    for run in runs:
+        if chains:
+            last = chains[-1]
+            da, db = run.a0 - last.a1, run.b0 - last.b1
+            if -k < da <= gap and -k < db <= gap and abs(da - db) <= gap:
+                overlap = max(0, -da)
+                chains[-1] = Run(last.a0, max(last.a1, run.a1), last.b0, max(last.b1, run.b1),
+                                 last.matched + run.matched - overlap)
+                continue
+        chains.append(run)
+    return [c for c in chains if c.matched >= min_words]
+
+
+def _step(fa, fb, i: int, j: int, direction: int, gap: int, anchor: int) -> tuple[int, int] | None:
+    """From the boundary (i, j), the nearest position past up to ``gap`` differing words
+    where ``anchor`` words match again; None when there is none."""
+    best = None
+    for da in range(gap + 1):
+        for db in range(gap + 1):
+            ia, jb = i + direction * da, j + direction * db
+            ok = True
+            for t in range(anchor):
+                x, y = ia + direction * t, jb + direction * t
+                if not (0 <= x < len(fa) and 0 <= y < len(fb)) or fa[x] != fb[y]:
+                    ok = False
+                    break
+            if ok and (best is None or da + db < best[0]):
+                best = (da + db, ia, jb)
+    return (best[1], best[2]) if best else None
+
+
+def extend(run: Run, fa, fb, *, gap: int = 4, anchor: int = 3) -> Run:
+    """Grow a passage over identical words and small edits on both sides.
+
+    ``fa``/``fb`` are the word forms of the two texts; a run of k-gram matches starts and
+    ends up to k-1 words inside the real copy, and an edited word splits it.
+    """
+    a0, b0, a1, b1, matched = run.a0, run.b0, run.a1, run.b1, run.matched
+    while True:
+        nxt = _step(fa, fb, a0 - 1, b0 - 1, -1, gap, 1 if (a0 and b0 and fa[a0 - 1] == fb[b0 - 1]) else anchor)
+        if nxt is None:
+            break
+        ia, jb = nxt
+        if (ia, jb) == (a0 - 1, b0 - 1):
+            a0, b0, matched = a0 - 1, b0 - 1, matched + 1
+        else:
+            a0, b0 = ia + 1, jb + 1  # the words matched from there are taken on the next turns
+    while True:
+        nxt = _step(fa, fb, a1, b1, 1, gap, 1 if (a1 < len(fa) and b1 < len(fb) and fa[a1] == fb[b1]) else anchor)
+        if nxt is None:
+            break
+        ia, jb = nxt
+        if (ia, jb) == (a1, b1):
+            a1, b1, matched = a1 + 1, b1 + 1, matched + 1
+        else:
+            a1, b1 = ia, jb
+    return Run(a0, a1, b0, b1, matched)

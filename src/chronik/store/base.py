@@ -1,0 +1,112 @@
+"""The storage interface every backend implements (SQLite now, PostgreSQL later).
+
+Writes happen inside :meth:`Store.transaction`; one article is stored in one transaction,
+so a run killed halfway leaves either the whole article or nothing. Records go in and come
+out as :mod:`chronik.model` records.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from chronik.model import Article, NearDuplicate, Rejection
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CopyLink:
+    """Two articles share a passage: ``a[a_start:a_end]`` ~ ``b[b_start:b_end]`` (cleaned text)."""
+
+    a: str
+    a_start: int
+    a_end: int
+    b: str
+    b_start: int
+    b_end: int
+    tokens: int  # matched words
+
+
+class Store(ABC):
+    """A chronik database. Backends are chosen by URL scheme (see :func:`chronik.store.open_store`)."""
+
+    url: str
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # articles ---------------------------------------------------------------------------
+    @abstractmethod
+    def has_article(self, article_id: str) -> bool: ...
+
+    @abstractmethod
+    def put_article(self, article: Article, terms: str) -> None:
+        """Store a new article with its search terms and mark it pending for dedup."""
+
+    @abstractmethod
+    def add_source(self, article_id: str, source: str) -> None:
+        """Record that ``source`` also carried an already stored article."""
+
+    @abstractmethod
+    def sources(self, article_id: str) -> list[str]: ...
+
+    @abstractmethod
+    def get_article(self, article_id: str) -> Article | None: ...
+
+    @abstractmethod
+    def iter_articles(self) -> Iterator[Article]:
+        """All articles in the order they were stored."""
+
+    @abstractmethod
+    def count_articles(self) -> int: ...
+
+    # rejections -------------------------------------------------------------------------
+    @abstractmethod
+    def put_rejection(self, rejection: Rejection) -> None: ...
+
+    @abstractmethod
+    def rejections(self) -> list[Rejection]: ...
+
+    # search -----------------------------------------------------------------------------
+    @abstractmethod
+    def search_ids(self, terms: list[str], limit: int) -> list[tuple[str, float]]:
+        """Ids of articles containing all ``terms`` (stems), best first, with a score."""
+
+    # outlet boilerplate -----------------------------------------------------------------
+    @abstractmethod
+    def outlet_line_counts(self, outlets: Iterable[str]) -> dict[str, dict[str, int]]: ...
+
+    @abstractmethod
+    def add_outlet_lines(self, outlet: str, lines: Iterable[str]) -> None: ...
+
+    # dedup --------------------------------------------------------------------------------
+    @abstractmethod
+    def pending_dedup(self) -> list[str]:
+        """Ids of stored articles not yet compared with the others, in storage order."""
+
+    @abstractmethod
+    def finish_dedup(self, article_id: str, fingerprints: Iterable[int], signature: bytes,
+                     links: Iterable[CopyLink], near: Iterable[NearDuplicate]) -> None: ...
+
+    @abstractmethod
+    def fingerprint_hits(self, fingerprints: Iterable[int]) -> dict[str, int]:
+        """Per stored article, how many of ``fingerprints`` it has."""
+
+    @abstractmethod
+    def signatures(self) -> Iterator[tuple[str, bytes]]: ...
+
+    @abstractmethod
+    def copy_links(self) -> list[CopyLink]: ...
+
+    @abstractmethod
+    def near_duplicates(self) -> list[NearDuplicate]: ...

@@ -1,0 +1,242 @@
+"""SQLite store: one file, WAL journal, one transaction per article, FTS5 search."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from chronik.errors import StoreError
+from chronik.model import Article, NearDuplicate, Rejection
+from chronik.store.base import CopyLink, Store
+
+SCHEMA_VERSION = 1
+
+MIGRATIONS = {
+    1: """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        format TEXT NOT NULL,
+        outlet TEXT,
+        title TEXT,
+        url TEXT,
+        published TEXT,
+        lang TEXT,
+        ingested_at TEXT NOT NULL,
+        record TEXT NOT NULL,
+        raw BLOB NOT NULL
+    );
+    CREATE TABLE article_sources (
+        article TEXT NOT NULL REFERENCES articles(id),
+        source TEXT NOT NULL,
+        PRIMARY KEY (article, source)
+    );
+    CREATE VIRTUAL TABLE search USING fts5(title, terms, tokenize = 'unicode61 remove_diacritics 0');
+    CREATE TABLE rejections (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE outlet_lines (
+        outlet TEXT NOT NULL,
+        line TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (outlet, line)
+    );
+    CREATE TABLE pending_dedup (article TEXT PRIMARY KEY REFERENCES articles(id));
+    CREATE TABLE fingerprints (hash INTEGER NOT NULL, article TEXT NOT NULL REFERENCES articles(id));
+    CREATE INDEX fingerprints_hash ON fingerprints(hash);
+    CREATE TABLE signatures (article TEXT PRIMARY KEY REFERENCES articles(id), signature BLOB NOT NULL);
+    CREATE TABLE copy_links (
+        a TEXT NOT NULL, a_start INTEGER NOT NULL, a_end INTEGER NOT NULL,
+        b TEXT NOT NULL, b_start INTEGER NOT NULL, b_end INTEGER NOT NULL,
+        tokens INTEGER NOT NULL
+    );
+    CREATE TABLE near_duplicates (a TEXT NOT NULL, b TEXT NOT NULL, similarity REAL NOT NULL, PRIMARY KEY (a, b));
+    """,
+}
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.url = f"sqlite:///{self.path}"
+        try:
+            if self.path.parent and not self.path.parent.exists():
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open SQLite store {self.path}: {exc}") from exc
+        self._depth = 0
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {version}; this chronik knows up to {SCHEMA_VERSION}")
+        for v in range(version + 1, SCHEMA_VERSION + 1):
+            self.db.execute("BEGIN IMMEDIATE")
+            for statement in MIGRATIONS[v].split(";"):
+                if statement.strip():
+                    self.db.execute(statement)
+            self.db.execute(f"PRAGMA user_version = {v}")
+            self.db.execute("COMMIT")
+
+    @contextmanager
+    def transaction(self):
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def close(self) -> None:
+        self.db.close()
+
+    # articles ---------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def put_article(self, article: Article, terms: str) -> None:
+        record = article.to_dict()
+        record.pop("raw")
+        with self.transaction():
+            seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+            cur = self.db.execute(
+                "INSERT INTO articles (id, seq, source, format, outlet, title, url, published, lang,"
+                " ingested_at, record, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (article.id, seq, article.source, article.format, article.outlet, article.title,
+                 article.url, article.published, article.lang, _now(),
+                 json.dumps(record, ensure_ascii=False), article.raw),
+            )
+            self.db.execute("INSERT INTO search (rowid, title, terms) VALUES (?, ?, ?)",
+                            (cur.lastrowid, "", terms))
+            self.db.execute("INSERT INTO article_sources VALUES (?, ?)", (article.id, article.source))
+            self.db.execute("INSERT INTO pending_dedup VALUES (?)", (article.id,))
+
+    def add_source(self, article_id: str, source: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR IGNORE INTO article_sources VALUES (?, ?)", (article_id, source))
+
+    def sources(self, article_id: str) -> list[str]:
+        rows = self.db.execute("SELECT source FROM article_sources WHERE article = ? ORDER BY source", (article_id,))
+        return [r[0] for r in rows]
+
+    def _article(self, record: str, raw: bytes) -> Article:
+        return Article.from_dict(json.loads(record) | {"raw": None}).replace(raw=bytes(raw))
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.db.execute("SELECT record, raw FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return self._article(*row) if row else None
+
+    def iter_articles(self) -> Iterator[Article]:
+        for record, raw in self.db.execute("SELECT record, raw FROM articles ORDER BY seq").fetchall():
+            yield self._article(record, raw)
+
+    def count_articles(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    # rejections -------------------------------------------------------------------------
+    def put_rejection(self, rejection: Rejection) -> None:
+        with self.transaction():
+            self.db.execute("INSERT INTO rejections (source, stage, reason, at) VALUES (?,?,?,?)",
+                            (rejection.source, rejection.stage, rejection.reason, _now()))
+
+    def rejections(self) -> list[Rejection]:
+        rows = self.db.execute("SELECT source, stage, reason FROM rejections ORDER BY id")
+        return [Rejection(source=s, stage=st, reason=r) for s, st, r in rows]
+
+    # search -----------------------------------------------------------------------------
+    def search_ids(self, terms: list[str], limit: int) -> list[tuple[str, float]]:
+        if not terms:
+            return []
+        query = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        rows = self.db.execute(
+            "SELECT a.id, bm25(search) FROM search JOIN articles a ON a.rowid = search.rowid"
+            " WHERE search MATCH ? ORDER BY bm25(search) LIMIT ?",
+            (f"terms : ({query})", limit),
+        )
+        return [(i, -score) for i, score in rows]
+
+    # outlet boilerplate -----------------------------------------------------------------
+    def outlet_line_counts(self, outlets: Iterable[str]) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for outlet in set(outlets):
+            rows = self.db.execute("SELECT line, n FROM outlet_lines WHERE outlet = ?", (outlet,))
+            out[outlet] = dict(rows.fetchall())
+        return out
+
+    def add_outlet_lines(self, outlet: str, lines: Iterable[str]) -> None:
+        with self.transaction():
+            self.db.executemany(
+                "INSERT INTO outlet_lines VALUES (?, ?, 1) ON CONFLICT (outlet, line) DO UPDATE SET n = n + 1",
+                [(outlet, line) for line in lines],
+            )
+
+    # dedup --------------------------------------------------------------------------------
+    def pending_dedup(self) -> list[str]:
+        rows = self.db.execute("SELECT p.article FROM pending_dedup p JOIN articles a ON a.id = p.article ORDER BY a.seq")
+        return [r[0] for r in rows]
+
+    def finish_dedup(self, article_id, fingerprints, signature, links, near) -> None:
+        with self.transaction():
+            self.db.executemany("INSERT INTO fingerprints VALUES (?, ?)", [(h, article_id) for h in set(fingerprints)])
+            self.db.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (article_id, signature))
+            self.db.executemany(
+                "INSERT INTO copy_links VALUES (?,?,?,?,?,?,?)",
+                [(c.a, c.a_start, c.a_end, c.b, c.b_start, c.b_end, c.tokens) for c in links],
+            )
+            self.db.executemany("INSERT OR REPLACE INTO near_duplicates VALUES (?,?,?)",
+                                [(n.a, n.b, n.similarity) for n in near])
+            self.db.execute("DELETE FROM pending_dedup WHERE article = ?", (article_id,))
+
+    def fingerprint_hits(self, fingerprints: Iterable[int]) -> dict[str, int]:
+        hashes = list(set(fingerprints))
+        hits: dict[str, int] = {}
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            rows = self.db.execute(
+                f"SELECT article, COUNT(*) FROM fingerprints WHERE hash IN ({','.join('?' * len(chunk))}) GROUP BY article",
+                chunk,
+            )
+            for article, n in rows:
+                hits[article] = hits.get(article, 0) + n
+        return hits
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        yield from ((a, bytes(s)) for a, s in self.db.execute("SELECT article, signature FROM signatures").fetchall())
+
+    def copy_links(self) -> list[CopyLink]:
+        rows = self.db.execute("SELECT a, a_start, a_end, b, b_start, b_end, tokens FROM copy_links ORDER BY rowid")
+        return [CopyLink(a=r[0], a_start=r[1], a_end=r[2], b=r[3], b_start=r[4], b_end=r[5], tokens=r[6]) for r in rows]
+
+    def near_duplicates(self) -> list[NearDuplicate]:
+        rows = self.db.execute("SELECT a, b, similarity FROM near_duplicates ORDER BY a, b")
+        return [NearDuplicate(a=a, b=b, similarity=s) for a, b, s in rows]
