@@ -233,6 +233,11 @@ class Article(Record):
     def span_text(self, span: Span | Sentence | Mention | TimeExpr | Token) -> str:
         return self.text[span.start : span.end]
 
+    def headline(self, width: int = 100) -> str:
+        """The title, else the first line of the cleaned text, cut to ``width`` characters."""
+        line = self.title or next((ln.strip() for ln in self.text.splitlines() if ln.strip()), "")
+        return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
 
 @record
 class CopySpan(Record):

@@ -27,7 +27,7 @@ from chronik.text import SentenceSplitter, tokenize
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
-GERMEVAL_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC"}
+GERMEVAL_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC", "MISC": "MISC"}
 SMARTDATA_LABELS = {
     "person": "PER",
     "organization": "ORG",

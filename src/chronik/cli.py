@@ -1,0 +1,247 @@
+"""The ``chronik`` command line."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from chronik import __version__
+from chronik.errors import ChronikError
+
+HELP = """chronik turns news articles into a sourced chronicle, offline and German first.
+
+\b
+Typical use:
+  chronik ingest articles/            store a folder of .txt, .html, feeds, WARC, JSONL
+  chronik articles                    list what is stored
+  chronik search "Pjöngjang Besuch"   full-text search (German stemming)
+  chronik export copies --format json wire copy shared between articles
+
+The database is ./chronik.db unless --db or $CHRONIK_DB says otherwise.
+"""
+
+
+class Context:
+    def __init__(self, db: str | None) -> None:
+        self.db = db
+        self.out = Console(highlight=False, soft_wrap=True)
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+    def store(self):
+        from chronik.store import open_store
+
+        return open_store(self.db)
+
+
+@click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--db", metavar="URL", envvar="CHRONIK_DB", default=None,
+              help="Database: a file path or sqlite:///path (default ./chronik.db), or postgresql://...")
+@click.version_option(__version__, prog_name="chronik")
+@click.pass_context
+def main(ctx: click.Context, db: str | None) -> None:
+    ctx.obj = Context(db)
+
+
+def _fail(ctx: Context, exc: ChronikError) -> None:
+    ctx.err.print(f"[bold red]error:[/] {escape(str(exc))}")
+    sys.exit(2)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary table.")
+@click.pass_obj
+def ingest(ctx: Context, paths: tuple[Path, ...], quiet: bool) -> None:
+    """Store the articles in PATHS (files or folders, searched recursively).
+
+    \b
+    Formats by extension: .txt (optional header lines "date 2023-09", "title ...",
+    "source ...", "url ..."), .html, .rss/.atom/.xml feeds, .warc/.warc.gz, .jsonl,
+    and any of these gzipped. Re-ingesting the same content changes nothing.
+    Bad inputs are reported on stderr with the file and the reason; the rest is stored.
+    Exit status: 0 when everything was stored or already present, 1 when anything was
+    rejected, 2 on a usage or database error.
+    """
+    from chronik.runners import LocalRunner
+
+    try:
+        store = ctx.store()
+    except ChronikError as exc:
+        _fail(ctx, exc)
+    with store:
+        progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=ctx.err, disable=quiet or not ctx.err.is_terminal,
+                            transient=True)
+        tasks: dict[str, int] = {}
+        labels = {"read": "reading files", "store": "storing articles", "dedup": "finding copies"}
+
+        def tick(phase: str, done: int, total: int | None) -> None:
+            if phase not in tasks:
+                tasks[phase] = progress.add_task(labels.get(phase, phase), total=total)
+            progress.update(tasks[phase], completed=done, total=total)
+
+        try:
+            with progress:
+                report = LocalRunner().ingest(paths, store, tick)
+        except ChronikError as exc:
+            _fail(ctx, exc)
+        for dup in report.duplicates:
+            ctx.err.print(f"[yellow]duplicate:[/] {escape(dup.source)}: same content as {escape(dup.same_as)} (article {dup.article})")
+        for rej in report.rejected:
+            ctx.err.print(f"[red]rejected:[/] {escape(rej.source)}: {escape(rej.reason)} [dim](stage {rej.stage})[/]")
+        if not quiet:
+            table = Table(title=f"ingest into {store.url}", show_header=False)
+            for label, value in (
+                ("files read", report.files),
+                ("articles stored", len(report.stored)),
+                ("already stored (unchanged)", len(report.unchanged)),
+                ("duplicates in this run", len(report.duplicates)),
+                ("rejected", len(report.rejected)),
+                ("shared passages found", report.dedup.links if report.dedup else 0),
+                ("near-duplicate pairs", report.dedup.near_duplicates if report.dedup else 0),
+                ("articles in the store", store.count_articles()),
+            ):
+                table.add_row(label, str(value))
+            ctx.out.print(table)
+    sys.exit(1 if report.rejected else 0)
+
+
+@main.command()
+@click.option("--limit", "-n", default=50, show_default=True, help="Show at most this many.")
+@click.pass_obj
+def articles(ctx: Context, limit: int) -> None:
+    """List stored articles: id, date, outlet, language, headline."""
+    with ctx.store() as store:
+        table = Table(title=f"{store.count_articles()} articles")
+        for col in ("id", "published", "outlet", "lang", "headline"):
+            table.add_column(col, overflow="fold")
+        for i, a in enumerate(store.iter_articles()):
+            if i >= limit:
+                break
+            table.add_row(a.id, a.published or "–", a.outlet or "–", a.lang or "–", escape(a.headline(80)))
+        ctx.out.print(table)
+
+
+@main.command()
+@click.argument("article_id")
+@click.option("--raw", is_flag=True, help="Print the raw input bytes (decoded) instead of the cleaned text.")
+@click.pass_obj
+def show(ctx: Context, article_id: str, raw: bool) -> None:
+    """Print one article's metadata and cleaned text (or its raw input)."""
+    with ctx.store() as store:
+        article = store.get_article(article_id)
+        if article is None:
+            ctx.err.print(f"[red]no article with id {escape(article_id)}[/]")
+            sys.exit(2)
+        if raw:
+            click.echo(article.raw.decode("utf-8", errors="replace"))
+            return
+        for key in ("id", "source", "format", "outlet", "title", "url", "author", "published", "lang"):
+            ctx.out.print(f"[bold]{key}:[/] {escape(str(getattr(article, key) or '–'))}")
+        ctx.out.print(f"[bold]removed:[/] {', '.join(sorted({s.label for s in article.removed})) or '–'}\n")
+        click.echo(article.text)
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", "-n", default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print hits as JSON.")
+@click.pass_obj
+def search(ctx: Context, query: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Full-text search over German-stemmed text ("Pjoengjang" finds "Pjöngjang").
+
+    All words must occur; hits come best first, each with a snippet.
+    """
+    from chronik.store.search import search as run_search
+
+    text = " ".join(query)
+    with ctx.store() as store:
+        hits = run_search(store, text, limit=limit)
+    if as_json:
+        click.echo(json.dumps([dataclasses.asdict(h) for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        ctx.out.print(f"no article matches {escape(text)!r}")
+        return
+    for rank, h in enumerate(hits, 1):
+        marked, pos = [], 0
+        for s, e in h.marks:
+            marked.append(escape(h.snippet[pos:s]) + "[bold yellow]" + escape(h.snippet[s:e]) + "[/]")
+            pos = e
+        marked.append(escape(h.snippet[pos:]))
+        ctx.out.print(f"{rank}. [bold]{h.article}[/] {escape(h.title or '')} [dim]{escape(h.source)}[/]")
+        ctx.out.print("  " + "".join(marked) + "\n")
+
+
+@main.command()
+@click.argument("kind")
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
+@click.pass_obj
+def export(ctx: Context, kind: str, fmt: str, output: Path | None) -> None:
+    """Export KIND as JSON: articles, copies, duplicates, rejections."""
+    from chronik.export import EXPORTERS
+
+    if kind not in EXPORTERS:
+        raise click.BadParameter(f"unknown kind {kind!r}; choose from {', '.join(EXPORTERS)}", param_hint="KIND")
+    with ctx.store() as store:
+        data = EXPORTERS[kind](store)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if output:
+        output.write_text(text + "\n", encoding="utf-8")
+        ctx.err.print(f"wrote {len(data)} {kind} to {output}")
+    else:
+        click.echo(text)
+
+
+@main.command()
+@click.pass_obj
+def rejections(ctx: Context) -> None:
+    """List inputs that were rejected, with the stage and the reason."""
+    with ctx.store() as store:
+        rows = store.rejections()
+    if not rows:
+        ctx.out.print("no rejected inputs")
+    for r in rows:
+        ctx.out.print(f"{escape(r.source)}: {escape(r.reason)} [dim](stage {r.stage})[/]")
+
+
+@main.command()
+@click.option("--query", "-q", default="Tunnel Wasser", show_default=True, help="Search to run on the demo data.")
+@click.pass_obj
+def demo(ctx: Context, query: str) -> None:
+    """Ingest the bundled demo corpus, then show its articles, shared passages and a search."""
+    from chronik.demo import corpus_path
+
+    invoke = click.get_current_context().invoke
+    ctx.out.rule(f"[bold]chronik demo[/]: ingesting {corpus_path()}")
+    try:
+        invoke(ingest, paths=(corpus_path(),), quiet=False)
+    except SystemExit as exc:
+        if exc.code not in (0, None):
+            ctx.err.print("[yellow]some demo inputs were rejected (see above)[/]")
+    ctx.out.rule("[bold]articles")
+    invoke(articles, limit=50)
+    ctx.out.rule("[bold]wire copy shared between articles")
+    from chronik.export import export_copies
+
+    with ctx.store() as store:
+        for copy in export_copies(store):
+            where = ", ".join(f"{a['source'].split('/')[-1]} [{a['start']}:{a['end']}]" for a in copy["articles"])
+            ctx.out.print(f"[bold]{len(copy['articles'])} articles[/]: {escape(where)}")
+            ctx.out.print(f"  first: {copy['first'] or '?'} ({escape(copy['first_reason'])})")
+            ctx.out.print(f"  [italic]{escape(copy['text'][:240])}…[/]\n")
+    ctx.out.rule(f"[bold]search: {escape(query)}")
+    invoke(search, query=(query,), limit=5, as_json=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,61 @@
+"""JSON exports of what the store holds (``chronik export KIND --format json``).
+
+Each exporter returns a list of JSON-safe objects; the shapes are stable interfaces
+(see DESIGN.md).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from chronik.dedup import group_copies
+from chronik.store import Store
+
+
+def export_articles(store: Store) -> list[dict[str, Any]]:
+    out = []
+    for a in store.iter_articles():
+        inferred = a.published_inferred.to_dict() if a.published_inferred else None
+        out.append({
+            "id": a.id, "source": a.source, "sources": store.sources(a.id), "format": a.format,
+            "outlet": a.outlet, "title": a.title, "headline": a.headline(), "url": a.url,
+            "author": a.author, "published": a.published, "published_inferred": inferred,
+            "lang": a.lang, "text": a.text, "sentences": len(a.sentences),
+            "removed": [{"start": s.start, "end": s.end, "label": s.label, "text": a.body[s.start:s.end]}
+                        for s in a.removed],
+        })
+    return out
+
+
+def export_copies(store: Store) -> list[dict[str, Any]]:
+    cache: dict = {}
+
+    def get(article_id):
+        if article_id not in cache:
+            cache[article_id] = store.get_article(article_id)
+        return cache[article_id]
+
+    out = []
+    for copy in group_copies(store.copy_links(), get):
+        out.append({
+            "id": copy.id, "text": copy.text, "first": copy.first, "first_reason": copy.first_reason,
+            "articles": [{"id": s.article, "source": get(s.article).source, "start": s.start, "end": s.end,
+                          "text": get(s.article).text[s.start:s.end]} for s in copy.spans],
+        })
+    return out
+
+
+def export_duplicates(store: Store) -> list[dict[str, Any]]:
+    return [n.to_dict() for n in store.near_duplicates()]
+
+
+def export_rejections(store: Store) -> list[dict[str, Any]]:
+    return [r.to_dict() for r in store.rejections()]
+
+
+EXPORTERS: dict[str, Callable[[Store], list[dict[str, Any]]]] = {
+    "articles": export_articles,
+    "copies": export_copies,
+    "duplicates": export_duplicates,
+    "rejections": export_rejections,
+}

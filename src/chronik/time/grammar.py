@@ -1,0 +1,271 @@
+"""Loads a language's temporal grammar: a lexicon and a rule table, both TSV files.
+
+``data/<lang>/lexicon.tsv`` has one row per normalised value::
+
+    category <TAB> value <TAB> forms
+
+``forms`` is a regular expression (usually alternatives: ``Jänner|Januar|Jän\\.``). A value
+starting with ``=`` names a converter applied to the matched text (``=int``, ``=year``...);
+the value ``-`` makes the category a plain macro (a non-capturing group, no value).
+
+``data/<lang>/rules.tsv`` has one row per rule::
+
+    id <TAB> type <TAB> pattern <TAB> value <TAB> mod <TAB> flags
+
+In a pattern, ``{month}`` stands for the lexicon category ``month`` captured as a named group;
+``{month2}`` captures a second month (trailing digits are ignored when looking up the
+category). In a value, ``{month}`` is replaced by the normalised value of that group and
+``{year|????}`` gives a default for a group that did not take part in the match. The value
+language itself (``DCT -1 day``, ``weekday {weekday}``, ``????-{month}-{day}``...) is
+described in ``docs/time.md`` and implemented in :mod:`chronik.time.resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Callable
+
+from chronik.errors import ConfigError
+
+TYPES = ("DATE", "TIME", "DURATION", "SET", "NONE")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)(\d*)\}")
+_TEMPLATE = re.compile(r"\{([A-Za-z_]+\d*)(?:\|([^}]*))?\}")
+_WORD = r"(?<![\w])"
+_END = r"(?![\w])"
+
+
+def _int(text: str) -> str:
+    return str(int(_digits(text)))
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _int2(text: str) -> str:
+    return f"{int(_digits(text)):02d}"
+
+
+def _year(text: str) -> str:
+    digits = _digits(text)
+    if len(digits) == 2:  # '98 -> 1998, '14 -> 2014: the nearer century of the two
+        n = int(digits)
+        return f"{2000 + n if n < 50 else 1900 + n:04d}"
+    return f"{int(digits):04d}"
+
+
+def _decimal(text: str) -> str:
+    value = float(text.replace(",", "."))
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def _century(text: str) -> str:
+    """The 15th century is written ``14`` in TIMEX3 (the years 14xx)."""
+    return f"{int(_digits(text)) - 1:02d}"
+
+
+def _decade(text: str) -> str:
+    digits = _digits(text)
+    return digits[:3] if len(digits) == 4 else digits[:2]
+
+
+CONVERTERS: dict[str, Callable[[str], str]] = {
+    "int": _int,
+    "int2": _int2,
+    "year": _year,
+    "decimal": _decimal,
+    "century": _century,
+    "decade": _decade,
+    "text": lambda text: text,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    form: re.Pattern[str]
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    name: str
+    pattern: str  # the alternatives, as one regex
+    entries: tuple[Entry, ...]
+    macro: bool  # no value: expands to a non-capturing group
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    type: str
+    regex: re.Pattern[str]
+    value: str
+    mod: str | None
+    flags: frozenset[str]
+    attrs: tuple[tuple[str, str], ...]  # key=value flags, e.g. quant=EVERY
+    order: int
+
+
+@dataclass(slots=True)
+class Grammar:
+    """The compiled rules and lexicon of one language; caches normalisations per object."""
+
+    lang: str
+    categories: dict[str, Category]
+    rules: tuple[Rule, ...]
+    _cache: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def normalise(self, group: str, text: str) -> str:
+        """The lexicon value of ``text`` captured by the named group ``group``."""
+        key = (group, text)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        category = self.categories[group.rstrip("0123456789")]
+        value = text
+        folded = " ".join(text.split())
+        for entry in category.entries:
+            if entry.form.fullmatch(folded):
+                value = entry.value
+                break
+        if value.startswith("=") and len(value) > 1:
+            value = CONVERTERS[value[1:]](folded)
+        self._cache[key] = value
+        return value
+
+    def pattern(self, name: str) -> re.Pattern[str]:
+        """A category's alternatives as a compiled, case-insensitive, whole-word regex."""
+        return re.compile(_WORD + "(?:" + self.categories[name].pattern + ")" + _END, re.IGNORECASE)
+
+    def fill(self, template: str, match: re.Match[str]) -> str:
+        """``template`` with ``{group}`` replaced by normalised group values."""
+
+        def sub(m: re.Match[str]) -> str:
+            name, default = m.group(1), m.group(2)
+            text = match.group(name) if name in match.re.groupindex else None
+            if text is None:
+                return default if default is not None else ""
+            return self.normalise(name, text)
+
+        return _TEMPLATE.sub(sub, template)
+
+
+def _rows(text: str, source: str, columns: int) -> list[tuple[int, list[str]]]:
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) < columns:
+            raise ConfigError(f"{source}:{number}: expected {columns} tab-separated columns, got {len(cells)}")
+        rows.append((number, [c.strip() for c in cells]))
+    return rows
+
+
+def _load_lexicon(text: str, source: str) -> dict[str, Category]:
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for number, cells in _rows(text, source, 3):
+        name, value, forms = cells[0], cells[1], cells[2]
+        if not re.fullmatch(r"[A-Za-z_]+", name):
+            raise ConfigError(f"{source}:{number}: category names are letters and _ only: {name!r}")
+        try:
+            re.compile(forms)
+        except re.error as exc:
+            raise ConfigError(f"{source}:{number}: bad pattern {forms!r}: {exc}") from exc
+        if value.startswith("=") and value[1:] not in CONVERTERS:
+            raise ConfigError(f"{source}:{number}: unknown converter {value!r}")
+        grouped.setdefault(name, []).append((value, forms))
+    categories = {}
+    for name, rows in grouped.items():
+        alternatives = sorted((f for _, forms in rows for f in _split_alternatives(forms)), key=len, reverse=True)
+        entries = tuple(Entry(re.compile(forms, re.IGNORECASE), value) for value, forms in rows)
+        macro = all(value == "-" for value, _ in rows)
+        categories[name] = Category(name, "|".join(alternatives), entries, macro)
+    return categories
+
+
+def _split_alternatives(forms: str) -> list[str]:
+    """Top-level ``|`` alternatives of a regex (so they can be sorted longest first)."""
+    parts, depth, current, escaped = [], 0, [], False
+    for ch in forms:
+        if escaped:
+            current.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _expand(pattern: str, categories: dict[str, Category], source: str) -> str:
+    seen: set[str] = set()
+
+    def sub(m: re.Match[str]) -> str:
+        name, suffix = m.group(1), m.group(2)
+        category = categories.get(name)
+        if category is None:
+            raise ConfigError(f"{source}: unknown lexicon category {{{name}}}")
+        if category.macro:
+            return "(?:" + category.pattern + ")"
+        group = name + suffix
+        if group in seen:
+            raise ConfigError(f"{source}: group {{{group}}} used twice; write {{{name}2}} for the second")
+        seen.add(group)
+        return f"(?P<{group}>" + category.pattern + ")"
+
+    return _PLACEHOLDER.sub(sub, pattern)
+
+
+def _load_rules(text: str, source: str, categories: dict[str, Category]) -> tuple[Rule, ...]:
+    rules = []
+    ids = set()
+    for number, cells in _rows(text, source, 4):
+        rid, type_, pattern, value = cells[:4]
+        mod = cells[4] if len(cells) > 4 and cells[4] not in ("", "-") else None
+        raw_flags = cells[5].split(",") if len(cells) > 5 and cells[5] not in ("", "-") else []
+        where = f"{source}:{number} ({rid})"
+        if type_ not in TYPES:
+            raise ConfigError(f"{where}: type must be one of {TYPES}, not {type_!r}")
+        if rid in ids:
+            raise ConfigError(f"{where}: duplicate rule id")
+        ids.add(rid)
+        flags = frozenset(f.strip() for f in raw_flags if "=" not in f)
+        attrs = tuple(tuple(f.strip().split("=", 1)) for f in raw_flags if "=" in f)
+        body = _expand(pattern, categories, where)
+        try:
+            regex = re.compile(_WORD + "(?:" + body + ")" + _END, 0 if "case" in flags else re.IGNORECASE)
+        except re.error as exc:
+            raise ConfigError(f"{where}: bad pattern: {exc}") from exc
+        for name, _ in _TEMPLATE.findall(value):
+            if name not in regex.groupindex:
+                raise ConfigError(f"{where}: value uses {{{name}}}, which the pattern does not capture")
+        rules.append(Rule(rid, type_, regex, value, mod, flags, attrs, len(rules)))  # type: ignore[arg-type]
+    return tuple(rules)
+
+
+def load_grammar(lang: str) -> Grammar:
+    """Reads ``data/<lang>/lexicon.tsv`` and ``data/<lang>/rules.tsv`` from this package."""
+    base = resources.files("chronik.time").joinpath("data", lang)
+    if not base.joinpath("rules.tsv").is_file():
+        raise ConfigError(f"no temporal grammar for language {lang!r}")
+    lexicon_text = base.joinpath("lexicon.tsv").read_text("utf-8")
+    rules_text = base.joinpath("rules.tsv").read_text("utf-8")
+    return build_grammar(lang, lexicon_text, rules_text)
+
+
+def build_grammar(lang: str, lexicon: str, rules: str) -> Grammar:
+    """A grammar from the text of a lexicon and a rule table (for tests and extensions)."""
+    categories = _load_lexicon(lexicon, f"{lang}/lexicon.tsv")
+    return Grammar(lang, categories, _load_rules(rules, f"{lang}/rules.tsv", categories))
