@@ -24,15 +24,17 @@ def read_warc(source: str, stream: BinaryIO) -> Iterator[Article | Rejection]:
     count = 0
     try:
         for record in ArchiveIterator(stream):
-            if record.rec_type != "response":
-                continue
             ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
-            if not any(t in ctype for t in _HTML_TYPES):
+            wanted = record.rec_type == "response" and any(t in ctype for t in _HTML_TYPES)
+            payload = record.content_stream().read() if wanted else None
+            record.raw_stream.read()  # drain, so the check below sees the whole record
+            if record.raw_stream.limit > 0:
+                raise EOFError(f"record {record.rec_headers.get_header('WARC-Record-ID')} ends early")
+            if not wanted:
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI")
             date = record.rec_headers.get_header("WARC-Date")
             where = f"{source}#{uri or count}"
-            payload = record.content_stream().read()
             count += 1
             try:
                 if looks_binary(payload):

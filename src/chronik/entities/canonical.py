@@ -1,0 +1,408 @@
+"""Canonical entities: mentions resolved within an article, then merged across articles.
+
+Within an article (:func:`Canonicalizer.local_entities`):
+
+* the same name (case, hyphens and umlaut spellings folded: "Kim Jong-un" = "Kim Jong Un")
+  and its genitive ("Putins", "Russlands") are one entity;
+* a lone name part joins the full person name it belongs to ("Putin" -> "Wladimir Putin",
+  "Kim" -> "Kim Jong Un"), whatever label the tagger gave the lone part;
+* places are resolved with the gazetteers, so exonyms and official names merge
+  ("Pjöngjang" = "Pyongyang", "Demokratische Volksrepublik Korea" = "Nordkorea");
+* an acronym joins the organisation whose initials it spells;
+* titles and appositions are learned from the text: the noun right before a person
+  ("Kremlchef Wladimir Putin", "die nordkoreanische Außenministerin Choe Son-hui") or after it
+  ("An Chan-il, Direktor des ...") becomes an alias; a country adjective or a genitive country
+  in the title ("nordkoreanische", "Russlands") becomes an affiliation with that country. Country
+  adjectives are never mentions of the country itself.
+
+Across articles (:meth:`Canonicalizer.add`), local entities sharing a folded name, a
+transliteration key ("Sergej Lawrow" = "Sergei Lavrov") or a gazetteer place merge, and a lone
+surname joins the one person cluster whose full name ends with it. The result is a function of
+the set of articles seen, so it does not depend on their order; a new batch merges into the
+entities already there, and ids that a merge retired are reported in ``renamed``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from chronik.entities.demonyms import Demonyms
+from chronik.entities.gazetteer import Gazetteer, fold
+from chronik.model import Article, Entity, Mention
+
+_STRIP = " \t\n\"'„“”«»‚‘’()[]{}.,;:!?"
+_DETS = {"der", "die", "des", "dem", "den"}
+_TITLE_BEFORE = re.compile(
+    r"(?:(?P<det>\b[Dd](?:er|ie|es|em|en))\s+)?(?P<adjs>(?:[a-zäöüß][\w-]*\s+){0,3}?)"
+    r"(?P<noun>[A-ZÄÖÜ][\w-]*[a-zäöüß])\s+$")
+_TITLE_AFTER = re.compile(
+    r"^,\s+(?:(?P<det>der|die)\s+)?(?P<adjs>(?:[a-zäöüß][\w-]*\s+){0,2}?)"
+    r"(?P<noun>[A-ZÄÖÜ][\w-]*[a-zäöüß])(?=\s+(?:des|der|von|im|in|für)\b|\s*,)")
+_LABEL_RANK = {"PER": 0, "LOC": 1, "ORG": 2, "MISC": 3}
+_TRANSLIT = (("tsch", "ch"), ("sch", "sh"), ("ch", "kh"), ("w", "v"), ("j", "y"), ("ij", "i"),
+             ("yi", "i"), ("ei", "ey"), ("ey", "i"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CanonicalOptions:
+    """``titles``: learn titles/appositions as aliases; ``surnames``: let a lone surname join
+    the unique full name that ends with it, across articles."""
+
+    titles: bool = True
+    surnames: bool = True
+    window: int = 120  # characters before a person mention searched for a title
+
+
+@dataclass(frozen=True, slots=True)
+class LocalEntity:
+    """One entity within one article: its names (with counts), titles and mentions."""
+
+    article: str
+    label: str
+    names: tuple[tuple[str, int], ...]
+    titles: tuple[str, ...] = ()
+    place: str | None = None
+    affiliations: tuple[str, ...] = ()  # place ids
+    mentions: tuple[int, ...] = ()  # indices into article.mentions
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+
+@dataclass(frozen=True, slots=True)
+class Canonical:
+    """What :meth:`Canonicalizer.add` returns."""
+
+    entities: tuple[Entity, ...]
+    articles: tuple[Article, ...]
+    affiliations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # entity -> entities
+    renamed: Mapping[str, str] = field(default_factory=dict)  # retired id -> current id
+
+
+def translit_key(name: str) -> str:
+    """A coarse key under which German and English transliterations agree (Lawrow/Lavrov)."""
+    key = fold(name)
+    for a, b in _TRANSLIT:
+        key = key.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _genitive_stem(name: str) -> str | None:
+    if len(name) > 3 and name[-1] in "s'’" and name[-2].isalpha():
+        return name[:-1]
+    return None
+
+
+class Canonicalizer:
+    """Holds the local entities of every article seen; ``add`` merges a new batch in."""
+
+    def __init__(self, options: CanonicalOptions | None = None, gazetteer: Gazetteer | None = None) -> None:
+        self.options = options or CanonicalOptions()
+        self.gazetteer = gazetteer or Gazetteer()
+        self.demonyms = Demonyms(self.gazetteer)
+        self._local: dict[str, tuple[LocalEntity, ...]] = {}
+        self._issued: dict[tuple[str, int], str] = {}  # (article, local index) -> id last returned
+        self._lexicon_cache: dict[str, str | None] = {}
+
+    # ------------------------------------------------------------------ within one article
+
+    def _place(self, name: str) -> str | None:
+        if name not in self._lexicon_cache:
+            place = self.gazetteer.lookup(name)
+            if place is None and (stem := _genitive_stem(name)):
+                place = self.gazetteer.lookup(stem)
+            self._lexicon_cache[name] = place.id if place else None
+        return self._lexicon_cache[name]
+
+    def local_entities(self, article: Article) -> tuple[LocalEntity, ...]:
+        text = article.text
+        mentions = article.mentions
+        surfaces = [text[m.start:m.end].strip(_STRIP) or text[m.start:m.end] for m in mentions]
+        # 1. same folded name -> one group; a genitive joins its stem's group
+        parent = list(range(len(mentions)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        def union(i: int, j: int) -> None:
+            a, b = find(i), find(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+
+        by_key: dict[str, int] = {}
+        for i, s in enumerate(surfaces):
+            key = fold(s)
+            if key in by_key:
+                union(i, by_key[key])
+            else:
+                by_key[key] = i
+        for i, s in enumerate(surfaces):
+            stem = _genitive_stem(s)
+            if stem and fold(stem) in by_key:
+                union(i, by_key[fold(stem)])
+        # 2. places: same gazetteer place -> one group
+        by_place: dict[str, int] = {}
+        places: dict[int, str] = {}
+        for i, (m, s) in enumerate(zip(mentions, surfaces)):
+            if m.label in ("LOC", "ORG", "MISC") or " " not in s:
+                pid = self._place(s) if m.label == "LOC" or s[:1].isupper() else None
+                if pid and m.label != "PER":
+                    places[i] = pid
+                    if pid in by_place:
+                        union(i, by_place[pid])
+                    else:
+                        by_place[pid] = i
+        # 3. a lone name part joins the full person name that contains it
+        full = [i for i, (m, s) in enumerate(zip(mentions, surfaces)) if m.label == "PER" and len(s.split()) > 1]
+        for i, s in enumerate(surfaces):
+            if " " in s or i in full:
+                continue
+            part = fold(s)
+            stem = _genitive_stem(s)
+            parts = {part} | ({fold(stem)} if stem else set())
+            last = [j for j in full if fold(surfaces[j]).split()[-1] in parts]
+            first = [j for j in full if fold(surfaces[j]).split()[0] in parts]
+            cands = last or first
+            if cands and (mentions[i].label == "PER" or s[:1].isupper() and i not in places):
+                before = [j for j in cands if mentions[j].start < mentions[i].start]
+                union(i, (before or cands)[-1] if before else cands[0])
+        # 4. acronyms spell an organisation's initials
+        orgs = {fold(s): i for i, (m, s) in enumerate(zip(mentions, surfaces)) if m.label == "ORG" and " " in s}
+        for i, s in enumerate(surfaces):
+            if s.isupper() and 2 <= len(s) <= 8 and s.isalpha():
+                for key, j in orgs.items():
+                    initials = "".join(w[0] for w in key.split() if w not in _DETS and w not in ("und", "fur", "von"))
+                    if initials == s.lower():
+                        union(i, j)
+        groups: dict[int, list[int]] = {}
+        for i in range(len(mentions)):
+            groups.setdefault(find(i), []).append(i)
+        out = []
+        for members in groups.values():
+            out.append(self._local_entity(article, members, surfaces, places))
+        return tuple(sorted(out, key=lambda e: e.mentions[0]))
+
+    def _local_entity(self, article: Article, members: list[int], surfaces: list[str],
+                      places: dict[int, str]) -> LocalEntity:
+        mentions = article.mentions
+        labels = Counter(mentions[i].label for i in members)
+        multi_per = any(mentions[i].label == "PER" and " " in surfaces[i] for i in members)
+        label = "PER" if multi_per else min(labels, key=lambda lab: (-labels[lab], _LABEL_RANK.get(lab, 9)))
+        names = Counter()
+        for i in members:
+            s = surfaces[i]
+            stem = _genitive_stem(s)
+            if stem and any(fold(surfaces[j]) == fold(stem) for j in members):
+                s = stem
+            names[s] += 1
+        place_ids = Counter(places[i] for i in members if i in places)
+        place = min(place_ids, key=lambda p: (-place_ids[p], p)) if place_ids and label != "PER" else None
+        titles: list[str] = []
+        affiliations: list[str] = []
+        if label == "PER" and self.options.titles:
+            for i in members:
+                self._titles(article, mentions[i], titles, affiliations)
+        return LocalEntity(article=article.id, label=label,
+                           names=tuple(sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))),
+                           titles=tuple(dict.fromkeys(titles)), place=place,
+                           affiliations=tuple(dict.fromkeys(affiliations)),
+                           mentions=tuple(sorted(members)))
+
+    def _covered(self, article: Article, start: int, end: int) -> Mention | None:
+        for m in article.mentions:
+            if m.start < end and start < m.end:
+                return m
+        return None
+
+    def _titles(self, article: Article, mention: Mention, titles: list[str], affiliations: list[str]) -> None:
+        text = article.text
+        lo = max(0, mention.start - self.options.window)
+        line_start = text.rfind("\n", lo, mention.start) + 1
+        before = text[max(lo, line_start):mention.start]
+        m = _TITLE_BEFORE.search(before)
+        if m:
+            base = mention.start - len(before)
+            self._title(article, m, base, titles, affiliations, before_name=True)
+        after = text[mention.end:mention.end + self.options.window].split("\n", 1)[0]
+        m = _TITLE_AFTER.match(after)
+        if m:
+            self._title(article, m, mention.end, titles, affiliations, before_name=False)
+
+    def _title(self, article: Article, m: re.Match, base: int, titles: list[str],
+               affiliations: list[str], before_name: bool) -> None:
+        noun = m.group("noun")
+        n_start = base + m.start("noun")
+        if self._covered(article, n_start, n_start + len(noun)):
+            return  # the word before the name is itself a name ("Russland Putin")
+        if noun.lower() in self.gazetteer.first_names or noun in self.gazetteer.first_names:
+            return
+        low = noun.lower()
+        if low in _DETS or not self._looks_like_title(noun):
+            return
+        adjs = m.group("adjs").split()
+        countries = [p.id for a in adjs if (p := self.demonyms.country(a))]
+        if before_name and not m.group("det") and base + m.start("noun") > 0:
+            # "Russlands Außenminister Sergej Lawrow": a genitive place just before the title
+            head = article.text[max(0, n_start - 60):n_start]
+            g = self._covered(article, n_start - 2, n_start - 1) if head.endswith("s ") else None
+            if g and g.label == "LOC":
+                stem = _genitive_stem(article.text[g.start:g.end])
+                pid = self._place(stem) if stem else None
+                if pid:
+                    countries.append(pid)
+        titles.append(noun)
+        if m.group("det") and adjs:
+            titles.append(" ".join(adjs + [noun]))
+        affiliations.extend(countries)
+
+    def _looks_like_title(self, noun: str) -> bool:
+        """A capitalised noun, not a sentence-initial function word ("Laut", "Nach")."""
+        return len(noun) > 2 and not noun.isupper()
+
+    # ------------------------------------------------------------------ across articles
+
+    def add(self, articles: Iterable[Article]) -> Canonical:
+        """Merge ``articles`` (with mentions) in; return all entities and these articles linked."""
+        batch = list(articles)
+        for article in batch:
+            self._local[article.id] = self.local_entities(article)
+        clusters = self._cluster()
+        entities, ids, affiliations = self._entities(clusters)
+        renamed = {}
+        for key, new in ids.items():
+            old = self._issued.get(key)
+            if old and old != new:
+                renamed[old] = new
+            self._issued[key] = new
+        linked = []
+        for article in batch:
+            mentions = list(article.mentions)
+            for k, local in enumerate(self._local[article.id]):
+                ent = entities[ids[(article.id, k)]]
+                for i in local.mentions:
+                    mentions[i] = mentions[i].replace(entity=ent.id, label=ent.label)
+            linked.append(article.replace(mentions=tuple(mentions)))
+        ordered = tuple(sorted(entities.values(), key=lambda e: (-e.mentions, e.name, e.id)))
+        return Canonical(entities=ordered, articles=tuple(linked), affiliations=affiliations,
+                         renamed=renamed)
+
+    def entities(self) -> tuple[Entity, ...]:
+        ents, _, _ = self._entities(self._cluster())
+        return tuple(sorted(ents.values(), key=lambda e: (-e.mentions, e.name, e.id)))
+
+    def _cluster(self) -> list[list[tuple[str, int]]]:
+        items = [(aid, k) for aid in sorted(self._local) for k in range(len(self._local[aid]))]
+        index = {item: n for n, item in enumerate(items)}
+        parent = list(range(len(items)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        def union(i: int, j: int) -> None:
+            a, b = find(i), find(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+
+        owner: dict[tuple, int] = {}
+        for n, (aid, k) in enumerate(items):
+            local = self._local[aid][k]
+            keys = [("place", local.place)] if local.place else []
+            for name, _ in local.names:
+                keys.append(("name", fold(name)))
+                if local.label == "PER" and " " in name:
+                    keys.append(("translit", translit_key(name)))
+            for key in keys:
+                if key in owner:
+                    union(n, owner[key])
+                else:
+                    owner[key] = n
+        if self.options.surnames:
+            self._attach_surnames(items, find, union)
+        clusters: dict[int, list[tuple[str, int]]] = {}
+        for n, item in enumerate(items):
+            clusters.setdefault(find(n), []).append(item)
+        return list(clusters.values())
+
+    def _attach_surnames(self, items, find, union) -> None:
+        """A cluster of lone names joins the single person cluster whose full name ends with it."""
+        full_last: dict[str, set[int]] = {}
+        full_first: dict[str, set[int]] = {}
+        lone: dict[int, set[str]] = {}
+        for n, (aid, k) in enumerate(items):
+            local = self._local[aid][k]
+            for name, _ in local.names:
+                words = fold(name).split()
+                if local.label == "PER" and len(words) > 1:
+                    full_last.setdefault(words[-1], set()).add(find(n))
+                    full_first.setdefault(words[0], set()).add(find(n))
+                elif local.label == "PER" and len(words) == 1:
+                    lone.setdefault(n, set()).add(words[0])
+        for n in sorted(lone):
+            root = find(n)
+            if any(root in roots for roots in full_last.values()) or any(root in r for r in full_first.values()):
+                continue
+            for table in (full_last, full_first):
+                roots = {find(r) for w in lone[n] for r in table.get(w, ())}
+                if len(roots) == 1:
+                    union(n, roots.pop())
+                    break
+                if roots:
+                    break
+
+    def _entities(self, clusters):
+        entities: dict[str, Entity] = {}
+        ids: dict[tuple[str, int], str] = {}
+        affil_places: dict[str, set[str]] = {}
+        place_entity: dict[str, str] = {}
+        for members in clusters:
+            locals_ = [self._local[a][k] for a, k in members]
+            labels = Counter()
+            for loc in locals_:
+                labels[loc.label] += loc.count
+            label = min(labels, key=lambda lab: (-labels[lab], _LABEL_RANK.get(lab, 9)))
+            names = Counter()
+            for loc in locals_:
+                for name, c in loc.names:
+                    names[name] += c
+            places = Counter(loc.place for loc in locals_ if loc.place)
+            place = self.gazetteer.places.get(min(places, key=lambda p: (-places[p], p))) if places else None
+            name = self._display_name(label, names, place)
+            key = place.id if place else min(
+                (fold(n) for n in names if label != "PER" or " " in n), default=fold(name))
+            ent_id = f"{label.lower()}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+            aliases = list(names)
+            for loc in locals_:
+                aliases += loc.titles
+            if place:
+                aliases += list(place.names[:1]) + [n for n in place.names[1:4] if n.isascii()]
+            aliases = sorted({a for a in aliases if a != name})
+            entities[ent_id] = Entity(id=ent_id, name=name, label=label, aliases=tuple(aliases),
+                                      mentions=sum(loc.count for loc in locals_))
+            for a, k in members:
+                ids[(a, k)] = ent_id
+            if place:
+                place_entity[place.id] = ent_id
+            affil_places[ent_id] = {p for loc in locals_ for p in loc.affiliations}
+        affiliations = {eid: tuple(sorted(place_entity[p] for p in ps if p in place_entity))
+                        for eid, ps in affil_places.items() if ps}
+        return entities, ids, {k: v for k, v in affiliations.items() if v}
+
+    @staticmethod
+    def _display_name(label: str, names: Counter, place) -> str:
+        if place is not None and place.kind in ("country", "continent"):
+            return place.name
+        pool = [n for n in names if " " in n] if label == "PER" else []
+        pool = pool or list(names)
+        return min(pool, key=lambda n: (-names[n], -len(n), n))
+

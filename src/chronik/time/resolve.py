@@ -1,0 +1,166 @@
+"""Turns a filled rule value (the value language) into a TIMEX3 value, given one anchor day.
+
+The value language, one expression per rule (see ``docs/time.md``):
+
+``2014-03-15``, ``P2W``, ``PRESENT_REF``, ``XXXX-WXX-1``
+    a literal value, used as it is.
+``????-03-15``, ``????-07``, ``????-SU``, ``????-Q3``, ``????-H2``
+    a date whose year is missing: the year (DCT year, one before or one after) is chosen by
+    the tense of the sentence, then by nearness to the DCT.
+``DCT -1 day``, ``DCT +0 week``, ``DCT -1 year -{month}``, ``REF +1 day T{hour}:{minute}``
+    the DCT (or the reference date: the last day-level date mentioned before, else the DCT)
+    moved by a number of units and written at that unit's granularity; anything after the
+    unit is appended (a time ``T20:00``, a part of day ``TEV``, a month ``-08``).
+``weekday 3``, ``weekday 5 past``, ``weekend``, ``weekend future``
+    the nearest such day (or weekend) in the direction the tense (or the word) gives.
+``decade 60``
+    the 1960s or 2060s, whichever began last before the DCT.
+``duration 3 W``, ``duration X Y``
+    a duration (``P3W``, ``PXY``); units Y M W D H MIN S DE (decade) CE (century).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from chronik.errors import ConfigError
+from chronik.time.dates import distance, fmt, safe_date, season_interval, shift, value_interval
+
+UNITS = ("day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century")
+_TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+_DIRECTIONS = ("past", "future")
+
+
+def resolve(expr: str, tense: str | None, dct: date, ref: date) -> tuple[str, str | None]:
+    """The TIMEX3 value of ``expr`` and what it was anchored to (``DCT``, ``REF`` or None)."""
+    tokens = expr.split()
+    if not tokens:
+        raise ConfigError("empty value")
+    head = tokens[0]
+    if head in ("DCT", "REF"):
+        return _shifted(tokens, dct if head == "DCT" else ref), head
+    if head == "weekday":
+        return _weekday(tokens, tense, dct), "DCT"
+    if head == "weekend":
+        return _weekend(tokens, tense, dct), "DCT"
+    if head == "decade":
+        return _decade(tokens[1], dct), ("DCT" if len(tokens[1]) == 2 else None)
+    if head == "duration":
+        return duration(tokens[1], tokens[2]), None
+    if head.startswith("????-"):
+        return _year_missing(head[5:], tense, dct), "DCT"
+    return expr.strip(), None
+
+
+def _suffix(tokens: list[str]) -> str:
+    return "".join(tokens)
+
+
+def _shifted(tokens: list[str], anchor: date) -> str:
+    if len(tokens) < 3 or tokens[2] not in UNITS:
+        raise ConfigError(f"expected 'DCT|REF <+n|-n> <unit>', got {' '.join(tokens)!r}")
+    n = int(tokens[1])
+    unit = tokens[2]
+    return fmt(shift(anchor, n, unit), unit) + _suffix(tokens[3:])
+
+
+def _direction(tokens: list[str], tense: str | None) -> tuple[str | None, list[str]]:
+    rest = list(tokens)
+    if rest and rest[0] in _DIRECTIONS:
+        return rest.pop(0), rest
+    return tense, rest
+
+
+def _weekday_date(weekday: int, direction: str | None, dct: date) -> date:
+    delta = weekday - dct.isoweekday()
+    if direction == "past":
+        delta = delta - 7 if delta > 0 else delta
+    elif direction == "future":
+        delta = delta + 7 if delta < 0 else delta
+    else:  # nearest: within three days either way
+        if delta > 3:
+            delta -= 7
+        elif delta < -3:
+            delta += 7
+    return dct + timedelta(days=delta)
+
+
+def _weekday(tokens: list[str], tense: str | None, dct: date) -> str:
+    weekday = int(tokens[1])
+    direction, rest = _direction(tokens[2:], tense)
+    return _weekday_date(weekday, direction, dct).isoformat() + _suffix(rest)
+
+
+def _weekend(tokens: list[str], tense: str | None, dct: date) -> str:
+    direction, rest = _direction(tokens[1:], tense)
+    if dct.isoweekday() >= 6:
+        saturday = dct - timedelta(days=dct.isoweekday() - 6)
+    else:
+        saturday = _weekday_date(6, direction or "future", dct)
+    return fmt(saturday, "weekend") + _suffix(rest)
+
+
+def _decade(digits: str, dct: date) -> str:
+    if len(digits) != 2:
+        return digits
+    century = dct.year // 100
+    start = century * 100 + int(digits)
+    if start > dct.year:
+        start -= 100
+    return f"{start // 10:03d}"
+
+
+def duration(number: str, unit: str) -> str:
+    """``P3W``, ``PT2H``, ``PXY``, ``P10Y`` (one decade), ``PT1.5H``."""
+    if number != "X":
+        value = float(number)
+        if unit == "DE":
+            value, unit = value * 10, "Y"
+        elif unit == "CE":
+            value, unit = value * 100, "Y"
+        elif unit == "Y" and not value.is_integer() and (value * 12).is_integer():
+            value, unit = value * 12, "M"
+        number = str(int(value)) if value.is_integer() else f"{value:g}"
+    elif unit in ("DE", "CE"):
+        unit = "Y"
+    if unit in _TIME_UNITS:
+        return f"PT{number}{_TIME_UNITS[unit]}"
+    return f"P{number}{unit}"
+
+
+def _interval(rest: str, year: int) -> tuple[date, date] | None:
+    if rest in ("SP", "SU", "FA", "WI"):
+        return season_interval(year, rest)
+    return value_interval(f"{year:04d}-{rest}")
+
+
+def _year_missing(rest: str, tense: str | None, dct: date) -> str:
+    head, sep, tail = rest.partition("T")
+    candidates = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        span = _interval(head, year)
+        if span is not None:
+            candidates.append((year, span))
+    if not candidates:  # "31. Februar": keep what is possible, never invent a day
+        parts = head.split("-")
+        return "XXXX-" + "-".join([parts[0]] + ["XX"] * (len(parts) - 1)) + sep + tail
+    if tense == "past":
+        kept = [c for c in candidates if c[1][0] <= dct]
+    elif tense == "future":
+        kept = [c for c in candidates if c[1][1] >= dct]
+    else:
+        kept = candidates
+    kept = kept or candidates
+    best = min(kept, key=lambda c: (distance(dct, c[1]), abs(c[0] - dct.year)))
+    return f"{best[0]:04d}-{head}" + sep + tail
+
+
+def day_of(value: str) -> date | None:
+    """The day of a day-level value (``2014-03-15``, ``2014-03-15TEV``), else ``None``."""
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
+        try:
+            return safe_date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+        except ValueError:
+            return None
+    return None
+

@@ -1,0 +1,236 @@
+"""The temporal tagger: rules find candidates, overlaps are settled, values are resolved.
+
+1. Every rule's regex runs over the text; each match is a candidate.
+2. Longest candidates win; among equally long ones the earlier rule wins. ``NONE`` rules
+   (negative rules: "Paragraph 17", "2000 Stellen") win like any other and are then dropped,
+   taking the overlapped candidates with them.
+3. Enumerations borrow from their right neighbour ("18. und 19. Dezember",
+   "von 10 bis 18 Uhr", "sechs bis acht Monate"): values ``inherit day|hour|num X``.
+4. Each candidate gets the tense of its sentence (:mod:`chronik.time.tense`).
+5. Values are resolved left to right against the DCT and the reference date (the last
+   day-level date so far). A DCT known only to a month, a year or not at all is handled by
+   resolving against several anchor days and keeping only the fields they agree on.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Mapping, Sequence
+
+from chronik.model import Sentence, TimeExpr
+from chronik.time.dates import merge, parse_anchor
+from chronik.time.grammar import Grammar, Rule, load_grammar
+from chronik.time.resolve import day_of, resolve
+from chronik.time.tense import TenseFinder
+
+# Anchor days used when there is no DCT at all: values that differ between them are unknown.
+NO_DCT_PROBES = (date(1911, 3, 14), date(1957, 8, 21), date(2046, 11, 30))
+
+_INHERIT_DAY = re.compile(r"^(\S*?)(\d{4}|\?{4})-(\d\d)-(\d\d)")
+_INHERIT_HOUR = re.compile(r"T(\d\d):(\d\d)")
+_INHERIT_NUM = re.compile(r"^(duration) (\S+) ")
+_YEAR_MISSING = re.compile(r"^\?{4}-")
+_EXPLICIT_YEAR = re.compile(r"^(\d{4})-")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A matched expression before resolution."""
+
+    start: int
+    end: int
+    rule: Rule
+    expr: str  # the rule's value with groups filled in
+    groups: Mapping[str, str]  # normalised values of the named groups
+    tense: str | None = None
+    sentence: tuple[int, int] = (0, 0)
+
+    @property
+    def type(self) -> str:
+        return self.rule.type
+
+
+class Tagger:
+    """Finds and normalises time expressions in one language; holds the compiled grammar."""
+
+    def __init__(self, lang: str = "de", grammar: Grammar | None = None) -> None:
+        self.lang = lang
+        self.grammar = grammar or load_grammar(lang)
+        self.tenses = TenseFinder(self.grammar)
+        connector = self.grammar.categories.get("connector")
+        self._connector = re.compile(r"\s*(?:" + connector.pattern + r")\s*", re.IGNORECASE) if connector else None
+        self._splitter = None
+
+    # -- finding ---------------------------------------------------------------------------
+
+    def extract(self, text: str, sentences: Sequence[Sentence] | None = None) -> list[Candidate]:
+        """The candidates of ``text``: non-overlapping, enumerations filled, tense set."""
+        matches = []
+        for rule in self.grammar.rules:
+            for m in rule.regex.finditer(text):
+                start, end = m.span("t") if "t" in rule.regex.groupindex else m.span()
+                if end <= start:
+                    continue
+                if "line-start" in rule.flags and text[text.rfind("\n", 0, start) + 1 : start].strip():
+                    continue
+                matches.append((start, end, rule, m))
+        matches.sort(key=lambda x: (x[0] - x[1], x[2].order, x[0]))
+        taken = bytearray(len(text) + 1)
+        chosen = []
+        for start, end, rule, m in matches:
+            if taken.find(1, start, end) != -1:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            if rule.type != "NONE":
+                chosen.append((start, end, rule, m))
+        chosen.sort(key=lambda x: x[0])
+        candidates = []
+        for start, end, rule, m in chosen:
+            groups = {
+                name: self.grammar.normalise(name, value)
+                for name, value in m.groupdict().items()
+                if value is not None and name != "t"
+            }
+            candidates.append(Candidate(start, end, rule, self.grammar.fill(rule.value, m), groups))
+        candidates = self._enumerations(text, candidates)
+        return self._with_tense(text, candidates, sentences)
+
+    def _enumerations(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+        out: list[Candidate] = []
+        right: Candidate | None = None
+        for cand in reversed(candidates):
+            linked = right is not None and self._linked(text, cand, right)
+            expr = cand.expr
+            if expr.startswith("inherit "):
+                expr = _inherit(expr, right.expr) if linked and right is not None else None
+                if expr is None:
+                    right = None
+                    continue
+                cand = Candidate(cand.start, cand.end, cand.rule, expr, cand.groups)
+            elif linked and right is not None and _YEAR_MISSING.match(expr):
+                year = _EXPLICIT_YEAR.match(right.expr)
+                if year and cand.type == right.type:  # "vom 3. Mai bis 5. Juni 2014"
+                    cand = Candidate(cand.start, cand.end, cand.rule, year.group(1) + expr[4:], cand.groups)
+            out.append(cand)
+            right = cand
+        out.reverse()
+        return out
+
+    def _linked(self, text: str, left: Candidate, right: Candidate) -> bool:
+        gap = text[left.end : right.start]
+        return self._connector is not None and len(gap) < 20 and self._connector.fullmatch(gap) is not None
+
+    def _with_tense(self, text: str, candidates: list[Candidate], sentences: Sequence[Sentence] | None) -> list[Candidate]:
+        if not candidates:
+            return candidates
+        if sentences is None:
+            sentences = self.splitter(text)
+        bounds = [(s.start, s.end) for s in sentences] or [(0, len(text))]
+        sentence_starts = [b[0] for b in bounds]
+        markers = self.tenses.markers(text)
+        marker_starts = [m.start for m in markers]
+        out = []
+        for cand in candidates:
+            i = max(bisect.bisect_right(sentence_starts, cand.start) - 1, 0)
+            sentence = bounds[i]
+            tense = self.tenses.tense(markers, marker_starts, sentence, (cand.start, cand.end))
+            out.append(Candidate(cand.start, cand.end, cand.rule, cand.expr, cand.groups, tense, sentence))
+        return out
+
+    @property
+    def splitter(self):
+        if self._splitter is None:
+            from chronik.text import SentenceSplitter
+
+            self._splitter = SentenceSplitter()
+        return self._splitter
+
+    # -- resolving -------------------------------------------------------------------------
+
+    def resolve(self, candidates: Sequence[Candidate], dct: str | None) -> tuple[TimeExpr, ...]:
+        """The candidates as :class:`TimeExpr` records, resolved against ``dct``."""
+        span = parse_anchor(dct)
+        if span is None:
+            probes: tuple[date, ...] = NO_DCT_PROBES
+            dct = None
+        elif span[0] == span[1]:
+            probes = (span[0],)
+        else:
+            probes = span
+        runs = [self._run(candidates, probe) for probe in probes]
+        out = []
+        for i, cand in enumerate(candidates):
+            results = [run[i] for run in runs]
+            value = merge([r[0] for r in results])
+            kind = results[0][1]
+            if kind == "DCT":
+                anchor = dct
+            elif kind == "REF":
+                anchor = merge([r[2] for r in results])
+                anchor = None if anchor.startswith("X") else anchor
+            else:
+                anchor = None
+            attrs = dict(cand.rule.attrs)
+            out.append(
+                TimeExpr(
+                    start=cand.start,
+                    end=cand.end,
+                    label=cand.type,
+                    value=value,
+                    mod=cand.rule.mod,
+                    anchor=anchor,
+                    quant=attrs.get("quant"),
+                    freq=attrs.get("freq"),
+                )
+            )
+        return tuple(out)
+
+    def _run(self, candidates: Sequence[Candidate], dct: date) -> list[tuple[str, str | None, str]]:
+        ref = dct
+        out = []
+        for cand in candidates:
+            used = ref
+            value, kind = resolve(cand.expr, cand.tense, dct, ref)
+            out.append((value, kind, used.isoformat()))
+            if cand.type in ("DATE", "TIME"):
+                day = day_of(value)
+                if day is not None:
+                    ref = day
+        return out
+
+    def __call__(self, text: str, dct: str | None = None, sentences: Sequence[Sentence] | None = None) -> tuple[TimeExpr, ...]:
+        return self.resolve(self.extract(text, sentences), dct)
+
+
+def _inherit(expr: str, partner: str) -> str | None:
+    """``inherit day 18`` + ``????-12-19`` -> ``????-12-18`` (and likewise hour, num)."""
+    parts = expr.split()
+    if len(parts) < 3:
+        return None
+    field, value = parts[1], parts[2]
+    if field == "day":
+        m = _INHERIT_DAY.match(partner)
+        if not m:
+            return None
+        return partner[: m.start(4)] + f"{int(value):02d}" + partner[m.end(4) :]
+    if field == "hour":
+        m = _INHERIT_HOUR.search(partner)
+        if not m:
+            return None
+        minute = parts[3] if len(parts) > 3 else "00"
+        return partner[: m.start()] + f"T{int(value):02d}:{minute}" + partner[m.end() :]
+    if field == "num":
+        m = _INHERIT_NUM.match(partner)
+        if not m:
+            return None
+        return f"{m.group(1)} {value} " + partner[m.end() :]
+    return None
+
+
+def tag(text: str, dct: str | None, *, lang: str = "de") -> tuple[TimeExpr, ...]:
+    """Time expressions of ``text`` resolved against ``dct`` (a new tagger each call: hold a
+    :class:`Tagger` in loops)."""
+    return Tagger(lang)(text, dct)

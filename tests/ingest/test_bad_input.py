@@ -1,0 +1,78 @@
+"""Every kind of bad input gives a rejection naming the file and the reason; nothing raises."""
+
+import os
+
+import pytest
+
+from chronik.ingest import read_file
+from chronik.model import Article, Rejection
+from tests.conftest import LONG_DE, gz, html_page, warc_bytes
+
+
+def _one_rejection(path):
+    items = list(read_file(path))
+    rej = [i for i in items if isinstance(i, Rejection)]
+    assert rej, f"expected a rejection for {path}"
+    assert all(r.source.startswith(str(path)) and r.reason for r in rej)
+    return items, rej
+
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("junk.html", os.urandom(64) + b"\x00\x00" + os.urandom(2000), "binary"),
+        ("junk.txt", b"\x00\x01\x02\x03" * 300, "binary"),
+        ("notes.docx", b"PK\x03\x04whatever", "unsupported file type"),
+        ("noext", b"some text", "unsupported file type"),
+        ("feed.xml", b"this is not xml at all, just words", "not an RSS/Atom feed"),
+        ("broken.html", b"<html><body><div><p>", "no article text"),
+        ("nomarkup.html", "Nur Text, kein HTML.".encode(), "not HTML"),
+        ("header-only.txt", b"date 2023-09\ntitle Nichts\n", "no article text"),
+        ("bad.txt.gz", b"\x1f\x8b\x08\x00garbage-not-deflate", "gzip"),
+        ("fake.warc.gz", b"plain text, not gzip", "not gzip"),
+        ("empty-item.jsonl", b'{"title": "x"}', "no article text"),
+    ],
+)
+def test_bad_input_is_rejected_with_reason(tmp_path, name, data, reason):
+    p = tmp_path / name
+    p.write_bytes(data)
+    _items, rej = _one_rejection(p)
+    assert any(reason.lower() in r.reason.lower() for r in rej), [r.reason for r in rej]
+
+
+def test_bad_input_missing_file(tmp_path):
+    _items, rej = _one_rejection(tmp_path / "nope.txt")
+    assert "no such file" in rej[0].reason
+
+
+def test_bad_input_truncated_gzip_txt(tmp_path):
+    data = gz(("Ein Satz über den Brückenbau. " * 200).encode())
+    p = tmp_path / "cut.txt.gz"
+    p.write_bytes(data[: len(data) // 2])
+    _items, rej = _one_rejection(p)
+    assert "truncated or corrupt gzip" in rej[0].reason
+
+
+@pytest.mark.parametrize("gzipped, name", [(True, "cut.warc.gz"), (False, "cut.warc")])
+def test_bad_input_truncated_warc_keeps_the_records_before_the_cut(tmp_path, gzipped, name):
+    pages = [(f"https://blatt.example/{i}", html_page(f"Meldung {i}", [f"Teil {i}: " + s for s in LONG_DE]))
+             for i in range(6)]
+    data = warc_bytes(pages, gzipped=gzipped)
+    p = tmp_path / name
+    p.write_bytes(data[: int(len(data) * 0.6)])
+    items = list(read_file(p))
+    arts = [i for i in items if isinstance(i, Article)]
+    rej = [i for i in items if isinstance(i, Rejection)]
+    assert 1 <= len(arts) < 6
+    assert len(rej) == 1 and rej[0].source == str(p) and "truncated" in rej[0].reason
+
+
+def test_bad_input_warc_with_junk_record_payload(tmp_path):
+    pages = [("https://blatt.example/ok", html_page("Gut", LONG_DE)), ("https://blatt.example/bad", "<html><body></body></html>")]
+    p = tmp_path / "mixed.warc"
+    p.write_bytes(warc_bytes(pages, gzipped=False))
+    items = list(read_file(p))
+    assert sum(isinstance(i, Article) for i in items) == 1
+    (rej,) = [i for i in items if isinstance(i, Rejection)]
+    assert rej.source == f"{p}#https://blatt.example/bad" and "no article text" in rej.reason
