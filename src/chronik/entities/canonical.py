@@ -98,6 +98,19 @@ def _genitive_stem(name: str) -> str | None:
     return None
 
 
+def _place_variants(name: str) -> list[str]:
+    """``name``, its genitive stem and its uninflected form ("Demokratischen Volksrepublik Korea")."""
+    out = [name]
+    if stem := _genitive_stem(name):
+        out.append(stem)
+    words = name.split()
+    if len(words) > 1:
+        base = [re.sub(r"(?<=[a-zäöü])e[nmrs]$", "e", w) for w in words]
+        if base != words:
+            out.append(" ".join(base))
+    return out
+
+
 class Canonicalizer:
     """Holds the local entities of every article seen; ``add`` merges a new batch in."""
 
@@ -113,9 +126,11 @@ class Canonicalizer:
 
     def _place(self, name: str) -> str | None:
         if name not in self._lexicon_cache:
-            place = self.gazetteer.lookup(name)
-            if place is None and (stem := _genitive_stem(name)):
-                place = self.gazetteer.lookup(stem)
+            place = None
+            for variant in _place_variants(name):
+                place = self.gazetteer.lookup(variant)
+                if place is not None:
+                    break
             self._lexicon_cache[name] = place.id if place else None
         return self._lexicon_cache[name]
 
@@ -200,7 +215,8 @@ class Canonicalizer:
         for i in members:
             s = surfaces[i]
             stem = _genitive_stem(s)
-            if stem and any(fold(surfaces[j]) == fold(stem) for j in members):
+            if stem and (any(fold(surfaces[j]) == fold(stem) for j in members)
+                         or (i in places and self._place(stem) == places[i])):
                 s = stem
             names[s] += 1
         place_ids = Counter(places[i] for i in members if i in places)
@@ -403,6 +419,12 @@ class Canonicalizer:
         if place is not None and place.kind in ("country", "continent"):
             return place.name
         pool = [n for n in names if " " in n] if label == "PER" else []
-        pool = pool or list(names)
-        return min(pool, key=lambda n: (-names[n], -len(n), n))
+        if not pool:
+            return min(names, key=lambda n: (-names[n], -len(n), n))
+        # a full name also scores the lone surnames that spell like it ("Lawrow" -> Sergej Lawrow)
+        lone = Counter()
+        for n, c in names.items():
+            if " " not in n:
+                lone[fold(n)] += c
+        return min(pool, key=lambda n: (-(names[n] + lone[fold(n).split()[-1]]), -len(n), n))
 
