@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import bisect
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -49,6 +50,13 @@ def _decode(hint: Any, value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _field_hints(cls: type) -> dict[str, Any]:
+    """The resolved type of each field of a record class (pure, so memoised per class)."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
 class Record:
     """Mixin giving a frozen dataclass JSON-safe ``to_dict``/``from_dict``."""
 
@@ -59,9 +67,8 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]):
-        hints = typing.get_type_hints(cls)
-        names = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: _decode(hints[k], v) for k, v in data.items() if k in names})
+        hints = _field_hints(cls)
+        return cls(**{k: _decode(hints[k], v) for k, v in data.items() if k in hints})
 
     def replace(self, **changes: Any):
         return dataclasses.replace(self, **changes)

@@ -20,6 +20,9 @@ from chronik.model import Article, NearDuplicate
 from chronik.store.base import CopyLink, Store
 
 
+SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures depend on it
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DedupOptions:
     k: int = 7  # words per k-gram for passages
@@ -27,6 +30,7 @@ class DedupOptions:
     min_shared: int = 2  # fingerprints two articles must share to be aligned
     min_words: int = 15  # shortest passage reported as a copy
     gap: int = 4  # differing words allowed inside one passage
+    max_candidates: int = 50  # most-similar stored articles aligned per new article
     shingle: int = 5  # words per shingle for MinHash
     num_perm: int = 128
     threshold: float = 0.8  # estimated Jaccard from which two articles are near-duplicates
@@ -56,16 +60,25 @@ class Deduplicator:
     def prepare(self, article: Article) -> _Prepared:
         hit = self._prepared.get(article.id)
         if hit is None:
-            words = Words.of(article.text)
-            kgrams = kgram_hashes(words, self.options.k)
-            hit = _Prepared(words, kgrams, winnow(kgrams, self.options.window))
+            hit = self._prepare(article)
+        return hit
+
+    def _prepared_id(self, store: Store, article_id: str) -> _Prepared:
+        hit = self._prepared.get(article_id)
+        return hit if hit is not None else self._prepare(store.get_article(article_id))
+
+    def _prepare(self, article: Article) -> _Prepared:
+        words = Words.of(article.text)
+        kgrams = kgram_hashes(words, self.options.k)
+        hit = _Prepared(words, kgrams, winnow(kgrams, self.options.window))
+        if len(self._prepared) < 50_000:  # bounded: a huge backfill re-reads instead
             self._prepared[article.id] = hit
         return hit
 
     def signature(self, words: Words):
         from datasketch import MinHash
 
-        m = MinHash(num_perm=self.options.num_perm, seed=1)
+        m = MinHash(num_perm=self.options.num_perm, seed=1, scheme=SCHEME)
         n = self.options.shingle
         shingles = {" ".join(words.forms[i : i + n]).encode("utf-8") for i in range(max(len(words) - n + 1, 1))}
         m.update_batch(list(shingles))
@@ -82,7 +95,8 @@ class Deduplicator:
         lsh = MinHashLSH(threshold=o.threshold, num_perm=o.num_perm)
         sigs: dict[str, LeanMinHash] = {}
         for article_id, raw in store.signatures():
-            m = LeanMinHash(MinHash(num_perm=o.num_perm, seed=1, hashvalues=np.frombuffer(raw, dtype=np.uint64)))
+            m = LeanMinHash(MinHash(num_perm=o.num_perm, seed=1, scheme=SCHEME,
+                                    hashvalues=np.frombuffer(raw, dtype=np.uint64)))
             sigs[article_id] = m
             lsh.insert(article_id, m)
         for done, article_id in enumerate(pending, 1):
@@ -110,9 +124,9 @@ class Deduplicator:
         o = self.options
         links = []
         hits = store.fingerprint_hits(prep.fingerprints)
-        for other_id in sorted(i for i, n in hits.items() if n >= o.min_shared and i != article.id):
-            other = store.get_article(other_id)
-            oprep = self.prepare(other)
+        ranked = sorted((-n, i) for i, n in hits.items() if n >= o.min_shared and i != article.id)
+        for _n, other_id in sorted(ranked[: o.max_candidates], key=lambda t: t[1]):
+            oprep = self._prepared_id(store, other_id)
             w, ow = prep.words, oprep.words
             for found in align(prep.kgrams, oprep.kgrams, o.k, gap=o.gap, min_words=o.min_words):
                 run = extend(found, w.forms, ow.forms, gap=o.gap)

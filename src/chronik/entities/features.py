@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-from simplemma.strategies.dictionaries import DefaultDictionaryFactory
-
 from chronik.entities.gazetteer import Gazetteer
+from chronik.entities.lexicon import Lexicon
 
 _SHAPE_SUBS = ((re.compile(r"[A-ZÄÖÜ]"), "X"), (re.compile(r"[a-zäöüß]"), "x"),
                (re.compile(r"[^\W\d_xX]"), "a"), (re.compile(r"\d"), "d"))
@@ -29,10 +28,9 @@ def shape(word: str) -> str:
 class Featurizer:
     """Turns a sentence (a list of words) into CRF feature lists, one per word."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer()
-        # simplemma's German form -> lemma table (case-sensitive): a lexicon of known words
-        self.lexicon = DefaultDictionaryFactory().get_dictionary("de")
+        self.lexicon = lexicon or Lexicon()  # German word forms, case-sensitive
         self._own: dict[str, list[str]] = {}
         self._ctx: dict[str, list[list[str]]] = {}
 

@@ -40,31 +40,34 @@ class Gazetteer:
 
     def __init__(self) -> None:
         files = resources.files(DATA)
-        raw = gzip.decompress(files.joinpath("places.tsv.gz").read_bytes()).decode("utf-8")
-        self.places: dict[str, Place] = {}
+        self._lines = [line for line in gzip.decompress(files.joinpath("places.tsv.gz").read_bytes())
+                       .decode("utf-8").splitlines() if line and not line.startswith("#")]
+        self._places: dict[str, Place] = {}
         self._by_key: dict[str, list[Place]] = {}
-        # word -> gazetteer classes ("country", "city", ...) for features
+        # word -> gazetteer classes ("land", "city", "alt") and multi-word phrase -> class
         self.word_classes: dict[str, set[str]] = {}
-        # phrase (tuple of words) -> class, for multi-word matches; max phrase length
         self.phrases: dict[tuple[str, ...], str] = {}
-        for line in raw.splitlines():
-            if not line or line.startswith("#"):
-                continue
-            kind, ident, pop, names = line.split("\t")
-            place = Place(ident, kind, int(pop), tuple(names.split("|")))
-            self.places[ident] = place
+        for line in self._lines:
+            kind, _, _, names = line.split("\t", 3)
             cls = "city" if kind == "city" else "land"
-            for i, name in enumerate(place.names):
-                self._by_key.setdefault(fold(name), []).append(place)
-                words = tuple(name.split())
+            for i, name in enumerate(names.split("|")):
                 tag = cls if i == 0 or kind != "city" else "alt"
-                if len(words) == 1:
-                    self.word_classes.setdefault(words[0], set()).add(tag)
+                if " " in name:
+                    self.phrases.setdefault(tuple(name.split()), tag)
                 else:
-                    self.phrases.setdefault(words, tag)
+                    self.word_classes.setdefault(name, set()).add(tag)
         self.max_phrase = max((len(p) for p in self.phrases), default=1)
         self.first_names = self._names(files, "first_names.txt")
         self.last_names = self._names(files, "last_names.txt")
+
+    @property
+    def places(self) -> dict[str, Place]:
+        """Every place by id (parsed on first use)."""
+        if not self._places:
+            for line in self._lines:
+                kind, ident, pop, names = line.split("\t", 3)
+                self._places[ident] = Place(ident, kind, int(pop), tuple(names.split("|")))
+        return self._places
 
     @staticmethod
     def _names(files, name: str) -> frozenset[str]:
@@ -98,6 +101,10 @@ class Gazetteer:
 
     def lookup(self, name: str) -> Place | None:
         """The place ``name`` names (countries before regions before cities, then population)."""
+        if not self._by_key:  # built on first use: the tagger never needs it
+            for place in self.places.values():
+                for alias in place.names:
+                    self._by_key.setdefault(fold(alias), []).append(place)
         found = self._by_key.get(fold(name))
         if not found:
             return None

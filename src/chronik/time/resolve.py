@@ -21,24 +21,39 @@ The value language, one expression per rule (see ``docs/time.md``):
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+from typing import Mapping
 
 from chronik.errors import ConfigError
 from chronik.time.dates import distance, fmt, safe_date, season_interval, shift, value_interval
 
 UNITS = ("day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century")
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
-_DIRECTIONS = ("past", "future")
+PAST, FUTURE = "past", "future"
+_DIRECTIONS = (PAST, FUTURE)
 
 
-def resolve(expr: str, tense: str | None, dct: date, ref: date) -> tuple[str, str | None]:
-    """The TIMEX3 value of ``expr`` and what it was anchored to (``DCT``, ``REF`` or None)."""
+def resolve(expr: str, tense: str | None, dct: date, refs: Mapping[str, date]) -> tuple[str, str | None]:
+    """The TIMEX3 value of ``expr`` and what it was anchored to (``DCT``, ``REF`` or None).
+
+    ``refs`` maps ``day``, ``month`` and ``year`` to the last date mentioned at least that
+    precisely (the DCT when there is none).
+    """
     tokens = expr.split()
+    weekday = None
+    for token in tokens:
+        if token.startswith("wd="):
+            weekday = int(token[3:])
+    tokens = [t for t in tokens if not t.startswith("wd=")]
     if not tokens:
-        raise ConfigError("empty value")
+        raise ConfigError(f"empty value expression {expr!r}")
     head = tokens[0]
-    if head in ("DCT", "REF"):
-        return _shifted(tokens, dct if head == "DCT" else ref), head
+    if head == "DCT":
+        return _shifted(tokens, dct), "DCT"
+    if head == "REF":
+        unit = tokens[2] if len(tokens) > 2 else "day"
+        return _shifted(tokens, refs[REF_LEVEL.get(unit, "day")]), "REF"
     if head == "weekday":
         return _weekday(tokens, tense, dct), "DCT"
     if head == "weekend":
@@ -47,9 +62,16 @@ def resolve(expr: str, tense: str | None, dct: date, ref: date) -> tuple[str, st
         return _decade(tokens[1], dct), ("DCT" if len(tokens[1]) == 2 else None)
     if head == "duration":
         return duration(tokens[1], tokens[2]), None
+    if head == "easter":
+        return _easter(tokens, tense, dct)
     if head.startswith("????-"):
-        return _year_missing(head[5:], tense, dct), "DCT"
-    return expr.strip(), None
+        direction, _ = _direction(tokens[1:], tense)
+        return _year_missing(head[5:], direction, dct, weekday), "DCT"
+    return " ".join(tokens), None
+
+
+REF_LEVEL = {"day": "day", "week": "day", "weekend": "day", "month": "month", "quarter": "month",
+             "half": "month", "year": "year", "decade": "year", "century": "year"}
 
 
 def _suffix(tokens: list[str]) -> str:
@@ -59,8 +81,11 @@ def _suffix(tokens: list[str]) -> str:
 def _shifted(tokens: list[str], anchor: date) -> str:
     if len(tokens) < 3 or tokens[2] not in UNITS:
         raise ConfigError(f"expected 'DCT|REF <+n|-n> <unit>', got {' '.join(tokens)!r}")
-    n = int(tokens[1])
     unit = tokens[2]
+    try:
+        n = int(tokens[1])
+    except ValueError:  # "einige Tage später": the distance is unknown
+        return re.sub(r"\d", "X", fmt(anchor, unit)) + _suffix(tokens[3:])
     return fmt(shift(anchor, n, unit), unit) + _suffix(tokens[3:])
 
 
@@ -134,25 +159,73 @@ def _interval(rest: str, year: int) -> tuple[date, date] | None:
     return value_interval(f"{year:04d}-{rest}")
 
 
-def _year_missing(rest: str, tense: str | None, dct: date) -> str:
-    head, sep, tail = rest.partition("T")
+def pick_year(interval_of, direction: str | None, dct: date) -> int | None:
+    """The year (DCT year, one before or after) whose interval fits the direction best.
+
+    Past: the interval must have begun by the DCT; future: it must not have ended before
+    it; then the nearest to the DCT wins. ``None`` when no year gives a valid interval.
+    """
     candidates = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
-        span = _interval(head, year)
+        span = interval_of(year)
         if span is not None:
             candidates.append((year, span))
-    if not candidates:  # "31. Februar": keep what is possible, never invent a day
-        parts = head.split("-")
-        return "XXXX-" + "-".join([parts[0]] + ["XX"] * (len(parts) - 1)) + sep + tail
-    if tense == "past":
+    if not candidates:
+        return None
+    if direction == PAST:
         kept = [c for c in candidates if c[1][0] <= dct]
-    elif tense == "future":
+    elif direction == FUTURE:
         kept = [c for c in candidates if c[1][1] >= dct]
     else:
         kept = candidates
     kept = kept or candidates
-    best = min(kept, key=lambda c: (distance(dct, c[1]), abs(c[0] - dct.year)))
-    return f"{best[0]:04d}-{head}" + sep + tail
+    return min(kept, key=lambda c: (distance(dct, c[1]), abs(c[0] - dct.year)))[0]
+
+
+def _year_missing(rest: str, direction: str | None, dct: date, weekday: int | None = None) -> str:
+    head, sep, tail = rest.partition("T")
+
+    def interval_of(year: int) -> tuple[date, date] | None:
+        span = _interval(head, year)
+        if span is not None and weekday is not None and span[0] == span[1] and span[0].isoweekday() != weekday:
+            return None  # "Donnerstag, 14. September": only years where the 14th is a Thursday
+        return span
+
+    year = pick_year(interval_of, direction, dct)
+    if year is None and weekday is not None:
+        year = pick_year(lambda y: _interval(head, y), direction, dct)
+    if year is None:  # "31. Februar": keep what is possible, never invent a day
+        parts = head.split("-")
+        return "XXXX-" + "-".join([parts[0]] + ["XX"] * (len(parts) - 1)) + sep + tail
+    return f"{year:04d}-{head}" + sep + tail
+
+
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of ``year`` (Gregorian calendar; anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _easter(tokens: list[str], tense: str | None, dct: date) -> tuple[str, str | None]:
+    offset = int(tokens[1])
+    year_token = tokens[2] if len(tokens) > 2 else "????"
+    if year_token.isdigit():
+        return (easter_sunday(int(year_token)) + timedelta(days=offset)).isoformat(), None
+
+    def interval_of(year: int) -> tuple[date, date]:
+        day = easter_sunday(year) + timedelta(days=offset)
+        return day, day
+
+    year = pick_year(interval_of, tense, dct)
+    return interval_of(year)[0].isoformat(), "DCT"  # type: ignore[arg-type]
 
 
 def day_of(value: str) -> date | None:

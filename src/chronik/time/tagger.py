@@ -17,13 +17,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Mapping, Sequence
 
 from chronik.model import Sentence, TimeExpr
-from chronik.time.dates import merge, parse_anchor
+from chronik.time.dates import fmt, merge, parse_anchor, value_interval
 from chronik.time.grammar import Grammar, Rule, load_grammar
-from chronik.time.resolve import day_of, resolve
+from chronik.time.resolve import REF_LEVEL, resolve
 from chronik.time.tense import TenseFinder
 
 # Anchor days used when there is no DCT at all: values that differ between them are unknown.
@@ -45,6 +45,7 @@ class Candidate:
     rule: Rule
     expr: str  # the rule's value with groups filled in
     groups: Mapping[str, str]  # normalised values of the named groups
+    mod: str | None = None
     tense: str | None = None
     sentence: tuple[int, int] = (0, 0)
 
@@ -74,7 +75,7 @@ class Tagger:
                 start, end = m.span("t") if "t" in rule.regex.groupindex else m.span()
                 if end <= start:
                     continue
-                if "line-start" in rule.flags and text[text.rfind("\n", 0, start) + 1 : start].strip():
+                if "line-start" in rule.flags and text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
                     continue
                 matches.append((start, end, rule, m))
         matches.sort(key=lambda x: (x[0] - x[1], x[2].order, x[0]))
@@ -94,7 +95,8 @@ class Tagger:
                 for name, value in m.groupdict().items()
                 if value is not None and name != "t"
             }
-            candidates.append(Candidate(start, end, rule, self.grammar.fill(rule.value, m), groups))
+            mod = self.grammar.fill(rule.mod, m) or None if rule.mod else None
+            candidates.append(Candidate(start, end, rule, self.grammar.fill(rule.value, m), groups, mod))
         candidates = self._enumerations(text, candidates)
         return self._with_tense(text, candidates, sentences)
 
@@ -105,15 +107,15 @@ class Tagger:
             linked = right is not None and self._linked(text, cand, right)
             expr = cand.expr
             if expr.startswith("inherit "):
-                expr = _inherit(expr, right.expr) if linked and right is not None else None
+                expr = _inherit(expr, right) if linked and right is not None else None
                 if expr is None:
                     right = None
                     continue
-                cand = Candidate(cand.start, cand.end, cand.rule, expr, cand.groups)
+                cand = Candidate(cand.start, cand.end, cand.rule, expr, cand.groups, cand.mod)
             elif linked and right is not None and _YEAR_MISSING.match(expr):
                 year = _EXPLICIT_YEAR.match(right.expr)
                 if year and cand.type == right.type:  # "vom 3. Mai bis 5. Juni 2014"
-                    cand = Candidate(cand.start, cand.end, cand.rule, year.group(1) + expr[4:], cand.groups)
+                    cand = Candidate(cand.start, cand.end, cand.rule, year.group(1) + expr[4:], cand.groups, cand.mod)
             out.append(cand)
             right = cand
         out.reverse()
@@ -137,7 +139,7 @@ class Tagger:
             i = max(bisect.bisect_right(sentence_starts, cand.start) - 1, 0)
             sentence = bounds[i]
             tense = self.tenses.tense(markers, marker_starts, sentence, (cand.start, cand.end))
-            out.append(Candidate(cand.start, cand.end, cand.rule, cand.expr, cand.groups, tense, sentence))
+            out.append(Candidate(cand.start, cand.end, cand.rule, cand.expr, cand.groups, cand.mod, tense, sentence))
         return out
 
     @property
@@ -180,7 +182,7 @@ class Tagger:
                     end=cand.end,
                     label=cand.type,
                     value=value,
-                    mod=cand.rule.mod,
+                    mod=cand.mod,
                     anchor=anchor,
                     quant=attrs.get("quant"),
                     freq=attrs.get("freq"),
@@ -189,44 +191,57 @@ class Tagger:
         return tuple(out)
 
     def _run(self, candidates: Sequence[Candidate], dct: date) -> list[tuple[str, str | None, str]]:
-        ref = dct
+        refs = {"day": dct, "month": dct, "year": dct}
         out = []
         for cand in candidates:
-            used = ref
-            value, kind = resolve(cand.expr, cand.tense, dct, ref)
-            out.append((value, kind, used.isoformat()))
+            value, kind = resolve(cand.expr, cand.tense, dct, refs)
+            level = REF_LEVEL.get(cand.expr.split()[2], "day") if kind == "REF" else "day"
+            out.append((value, kind, fmt(refs[level], level)))
             if cand.type in ("DATE", "TIME"):
-                day = day_of(value)
-                if day is not None:
-                    ref = day
+                _update_refs(refs, value)
         return out
 
     def __call__(self, text: str, dct: str | None = None, sentences: Sequence[Sentence] | None = None) -> tuple[TimeExpr, ...]:
         return self.resolve(self.extract(text, sentences), dct)
 
 
-def _inherit(expr: str, partner: str) -> str | None:
-    """``inherit day 18`` + ``????-12-19`` -> ``????-12-18`` (and likewise hour, num)."""
+def _update_refs(refs: dict[str, date], value: str) -> None:
+    """Remember ``value`` as the reference date at every level it is precise enough for."""
+    if not value[:4].isdigit():
+        return
+    span = value_interval(value)
+    if span is None:
+        return
+    refs["year"] = span[0]
+    if span[1] - span[0] < timedelta(days=200):
+        refs["month"] = span[0]
+    if span[0] == span[1]:
+        refs["day"] = span[0]
+
+
+def _inherit(expr: str, partner: Candidate) -> str | None:
+    """The left part of an enumeration takes its partner's value with its own number.
+
+    ``inherit 18`` + ``????-12-19`` -> ``????-12-18``; ``inherit 10 00`` + ``... T18:00`` ->
+    ``... T10:00``; ``inherit 6`` + ``duration 8 M`` -> ``duration 6 M``. The partner's type
+    decides which field the number replaces; ``None`` when it does not fit.
+    """
     parts = expr.split()
-    if len(parts) < 3:
+    if len(parts) < 2:
         return None
-    field, value = parts[1], parts[2]
-    if field == "day":
-        m = _INHERIT_DAY.match(partner)
-        if not m:
-            return None
-        return partner[: m.start(4)] + f"{int(value):02d}" + partner[m.end(4) :]
-    if field == "hour":
-        m = _INHERIT_HOUR.search(partner)
-        if not m:
-            return None
-        minute = parts[3] if len(parts) > 3 else "00"
-        return partner[: m.start()] + f"T{int(value):02d}:{minute}" + partner[m.end() :]
-    if field == "num":
-        m = _INHERIT_NUM.match(partner)
-        if not m:
-            return None
-        return f"{m.group(1)} {value} " + partner[m.end() :]
+    value, target = parts[1], partner.expr
+    if partner.type == "DURATION":
+        m = _INHERIT_NUM.match(target)
+        return f"{m.group(1)} {value} " + target[m.end() :] if m else None
+    if not value.isdigit():
+        return None
+    hour = _INHERIT_HOUR.search(target)
+    if partner.type == "TIME" and hour:
+        minute = parts[2] if len(parts) > 2 else "00"
+        return target[: hour.start()] + f"T{int(value):02d}:{minute}" + target[hour.end() :]
+    day = _INHERIT_DAY.match(target)
+    if partner.type == "DATE" and day and len(parts) == 2:
+        return target[: day.start(4)] + f"{int(value):02d}" + target[day.end(4) :]
     return None
 
 
