@@ -112,3 +112,21 @@ def test_cleaner_offsets_map_back_to_the_raw_text(lines, lead_spaces):
         assert body[offsets.to_raw(i)] == ch
     assert all(0 <= s.start <= s.end <= len(body) for s in removed)
     assert text == text.strip()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Helfer pumpen Wasser ab. Lea Roth/Pool Bildagentur/AP Ein Arbeiter zeigt den Stollen.",
+        "Ein Arbeiter zeigt den Stollen. XYZ",
+    ],
+)
+def test_cleaner_drops_caption_lines_with_glued_credits(line):
+    text, labels = clean(f"{LEAD}\n\n{line}")
+    assert text == LEAD and "caption_credit" in labels
+
+
+def test_cleaner_keeps_sentence_followed_by_acronym_subject():
+    line = "Die Gespräche endeten ohne Ergebnis. EU und USA wollen nun weiter beraten."
+    text, _ = clean(f"{LEAD}\n\n{line}")
+    assert line in text

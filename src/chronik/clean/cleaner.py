@@ -75,8 +75,15 @@ class Cleaner:
 
     @cached_property
     def _glued_agency(self) -> re.Pattern:
-        # an agency credit right after a sentence, before the next sentence or the line end
-        return re.compile(rf"(?<=[.!?»“\"])[ \t]+(?:{self._agencies})(?:/[\w-]+)*(?=[ \t]+[A-ZÄÖÜ„\"«»]|[ \t]*$)")
+        # a credit right after a sentence, before the next sentence or the line end: a known
+        # agency ("… getroffen. AFP"), a name with slashes ("… ab. Lea Roth/Pool XY/AP"), or
+        # at the line end any short all-caps agency code ("… stand. APN")
+        return re.compile(
+            rf"(?<=[.!?»“\"])[ \t]+(?:(?:{self._agencies})(?:/[\w-]+)*"
+            rf"|[A-ZÄÖÜ][\w.'’-]*(?: [\w.'’&-]+){{0,5}}/[\w.'’& -]*?(?:{self._agencies}|Pool[\w ]*)"
+            rf"|[A-ZÄÖÜ]{{2,5}}(?=[ \t]*$))"
+            rf"(?=[ \t]+[A-ZÄÖÜ„\"«»]|[ \t]*$)"
+        )
 
     @cached_property
     def _signature(self) -> re.Pattern:
@@ -112,8 +119,10 @@ class Cleaner:
         return any(re.fullmatch(rf"(?:{self._agencies})|Pool.*|.*Pool|Fotos?|Archiv", p) for p in parts)
 
     def _is_caption_with_agency(self, s: str, _outlet: str | None) -> bool:
-        hits = self._glued_agency.findall(s)
-        return len(hits) >= 2 or (len(hits) == 1 and bool(self._glued_agency.search(s, len(s) - 40)))
+        hits = list(self._glued_agency.finditer(s))
+        # a name/agency credit marks a caption anywhere; a bare agency name only twice or at the end
+        return any("/" in m.group() for m in hits) or len(hits) >= 2 or (
+            len(hits) == 1 and not s[hits[0].end():].strip())
 
     def _is_call_to_action(self, s: str, _outlet: str | None) -> bool:
         return len(s.split()) <= self.options.max_boilerplate_words and bool(self._calls.search(s))

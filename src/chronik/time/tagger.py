@@ -73,9 +73,9 @@ class Tagger:
         for rule in self.grammar.rules:
             for m in rule.regex.finditer(text):
                 start, end = m.span("t") if "t" in rule.regex.groupindex else m.span()
+                while start < end and text[start] in " \t":  # line-start rules match indentation
+                    start += 1
                 if end <= start:
-                    continue
-                if "line-start" in rule.flags and text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
                     continue
                 matches.append((start, end, rule, m))
         matches.sort(key=lambda x: (x[0] - x[1], x[2].order, x[0]))
