@@ -34,6 +34,8 @@ _PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)(\d*)\}")
 _TEMPLATE = re.compile(r"\{([A-Za-z_]+\d*)(?:\|([^}]*))?\}")
 _WORD = r"(?<![\w])(?<![^\W\d]-)"  # no word, and no compound ("MIP-Montag"), precedes
 _END = r"(?![\w]|-[^\W\d])"  # no word, and no compound ("Winter-Biathlon") follows
+_TOKEN = re.compile(r"\w+")
+_PLAIN = re.compile(r"(?:\w|\\\.)+(?: \w+)*")  # words, "Jän\.", "Heilige Drei Könige"
 _LINE_START = r"(?:(?<=\n)|(?<![\s\S]))[ \t]*"
 
 
@@ -95,6 +97,7 @@ class Category:
     pattern: str  # the alternatives, as one regex
     entries: tuple[Entry, ...]
     macro: bool  # no value: expands to a non-capturing group
+    words: frozenset[str] | None = None  # first words of the forms, when all are plain words
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +110,7 @@ class Rule:
     flags: frozenset[str]
     attrs: tuple[tuple[str, str], ...]  # key=value flags, e.g. quant=EVERY
     order: int
+    needs: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())  # categories, literals
 
 
 @dataclass(slots=True)
@@ -135,6 +139,44 @@ class Grammar:
             value = CONVERTERS[value[1:]](folded)
         self._cache[key] = value
         return value
+
+    def applicable(self, text: str) -> list[Rule]:
+        """The rules that can match in ``text``: those whose required words all occur.
+
+        A rule's required lexicon categories and literal words are worked out once from its
+        pattern; checking them costs a substring test or one search per category, much
+        less than running every rule over every text.
+        """
+        folded = text.lower()
+        tokens = frozenset(_TOKEN.findall(folded))
+        present: dict[str, bool] = {}
+        out = []
+        for rule in self.rules:
+            categories, literals = rule.needs
+            if any(lit not in folded for lit in literals):
+                continue
+            ok = True
+            for name in categories:
+                if name not in present:
+                    words = self.categories[name].words
+                    if words is not None:
+                        present[name] = not words.isdisjoint(tokens)
+                    else:
+                        present[name] = self._search(name).search(text) is not None
+                if not present[name]:
+                    ok = False
+                    break
+            if ok:
+                out.append(rule)
+        return out
+
+    def _search(self, name: str) -> re.Pattern[str]:
+        key = ("$search", name)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self.pattern(name)
+            self._cache[key] = hit  # type: ignore[assignment]
+        return hit  # type: ignore[return-value]
 
     def pattern(self, name: str) -> re.Pattern[str]:
         """A category's alternatives as a compiled, case-insensitive, whole-word regex."""
@@ -183,7 +225,10 @@ def _load_lexicon(text: str, source: str) -> dict[str, Category]:
         alternatives = sorted((f for _, forms in rows for f in _split_alternatives(forms)), key=len, reverse=True)
         entries = tuple(Entry(re.compile(forms, re.IGNORECASE), value) for value, forms in rows)
         macro = all(value == "-" for value, _ in rows)
-        categories[name] = Category(name, "|".join(alternatives), entries, macro)
+        words = None
+        if all(_PLAIN.fullmatch(a) for a in alternatives):
+            words = frozenset(_TOKEN.findall(a.replace("\\.", "").lower())[0] for a in alternatives)
+        categories[name] = Category(name, "|".join(alternatives), entries, macro, words)
     return categories
 
 
@@ -256,7 +301,8 @@ def _load_rules(text: str, source: str, categories: dict[str, Category]) -> tupl
         for name, _ in _TEMPLATE.findall(value):
             if name not in regex.groupindex:
                 raise ConfigError(f"{where}: value uses {{{name}}}, which the pattern does not capture")
-        rules.append(Rule(rid, type_, regex, value, mod, flags, attrs, len(rules)))  # type: ignore[arg-type]
+        needs = _needs(body, re_flags)
+        rules.append(Rule(rid, type_, regex, value, mod, flags, attrs, len(rules), needs))  # type: ignore[arg-type]
     return tuple(rules)
 
 
@@ -332,6 +378,42 @@ def _first_class(body: str, flags: int) -> str | None:
     if first(tree.data, False) is not False or not items:
         return None
     return "[" + "".join(sorted(items)) + "]"
+
+
+def _needs(body: str, flags: int) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Lexicon categories and literal words (3+ letters) every match of ``body`` contains."""
+    try:
+        from re import _constants as sre, _parser
+
+        tree = _parser.parse(body, flags)
+    except (ImportError, AttributeError, re.error):
+        return frozenset(), ()
+    names = {gid: name for name, gid in tree.state.groupdict.items()}
+    categories: set[str] = set()
+    literals: list[str] = []
+
+    def walk(seq) -> None:
+        run: list[str] = []
+        for op, av in list(seq) + [(None, None)]:
+            if op is sre.LITERAL:
+                run.append(chr(av))
+                continue
+            word = "".join(run).strip()
+            if len(word) >= 3 and not any(ch.isspace() for ch in word):
+                literals.append(word.lower() if flags & re.IGNORECASE else word)
+            run = []
+            if op is sre.SUBPATTERN:
+                gid, add = av[0], av[1]
+                name = names.get(gid)
+                if name and name != "t":
+                    categories.add(name.rstrip("0123456789"))
+                elif not add & re.IGNORECASE or flags & re.IGNORECASE:
+                    walk(av[3])
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] > 0:
+                walk(av[2])
+
+    walk(tree.data)
+    return frozenset(categories), tuple(literals)
 
 
 def load_grammar(lang: str) -> Grammar:

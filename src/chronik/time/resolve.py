@@ -31,6 +31,7 @@ from chronik.time.dates import distance, fmt, safe_date, season_interval, shift,
 UNITS = ("day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century")
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 PAST, FUTURE = "past", "future"
+TENSE_REACH_DAYS = 240
 _DIRECTIONS = (PAST, FUTURE)
 
 
@@ -111,9 +112,10 @@ def _weekday_date(weekday: int, direction: str | None, dct: date) -> date:
 
 
 def _weekday(tokens: list[str], tense: str | None, dct: date) -> str:
+    """News mostly reports: a weekday without tense is the last one (today included)."""
     weekday = int(tokens[1])
     direction, rest = _direction(tokens[2:], tense)
-    return _weekday_date(weekday, direction, dct).isoformat() + _suffix(rest)
+    return _weekday_date(weekday, direction or PAST, dct).isoformat() + _suffix(rest)
 
 
 def _weekend(tokens: list[str], tense: str | None, dct: date) -> str:
@@ -178,7 +180,10 @@ def pick_year(interval_of, direction: str | None, dct: date) -> int | None:
         kept = [c for c in candidates if c[1][1] >= dct]
     else:
         kept = candidates
-    kept = kept or candidates
+    # a date without its year lies within some months of the DCT: when the tense would push
+    # it further, the tense belongs to something else ("wurden die Rennen vom 19. Dezember
+    # verlegt", written on 16 December)
+    kept = [c for c in kept if distance(dct, c[1]) <= TENSE_REACH_DAYS] or candidates
     return min(kept, key=lambda c: (distance(dct, c[1]), abs(c[0] - dct.year)))[0]
 
 

@@ -24,7 +24,7 @@ from chronik.model import Sentence, TimeExpr
 from chronik.time.dates import fmt, merge, parse_anchor, value_interval
 from chronik.time.grammar import Grammar, Rule, load_grammar
 from chronik.time.resolve import REF_LEVEL, resolve
-from chronik.time.tense import TenseFinder
+from chronik.time.tense import TenseFinder, sentence_spans
 
 # Anchor days used when there is no DCT at all: values that differ between them are unknown.
 NO_DCT_PROBES = (date(1911, 3, 14), date(1957, 8, 21), date(2046, 11, 30))
@@ -63,14 +63,13 @@ class Tagger:
         self.tenses = TenseFinder(self.grammar)
         connector = self.grammar.categories.get("connector")
         self._connector = re.compile(r"\s*(?:" + connector.pattern + r")\s*", re.IGNORECASE) if connector else None
-        self._splitter = None
 
     # -- finding ---------------------------------------------------------------------------
 
     def extract(self, text: str, sentences: Sequence[Sentence] | None = None) -> list[Candidate]:
         """The candidates of ``text``: non-overlapping, enumerations filled, tense set."""
         matches = []
-        for rule in self.grammar.rules:
+        for rule in self.grammar.applicable(text):
             for m in rule.regex.finditer(text):
                 start, end = m.span("t") if "t" in rule.regex.groupindex else m.span()
                 while start < end and text[start] in " \t":  # line-start rules match indentation
@@ -128,9 +127,10 @@ class Tagger:
     def _with_tense(self, text: str, candidates: list[Candidate], sentences: Sequence[Sentence] | None) -> list[Candidate]:
         if not candidates:
             return candidates
-        if sentences is None:
-            sentences = self.splitter(text)
-        bounds = [(s.start, s.end) for s in sentences] or [(0, len(text))]
+        if sentences:
+            bounds = [(s.start, s.end) for s in sentences]
+        else:
+            bounds = sentence_spans(text)
         sentence_starts = [b[0] for b in bounds]
         markers = self.tenses.markers(text)
         marker_starts = [m.start for m in markers]
@@ -138,17 +138,9 @@ class Tagger:
         for cand in candidates:
             i = max(bisect.bisect_right(sentence_starts, cand.start) - 1, 0)
             sentence = bounds[i]
-            tense = self.tenses.tense(markers, marker_starts, sentence, (cand.start, cand.end))
+            tense = self.tenses.tense(text, markers, marker_starts, sentence, (cand.start, cand.end))
             out.append(Candidate(cand.start, cand.end, cand.rule, cand.expr, cand.groups, cand.mod, tense, sentence))
         return out
-
-    @property
-    def splitter(self):
-        if self._splitter is None:
-            from chronik.text import SentenceSplitter
-
-            self._splitter = SentenceSplitter()
-        return self._splitter
 
     # -- resolving -------------------------------------------------------------------------
 

@@ -1,11 +1,14 @@
-"""The tense around a time expression: does the sentence report the past or announce the future?
+"""The tense around a time expression: does the clause report the past or announce the future?
 
 Markers come from the lexicon categories ``past`` and ``future`` (auxiliaries, finite past
-forms, participles, "geplant", "soll"...); the value column is the marker's weight. Markers
-are matched case-sensitively, so "war" (was) is not "War". The tense of an expression is that
-of the heaviest marker in its sentence, nearer markers breaking ties: the finite verb of a
-German clause sits close to the time adverbial or at the clause's end, and the auxiliary
-decides ("hatte ... am Mittwoch getroffen" vs. "wird am Donnerstag ... besuchen").
+forms, perfect tense "hat ... getroffen", "geplant", "soll"...); the value column is the
+marker's weight. Markers are matched case-sensitively, so "war" (was) is not "War".
+
+The clause decides first: within the stretch between the commas, colons, dashes or brackets
+around the expression, the heaviest marker wins (the nearer among equals), since the finite
+verb of a German clause sits next to the time adverbial or at the clause's end
+("hatte ... am Mittwoch getroffen", "wird am Donnerstag ... besuchen"). Without a marker
+in the clause, the nearest marker of the sentence within ``reach`` characters decides.
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ from chronik.time.grammar import Grammar
 
 PAST, FUTURE = "past", "future"
 
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|[„“”\"«»]")
+# a light sentence splitter for texts that come without sentences: a line break, or . ! ?
+# before a capital, unless the period ends a number ("14. September") or a short word
+_SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"“”»«']?\s+(?=[\"„“«»(]?[A-ZÄÖÜ])")
+_NO_END = re.compile(r"(?:\b\d{1,2}|\b\w{1,3}|\b[A-ZÄÖÜ])\.$")
+
 
 @dataclass(frozen=True, slots=True)
 class Marker:
@@ -27,10 +36,22 @@ class Marker:
     weight: int
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans (enough to scope tense); the pipeline's sentences are better."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group().startswith("\n") or not _NO_END.search(text, max(0, m.start() - 6), m.start()):
+            spans.append((start, m.start()))
+            start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
 class TenseFinder:
     """Finds tense markers in a text and picks the tense of a span within a sentence."""
 
-    def __init__(self, grammar: Grammar, *, reach: int = 120) -> None:
+    def __init__(self, grammar: Grammar, *, reach: int = 80) -> None:
         self.reach = reach
         self._patterns = []
         for tense in (PAST, FUTURE):
@@ -51,17 +72,48 @@ class TenseFinder:
         found.sort(key=lambda m: m.start)
         return found
 
-    def tense(self, markers: list[Marker], starts: list[int], sentence: tuple[int, int], span: tuple[int, int]) -> str | None:
-        """The tense for ``span`` from the markers inside ``sentence`` (``starts`` = their starts)."""
+    def tense(
+        self,
+        text: str,
+        markers: list[Marker],
+        starts: list[int],
+        sentence: tuple[int, int],
+        span: tuple[int, int],
+    ) -> str | None:
+        """The tense for ``span`` from the markers of its clause, else of its sentence."""
         lo = bisect.bisect_left(starts, sentence[0])
         hi = bisect.bisect_left(starts, sentence[1])
+        nearby = [m for m in markers[lo:hi] if not span[0] <= m.start < span[1]]
+        if not nearby:
+            return None
+        clause_start = sentence[0]
+        for br in _CLAUSE_BREAK.finditer(text, sentence[0], span[0]):
+            clause_start = br.end()
+        br = _CLAUSE_BREAK.search(text, span[1], sentence[1])
+        clause_end = br.start() if br else sentence[1]
         best: tuple[int, int] | None = None
         choice = None
-        for marker in markers[lo:hi]:
-            if span[0] <= marker.start < span[1]:
-                continue  # a marker inside the expression ("vergangenen") is the rule's business
-            gap = span[0] - marker.end if marker.end <= span[0] else marker.start - span[1]
-            key = (-marker.weight, gap)
-            if best is None or key < best:
-                best, choice = key, marker.tense
+        for marker in nearby:
+            gap = _gap(marker, span)
+            if clause_start <= marker.start and marker.end <= clause_end or gap < 0:
+                key = (-marker.weight, gap)
+                if best is None or key < best:
+                    best, choice = key, marker.tense
+        if choice is not None:
+            return choice
+        for marker in nearby:
+            gap = _gap(marker, span)
+            if gap <= self.reach:
+                key = (gap, -marker.weight)
+                if best is None or key < best:
+                    best, choice = key, marker.tense
         return choice
+
+
+def _gap(marker: Marker, span: tuple[int, int]) -> int:
+    """Characters between a marker and a span (negative when the marker surrounds it)."""
+    if marker.end <= span[0]:
+        return span[0] - marker.end
+    if marker.start >= span[1]:
+        return marker.start - span[1]
+    return -1
