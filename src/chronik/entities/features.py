@@ -16,6 +16,8 @@ _SHAPE_SUBS = ((re.compile(r"[A-ZÄÖÜ]"), "X"), (re.compile(r"[a-zäöüß]"),
 _SQUEEZE = re.compile(r"(.)\1+")
 _CACHE_LIMIT = 200_000
 WINDOW = (-2, -1, 1, 2)
+_QUOTES = frozenset('"\'„“”«»‚‘’')
+_OPENING = frozenset("„«‚")
 
 
 def shape(word: str) -> str:
@@ -60,7 +62,7 @@ class Featurizer:
                 own.append("known_low")
         gz = self.gazetteer.word_features(w)
         own += gz
-        ctx_base = [f"w={low}", f"sh={short}"] + gz
+        ctx_base = [f"w={low}", f"sh={short}", f"s3={low[-3:]}"] + gz
         if w[:1].isupper():
             ctx_base.append("cap")
             if known_low:
@@ -77,13 +79,26 @@ class Featurizer:
         n = len(words)
         info = [self._word(w) for w in words]
         phrase = self.gazetteer.phrase_tags(words)
+        lows = [w.lower() for w in words]
         out: list[list[str]] = []
+        quoted = False
         for i in range(n):
             feats = list(info[i][0])
+            w = words[i]
+            if w in _QUOTES:
+                quoted = not quoted if w in ('"', "'") else w in _OPENING
+            elif quoted:
+                feats.append("inq")
             if i == 0:
                 feats.append("BOS")
-            elif words[i - 1] in ('"', "„", "“", ":", "(", "«", "»"):
-                feats.append("after_open")
+            else:
+                feats.append(f"bg={lows[i - 1]}|{lows[i]}")
+                if w[:1].isupper() and "known_low" not in info[i][0]:
+                    feats.append("capmid")
+                if words[i - 1] in ('"', "„", "“", ":", "(", "«", "»"):
+                    feats.append("after_open")
+            if i + 1 < n:
+                feats.append(f"bg+={lows[i]}|{lows[i + 1]}")
             if i == n - 1:
                 feats.append("EOS")
             for k, off in enumerate(WINDOW):
