@@ -32,7 +32,8 @@ The database is ./chronik.db unless --db or $CHRONIK_DB says otherwise.
 class Context:
     def __init__(self, db: str | None) -> None:
         self.db = db
-        self.out = Console(highlight=False, soft_wrap=True)
+        # a pipe or file gets wide tables rather than rich's 80-column default
+        self.out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
         self.err = Console(stderr=True, highlight=False, soft_wrap=True)
 
     def store(self):
@@ -121,8 +122,9 @@ def articles(ctx: Context, limit: int) -> None:
     """List stored articles: id, date, outlet, language, headline."""
     with ctx.store() as store:
         table = Table(title=f"{store.count_articles()} articles")
-        for col in ("id", "published", "outlet", "lang", "headline"):
-            table.add_column(col, overflow="fold")
+        for col in ("id", "published", "outlet", "lang"):
+            table.add_column(col, no_wrap=True)
+        table.add_column("headline", overflow="fold")
         for i, a in enumerate(store.iter_articles()):
             if i >= limit:
                 break

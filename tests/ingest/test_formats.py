@@ -77,7 +77,7 @@ def test_ingest_rss_items_with_content_or_summary(tmp_path):
     arts, rej = _articles(p)
     assert not rej and len(arts) == 2
     full, short = arts
-    assert full.outlet == "Talbote Online" and full.published == "2024-03-05T08:30:00Z"
+    assert full.outlet == "Talbote Online" and full.published == "2024-03-05T09:30:00+01:00"
     assert "zwölf Millionen" in full.body and full.meta["full_text"]
     assert "Feuerwehr" in short.body and not short.meta["full_text"]
     assert full.source.endswith("#item1") and full.url == "https://talbote.example/1"
@@ -91,6 +91,7 @@ def test_ingest_atom_feed(tmp_path):
 <summary>Der Zug fiel wegen eines Stellwerkschadens aus, berichtete die Bahn.</summary></entry></feed>""", encoding="utf-8")
     (a,), rej = _articles(p)
     assert a.outlet == "Atomblatt" and "Stellwerkschadens" in a.body
+    assert a.published == "2024-03-05T10:00:00+00:00"
 
 
 @pytest.mark.parametrize("gzipped, name", [(False, "crawl.warc"), (True, "crawl.warc.gz")])

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import email.utils
 import json
 import time
+from datetime import datetime
 from typing import Iterator
 
 from chronik.errors import InputError
@@ -13,11 +15,21 @@ from chronik.model import Article, Rejection
 
 
 def _date(entry) -> str | None:
-    for key in ("published_parsed", "updated_parsed"):
-        parsed = entry.get(key)
-        if parsed:
-            return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed)
-    return entry.get("published") or entry.get("updated")
+    """The item's date in ISO 8601 with its own UTC offset (the local day stays the local day)."""
+    for key in ("published", "updated"):
+        given = entry.get(key)
+        if not given:
+            continue
+        try:
+            return datetime.fromisoformat(given).isoformat()  # Atom: RFC 3339
+        except ValueError:
+            pass
+        try:
+            return email.utils.parsedate_to_datetime(given).isoformat()  # RSS: RFC 822
+        except (TypeError, ValueError):
+            parsed = entry.get(f"{key}_parsed")
+            return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed) if parsed else given
+    return None
 
 
 def read_feed(source: str, data: bytes) -> Iterator[Article | Rejection]:

@@ -49,6 +49,6 @@ def search(store: Store, query: str, *, limit: int = 10, stemmer: Stemmer | None
     for article_id, score in store.search_ids(terms, limit):
         article = store.get_article(article_id)
         text, marks = snippet(article.text, set(terms), stemmer)
-        hits.append(Hit(article=article_id, title=article.title, source=article.source,
+        hits.append(Hit(article=article_id, title=article.headline(), source=article.source,
                         score=round(score, 3), snippet=text, marks=marks))
     return hits

@@ -148,19 +148,19 @@ class Grammar:
         less than running every rule over every text.
         """
         folded = text.lower()
-        tokens = frozenset(_TOKEN.findall(folded))
         present: dict[str, bool] = {}
         out = []
         for rule in self.rules:
             categories, literals = rule.needs
-            if any(lit not in folded for lit in literals):
+            haystack = folded if rule.regex.flags & re.IGNORECASE else text
+            if any(lit not in haystack for lit in literals):
                 continue
             ok = True
             for name in categories:
                 if name not in present:
                     words = self.categories[name].words
-                    if words is not None:
-                        present[name] = not words.isdisjoint(tokens)
+                    if words is not None:  # a substring test: words also occur in compounds
+                        present[name] = any(word in folded for word in words)
                     else:
                         present[name] = self._search(name).search(text) is not None
                 if not present[name]:
@@ -174,7 +174,7 @@ class Grammar:
         key = ("$search", name)
         hit = self._cache.get(key)
         if hit is None:
-            hit = self.pattern(name)
+            hit = re.compile(self.categories[name].pattern, re.IGNORECASE)
             self._cache[key] = hit  # type: ignore[assignment]
         return hit  # type: ignore[return-value]
 

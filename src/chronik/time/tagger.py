@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Mapping, Sequence
 
@@ -27,6 +27,7 @@ from chronik.time.resolve import REF_LEVEL, resolve
 from chronik.time.tense import TenseFinder, sentence_spans
 
 # Anchor days used when there is no DCT at all: values that differ between them are unknown.
+OPENING = 12  # characters: how far into its sentence an expression still "opens" it
 NO_DCT_PROBES = (date(1911, 3, 14), date(1957, 8, 21), date(2046, 11, 30))
 
 _INHERIT_DAY = re.compile(r"^(\S*?)(\d{4}|\?{4})-(\d\d)-(\d\d)")
@@ -48,6 +49,7 @@ class Candidate:
     mod: str | None = None
     tense: str | None = None
     sentence: tuple[int, int] = (0, 0)
+    sentence_no: int = 0
 
     @property
     def type(self) -> str:
@@ -110,11 +112,11 @@ class Tagger:
                 if expr is None:
                     right = None
                     continue
-                cand = Candidate(cand.start, cand.end, cand.rule, expr, cand.groups, cand.mod)
+                cand = replace(cand, expr=expr)
             elif linked and right is not None and _YEAR_MISSING.match(expr):
                 year = _EXPLICIT_YEAR.match(right.expr)
                 if year and cand.type == right.type:  # "vom 3. Mai bis 5. Juni 2014"
-                    cand = Candidate(cand.start, cand.end, cand.rule, year.group(1) + expr[4:], cand.groups, cand.mod)
+                    cand = replace(cand, expr=year.group(1) + expr[4:])
             out.append(cand)
             right = cand
         out.reverse()
@@ -139,7 +141,7 @@ class Tagger:
             i = max(bisect.bisect_right(sentence_starts, cand.start) - 1, 0)
             sentence = bounds[i]
             tense = self.tenses.tense(text, markers, marker_starts, sentence, (cand.start, cand.end))
-            out.append(Candidate(cand.start, cand.end, cand.rule, cand.expr, cand.groups, cand.mod, tense, sentence))
+            out.append(replace(cand, tense=tense, sentence=sentence, sentence_no=i))
         return out
 
     # -- resolving -------------------------------------------------------------------------
@@ -184,31 +186,42 @@ class Tagger:
 
     def _run(self, candidates: Sequence[Candidate], dct: date) -> list[tuple[str, str | None, str]]:
         refs = {"day": dct, "month": dct, "year": dct}
+        day_set_in = -1  # sentence where the reference day was last set
         out = []
         for cand in candidates:
-            value, kind = resolve(cand.expr, cand.tense, dct, refs)
+            use = refs
+            gap = cand.sentence_no - day_set_in
+            if cand.type == "TIME" and (gap > 1 or gap == 1 and cand.start - cand.sentence[0] > OPENING):
+                # a clock time belongs to a date of its own sentence, or of the previous one
+                # when it opens its sentence ("Am Freitag ... . Um 9 Uhr startet ..."), else
+                # to the DCT ("..., 20 Uhr." in a listing of today's events)
+                use = {**refs, "day": dct}
+            value, kind = resolve(cand.expr, cand.tense, dct, use)
             level = REF_LEVEL.get(cand.expr.split()[2], "day") if kind == "REF" else "day"
-            out.append((value, kind, fmt(refs[level], level)))
-            if cand.type in ("DATE", "TIME"):
-                _update_refs(refs, value)
+            out.append((value, kind, fmt(use[level], level)))
+            if cand.type == "DATE" and _update_refs(refs, value):
+                day_set_in = cand.sentence_no
         return out
 
     def __call__(self, text: str, dct: str | None = None, sentences: Sequence[Sentence] | None = None) -> tuple[TimeExpr, ...]:
         return self.resolve(self.extract(text, sentences), dct)
 
 
-def _update_refs(refs: dict[str, date], value: str) -> None:
-    """Remember ``value`` as the reference date at every level it is precise enough for."""
+def _update_refs(refs: dict[str, date], value: str) -> bool:
+    """Remember ``value`` as the reference date at every level it is precise enough for;
+    returns whether it set the reference day."""
     if not value[:4].isdigit():
-        return
+        return False
     span = value_interval(value)
     if span is None:
-        return
+        return False
     refs["year"] = span[0]
     if span[1] - span[0] < timedelta(days=200):
         refs["month"] = span[0]
     if span[0] == span[1]:
         refs["day"] = span[0]
+        return True
+    return False
 
 
 def _inherit(expr: str, partner: Candidate) -> str | None:

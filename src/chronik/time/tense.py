@@ -25,7 +25,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|[„“”\"«»]")
 # a light sentence splitter for texts that come without sentences: a line break, or . ! ?
 # before a capital, unless the period ends a number ("14. September") or a short word
 _SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"“”»«']?\s+(?=[\"„“«»(]?[A-ZÄÖÜ])")
-_NO_END = re.compile(r"(?:\b\d{1,2}|\b\w{1,3}|\b[A-ZÄÖÜ])\.$")
+_NO_END = re.compile(
+    r"(?:\b\d{1,2}|\b[^\W\d]|\b(?:bzw|ca|Dr|Nr|St|Str|Tel|usw|etc|vgl|Mio|Mrd|Prof|Abs|Art|Jh|Jän|Jan|Feb|"
+    r"Febr|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez|evtl|ggf|inkl|geb|gest|Mag|Ing|Dipl|Dott|Hr|Fr|Mr|Mrs|Ms|"
+    r"St|Gen|Bd|Nr|No|Vol|Co|Inc|Ltd|Corp|Jr|Sr|vs|a\.\s?D|z\.\s?B|u\.\s?a|d\.\s?h|o\.\s?ä))\.$"
+)
 
 
 @dataclass(frozen=True, slots=True)
