@@ -1,6 +1,7 @@
 """Language, sentences and tokens."""
 
 from chronik.text.language import LanguageOptions, LanguageStage
+from chronik.text.lemmas import Lemmatizer
 from chronik.text.sentences import SentenceSplitter, SentenceStage, SplitterOptions
 from chronik.text.tokens import tokenize
 
@@ -10,5 +11,5 @@ def split_sentences(text: str):
     return SentenceSplitter()(text)
 
 
-__all__ = ["LanguageOptions", "LanguageStage", "SentenceSplitter", "SentenceStage",
+__all__ = ["LanguageOptions", "LanguageStage", "Lemmatizer", "SentenceSplitter", "SentenceStage",
            "SplitterOptions", "split_sentences", "tokenize"]

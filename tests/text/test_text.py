@@ -46,3 +46,12 @@ def test_tokens_keep_spans_and_german_forms():
 ])
 def test_language_id(text, lang):
     assert LanguageStage().detect(text) == lang
+
+
+@pytest.mark.parametrize("word, lemma", [("Gesprächen", "Gespräch"), ("trafen", "treffen"), ("Waffenlieferungen", "Waffenlieferung")])
+def test_lemmas_german(word, lemma):
+    from chronik.text import Lemmatizer
+
+    text = f"Sie {word} heute."
+    (tok,) = [t for t in Lemmatizer()(text, tokenize(text)) if text[t.start:t.end] == word]
+    assert tok.lemma == lemma
