@@ -33,6 +33,9 @@ NO_DCT_PROBES = (date(1911, 3, 14), date(1957, 8, 21), date(2046, 11, 30))
 _INHERIT_DAY = re.compile(r"^(\S*?)(\d{4}|\?{4})-(\d\d)-(\d\d)")
 _INHERIT_HOUR = re.compile(r"T(\d\d):(\d\d)")
 _INHERIT_NUM = re.compile(r"^(duration) (\S+) ")
+_MONTH_NO_YEAR = re.compile(r"^\?{4}-\d\d(?:-\d\d)?(?:\s|T|$)")
+_MONTH_TOLD = re.compile(r"^\d{4}-\d\d(?:-\d\d)?(?:\s|T|$)")
+_CLOCK = re.compile(r"T\d\d:\d\d")
 _YEAR_MISSING = re.compile(r"^\?{4}-")
 _EXPLICIT_YEAR = re.compile(r"^(\d{4})-")
 
@@ -187,19 +190,27 @@ class Tagger:
     def _run(self, candidates: Sequence[Candidate], dct: date) -> list[tuple[str, str | None, str]]:
         refs = {"day": dct, "month": dct, "year": dct}
         day_set_in = -1  # sentence where the reference day was last set
+        told: tuple[int, int] | None = None  # (year, sentence) of the last "März 1992"
         out = []
         for cand in candidates:
             use = refs
+            expr = cand.expr
+            if told and _MONTH_NO_YEAR.match(expr) and cand.sentence_no - told[1] <= 1 and told[0] != dct.year:
+                # a narrative in another year goes on: "im März 1992 ... im April" is 1992
+                expr = f"{told[0]:04d}" + expr[4:]
             gap = cand.sentence_no - day_set_in
-            if cand.type == "TIME" and (gap > 1 or gap == 1 and cand.start - cand.sentence[0] > OPENING):
+            clock = cand.expr.startswith("REF") and "T" in cand.expr and _CLOCK.search(cand.expr)
+            if clock and (gap > 1 or gap == 1 and cand.start - cand.sentence[0] > OPENING):
                 # a clock time belongs to a date of its own sentence, or of the previous one
                 # when it opens its sentence ("Am Freitag ... . Um 9 Uhr startet ..."), else
                 # to the DCT ("..., 20 Uhr." in a listing of today's events)
                 use = {**refs, "day": dct}
-            value, kind = resolve(cand.expr, cand.tense, dct, use)
+            value, kind = resolve(expr, cand.tense, dct, use)
+            if _MONTH_TOLD.match(cand.expr):
+                told = (int(cand.expr[:4]), cand.sentence_no)
             level = REF_LEVEL.get(cand.expr.split()[2], "day") if kind == "REF" else "day"
             out.append((value, kind, fmt(use[level], level)))
-            if cand.type == "DATE" and _update_refs(refs, value):
+            if not (cand.type == "TIME" and kind == "REF") and _update_refs(refs, value):
                 day_set_in = cand.sentence_no
         return out
 
