@@ -32,6 +32,7 @@ def _one_rejection(path):
         ("bad.txt.gz", b"\x1f\x8b\x08\x00garbage-not-deflate", "gzip"),
         ("fake.warc.gz", b"plain text, not gzip", "not gzip"),
         ("empty-item.jsonl", b'{"title": "x"}', "no article text"),
+        ("mojibake.txt", bytes(range(0x80, 0x100)) * 20, "undecodable bytes"),
     ],
 )
 def test_bad_input_is_rejected_with_reason(tmp_path, name, data, reason):

@@ -39,11 +39,22 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=list(LEGACY) + ["cp1250", "iso-8859-2", "mac-roman"]).best()
-    if best is not None and best.encoding:
-        return str(best), best.encoding
+    candidates = [(str(best), best.encoding)] if best is not None and best.encoding else []
     for enc in LEGACY:
         try:
-            return data.decode(enc), enc
+            candidates.append((data.decode(enc), enc))
         except UnicodeDecodeError:
             continue
-    raise InputError(source, "undecodable bytes: neither UTF-8 nor a known legacy encoding")
+    for text, enc in candidates:
+        if plausible(text):
+            return text, enc
+    raise InputError(source, "undecodable bytes: neither UTF-8 nor a legacy encoding gives readable text")
+
+
+def plausible(text: str, sample: int = 20000) -> bool:
+    """Readable text: mostly letters, digits, spaces and ordinary punctuation, not mojibake."""
+    head = text[:sample]
+    if not head:
+        return True
+    ordinary = sum(1 for c in head if c.isalnum() or c.isspace() or c in ".,;:!?'\"()-–„“”«»‚‘’/&%§€$@#*+=[]<>…·|")
+    return ordinary / len(head) >= 0.85
