@@ -235,6 +235,7 @@ class Article(Record):
     removed: tuple[Span, ...] = ()  # boilerplate spans of ``body``, labelled by rule
     timexes: tuple[TimeExpr, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
 
     def span_text(self, span: Span | Sentence | Mention | TimeExpr | Token) -> str:
