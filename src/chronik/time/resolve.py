@@ -16,7 +16,7 @@ The value language, one expression per rule (see ``docs/time.md``):
 ``decade 60``
     the 1960s or 2060s, whichever began last before the DCT.
 ``duration 3 W``, ``duration X Y``
-    a duration (``P3W``, ``PXY``); units Y M W D H MIN S DE (decade) CE (century).
+    a duration (``P3W``, ``PXY``, ``P2DE``); units Y M W D H MIN S DE (decade) CE (century).
 """
 
 from __future__ import annotations
@@ -55,6 +55,9 @@ def resolve(expr: str, tense: str | None, dct: date, refs: Mapping[str, date]) -
     if head == "REF":
         unit = tokens[2] if len(tokens) > 2 else "day"
         return _shifted(tokens, refs[REF_LEVEL.get(unit, "day")]), "REF"
+    if head == "nthweek":  # "in der dritten Woche": of the month last mentioned (or the DCT's)
+        first = refs["month"].replace(day=1)
+        return fmt(first + timedelta(weeks=int(tokens[1]) - 1), "week") + _suffix(tokens[2:]), "REF"
     if head == "weekday":
         return _weekday(tokens, tense, dct), "DCT"
     if head == "weekend":
@@ -71,7 +74,7 @@ def resolve(expr: str, tense: str | None, dct: date, refs: Mapping[str, date]) -
     return " ".join(tokens), None
 
 
-REF_LEVEL = {"day": "day", "week": "day", "weekend": "day", "month": "month", "quarter": "month",
+REF_LEVEL = {"day": "day", "week": "week", "weekend": "week", "month": "month", "quarter": "month",
              "half": "month", "year": "year", "decade": "year", "century": "year"}
 
 
@@ -138,18 +141,14 @@ def _decade(digits: str, dct: date) -> str:
 
 
 def duration(number: str, unit: str) -> str:
-    """``P3W``, ``PT2H``, ``PXY``, ``P10Y`` (one decade), ``PT1.5H``."""
+    """``P3W``, ``PT2H``, ``PXY``, ``P2DE`` (two decades, TIMEX2/3 units DE and CE), ``PT1.5H``."""
     if number != "X":
         value = float(number)
-        if unit == "DE":
-            value, unit = value * 10, "Y"
-        elif unit == "CE":
-            value, unit = value * 100, "Y"
+        if unit in ("DE", "CE") and not value.is_integer():
+            value, unit = value * (10 if unit == "DE" else 100), "Y"
         elif unit == "Y" and not value.is_integer() and (value * 12).is_integer():
             value, unit = value * 12, "M"
         number = str(int(value)) if value.is_integer() else f"{value:g}"
-    elif unit in ("DE", "CE"):
-        unit = "Y"
     if unit in _TIME_UNITS:
         return f"PT{number}{_TIME_UNITS[unit]}"
     return f"P{number}{unit}"

@@ -188,7 +188,7 @@ class Tagger:
         return tuple(out)
 
     def _run(self, candidates: Sequence[Candidate], dct: date) -> list[tuple[str, str | None, str]]:
-        refs = {"day": dct, "month": dct, "year": dct}
+        refs = {"day": dct, "week": dct, "month": dct, "year": dct}
         day_set_in = -1  # sentence where the reference day was last set
         told: tuple[int, int] | None = None  # (year, sentence) of the last "März 1992"
         out = []
@@ -208,7 +208,8 @@ class Tagger:
             value, kind = resolve(expr, cand.tense, dct, use)
             if _MONTH_TOLD.match(cand.expr):
                 told = (int(cand.expr[:4]), cand.sentence_no)
-            level = REF_LEVEL.get(cand.expr.split()[2], "day") if kind == "REF" else "day"
+            level = REF_LEVEL.get(expr.split()[2], "month") if kind == "REF" and expr.startswith("REF") else "month"
+            level = level if kind == "REF" else "day"
             out.append((value, kind, fmt(use[level], level)))
             if not (cand.type == "TIME" and kind == "REF") and _update_refs(refs, value):
                 day_set_in = cand.sentence_no
@@ -229,6 +230,8 @@ def _update_refs(refs: dict[str, date], value: str) -> bool:
     refs["year"] = span[0]
     if span[1] - span[0] < timedelta(days=200):
         refs["month"] = span[0]
+    if span[1] - span[0] < timedelta(days=7):
+        refs["week"] = span[0]
     if span[0] == span[1]:
         refs["day"] = span[0]
         return True
