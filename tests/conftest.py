@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import os
 from pathlib import Path
 
 import pytest
 
+from chronik.config import shared_dir
+
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("CHRONIK_SHARED", REPO.parent / "shared"))
+SHARED = shared_dir(REPO)
 
 
 def shared_path(*parts: str) -> Path:

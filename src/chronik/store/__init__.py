@@ -9,6 +9,7 @@ import importlib
 import os
 from pathlib import Path
 
+from chronik.config import db_url
 from chronik.errors import ConfigError
 from chronik.store.base import CopyLink, Store
 
@@ -18,16 +19,10 @@ BACKENDS = {
     "postgresql": "chronik.store.postgres:PostgresStore",
     "postgres": "chronik.store.postgres:PostgresStore",
 }
-DEFAULT_DB = "chronik.db"
-
-
-def default_url() -> str:
-    return os.environ.get("CHRONIK_DB") or DEFAULT_DB
-
 
 def open_store(url: str | os.PathLike | None = None) -> Store:
     """Open (creating if needed) the store at ``url``: a path or a ``scheme://`` URL."""
-    url = str(url or default_url())
+    url = str(url or db_url())
     scheme, sep, rest = url.partition("://")
     if not sep:
         scheme, rest = "sqlite", url
@@ -45,4 +40,4 @@ def open_store(url: str | os.PathLike | None = None) -> Store:
     return cls(Path(rest)) if scheme == "sqlite" else cls(url)
 
 
-__all__ = ["BACKENDS", "CopyLink", "Store", "default_url", "open_store"]
+__all__ = ["BACKENDS", "CopyLink", "Store", "open_store"]
