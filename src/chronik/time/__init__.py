@@ -1,5 +1,11 @@
-"""Temporal tagging: time expressions (TIMEX3) and publication dates, German first."""
+"""Temporal tagging: time expressions (TIMEX3) and publication dates, German first.
 
-from chronik.time.tagger import Candidate, Tagger, tag
+``tag(text, dct)`` for one text, :class:`TimeTagger` as a pipeline stage, :class:`Tagger`
+to hold a compiled grammar in loops, :func:`infer_dct` for the publication date alone.
+"""
 
-__all__ = ["Candidate", "Tagger", "tag"]
+from chronik.time.dct import infer_dct
+from chronik.time.stage import TimeOptions, TimeTagger, analyse, tag
+from chronik.time.tagger import Candidate, Tagger
+
+__all__ = ["Candidate", "Tagger", "TimeOptions", "TimeTagger", "analyse", "infer_dct", "tag"]

@@ -148,11 +148,13 @@ def _fields(value: str) -> tuple[list[str], str]:
     return head.split("-"), sep + tail
 
 
-def merge(values: list[str]) -> str:
+def merge(values: list[str], *, cascade: bool = True) -> str:
     """Field-wise common part of values resolved against different anchors.
 
     ``2023-08-30`` and ``2023-09-27`` give ``2023-XX-XX``; fields that differ become X, so
-    nothing more precise than the evidence is ever claimed.
+    nothing more precise than the evidence is ever claimed. With ``cascade`` (for values
+    computed from the anchor, like "gestern") every field finer than an unknown one is
+    unknown too; without it (month and day written in the text, "14. September") they stay.
     """
     first = values[0]
     if all(v == first for v in values):
@@ -167,7 +169,7 @@ def merge(values: list[str]) -> str:
             out.append(parts[0])
         else:
             out.append(re.sub(r"\d", "X", parts[0]))
-    if any("X" in p for p in out):
+    if cascade and any("X" in p for p in out):
         # once a field is unknown, every finer field is unknown too
         seen = False
         for i, p in enumerate(out):

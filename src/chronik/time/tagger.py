@@ -53,10 +53,11 @@ class Candidate:
     tense: str | None = None
     sentence: tuple[int, int] = (0, 0)
     sentence_no: int = 0
+    label: str | None = None  # overrides the rule's type (enumerations take their partner's)
 
     @property
     def type(self) -> str:
-        return self.rule.type
+        return self.label or self.rule.type
 
 
 class Tagger:
@@ -115,7 +116,7 @@ class Tagger:
                 if expr is None:
                     right = None
                     continue
-                cand = replace(cand, expr=expr)
+                cand = replace(cand, expr=expr, label=right.type if right is not None else None)
             elif linked and right is not None and _YEAR_MISSING.match(expr):
                 year = _EXPLICIT_YEAR.match(right.expr)
                 if year and cand.type == right.type:  # "vom 3. Mai bis 5. Juni 2014"
@@ -149,9 +150,18 @@ class Tagger:
 
     # -- resolving -------------------------------------------------------------------------
 
-    def resolve(self, candidates: Sequence[Candidate], dct: str | None) -> tuple[TimeExpr, ...]:
-        """The candidates as :class:`TimeExpr` records, resolved against ``dct``."""
-        span = parse_anchor(dct)
+    def resolve(
+        self, candidates: Sequence[Candidate], dct: str | None, window: tuple[date, date] | None = None
+    ) -> tuple[TimeExpr, ...]:
+        """The candidates as :class:`TimeExpr` records, resolved against ``dct``.
+
+        ``dct`` may be a day, a month or a year; ``window`` (earliest, latest) stands in for
+        it when the DCT is only known to lie in a range. Values keep only what every day of
+        the range agrees on.
+        """
+        span = parse_anchor(dct) or window
+        if window is not None and dct is None:
+            dct = f"{window[0].isoformat()}/{window[1].isoformat()}"
         if span is None:
             probes: tuple[date, ...] = NO_DCT_PROBES
             dct = None
@@ -163,7 +173,7 @@ class Tagger:
         out = []
         for i, cand in enumerate(candidates):
             results = [run[i] for run in runs]
-            value = merge([r[0] for r in results])
+            value = merge([r[0] for r in results], cascade=not cand.expr.startswith("????-"))
             kind = results[0][1]
             if kind == "DCT":
                 anchor = dct
@@ -263,8 +273,3 @@ def _inherit(expr: str, partner: Candidate) -> str | None:
         return target[: day.start(4)] + f"{int(value):02d}" + target[day.end(4) :]
     return None
 
-
-def tag(text: str, dct: str | None, *, lang: str = "de") -> tuple[TimeExpr, ...]:
-    """Time expressions of ``text`` resolved against ``dct`` (a new tagger each call: hold a
-    :class:`Tagger` in loops)."""
-    return Tagger(lang)(text, dct)
