@@ -39,12 +39,12 @@ _PLAIN = re.compile(r"(?:\w|\\\.)+(?: \w+)*")  # words, "Jän\.", "Heilige Drei 
 _LINE_START = r"(?:(?<=\n)|(?<![\s\S]))[ \t]*"
 
 
-def _int(text: str) -> str:
-    return str(int(_digits(text)))
-
-
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
+
+
+def _int(text: str) -> str:
+    return str(int(_digits(text)))
 
 
 def _int2(text: str) -> str:
@@ -74,7 +74,21 @@ def _decade(text: str) -> str:
     return digits[:3] if len(digits) == 4 else digits[:2]
 
 
+def _hour_pm(text: str) -> str:
+    """"3" p.m. -> 15, "12" p.m. -> 12."""
+    hour = int(_digits(text))
+    return f"{hour if hour == 12 else (hour + 12) % 24:02d}"
+
+
+def _hour_am(text: str) -> str:
+    """"12" a.m. -> 00."""
+    hour = int(_digits(text))
+    return f"{0 if hour == 12 else hour:02d}"
+
+
 CONVERTERS: dict[str, Callable[[str], str]] = {
+    "hour_pm": _hour_pm,
+    "hour_am": _hour_am,
     "int": _int,
     "int2": _int2,
     "year": _year,

@@ -32,15 +32,34 @@ UNITS = ("day", "week", "weekend", "month", "quarter", "half", "year", "decade",
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 PAST, FUTURE = "past", "future"
 TENSE_REACH_DAYS = 240
+_YMD = re.compile(r"^(\d{4}|X{4})-(\d\d|XX)(?:-(\d\d|XX))?(?=T|$)")
 _DIRECTIONS = (PAST, FUTURE)
 
 
 def resolve(expr: str, tense: str | None, dct: date, refs: Mapping[str, date]) -> tuple[str, str | None]:
     """The TIMEX3 value of ``expr`` and what it was anchored to (``DCT``, ``REF`` or None).
 
-    ``refs`` maps ``day``, ``month`` and ``year`` to the last date mentioned at least that
-    precisely (the DCT when there is none).
+    ``refs`` maps ``day``, ``week``, ``month`` and ``year`` to the last date mentioned at
+    least that precisely (the DCT when there is none).
     """
+    value, anchor = _resolve(expr, tense, dct, refs)
+    return _possible(value), anchor
+
+
+def _possible(value: str) -> str:
+    """An impossible calendar date ("31. Februar 2014") keeps only its possible fields."""
+    m = _YMD.match(value)
+    if not m or not m.group(1).isdigit():
+        return value
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if month.isdigit() and not 1 <= int(month) <= 12:
+        return f"{year}-XX" + ("-XX" if day else "") + value[m.end():]
+    if day and day.isdigit() and month.isdigit() and safe_date(int(year), int(month), int(day)) is None:
+        return f"{year}-{month}-XX" + value[m.end():]
+    return value
+
+
+def _resolve(expr: str, tense: str | None, dct: date, refs: Mapping[str, date]) -> tuple[str, str | None]:
     tokens = expr.split()
     weekday = None
     for token in tokens:

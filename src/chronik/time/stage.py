@@ -7,6 +7,7 @@ from typing import Sequence
 
 from chronik.errors import ConfigError
 from chronik.model import Article, InferredDate, Sentence, TimeExpr
+from chronik.time.dates import parse_anchor
 from chronik.time.dct import anchor_of, infer_dct
 from chronik.time.tagger import Tagger
 
@@ -73,6 +74,23 @@ class TimeTagger:
             sentences=article.sentences,
             prior=prior or self.options.prior,
         )
+        return article.replace(timexes=timexes, published_inferred=inferred)
+
+
+    def reanchor(self, article: Article, dct: str, reason: str) -> Article:
+        """The article with its expressions resolved again against a DCT learnt elsewhere.
+
+        For a later, cross-article step: when a story shows that an article dated only
+        "2023-09" was written on 2023-09-14, its "am Mittwoch" becomes 2023-09-13. The
+        date as given (``published``) is kept; ``published_inferred`` records ``reason``.
+        """
+        span = parse_anchor(dct)
+        if span is None:
+            raise ConfigError(f"not a date: {dct!r}")
+        lang = (self.options.lang or article.lang or self.options.fallback_lang or "").lower()[:2]
+        tagger = self.tagger(lang) if lang else None
+        timexes = tagger.resolve(tagger.extract(article.text, article.sentences), dct) if tagger else ()
+        inferred = InferredDate(value=dct, earliest=span[0].isoformat(), latest=span[1].isoformat(), method=reason)
         return article.replace(timexes=timexes, published_inferred=inferred)
 
 
