@@ -205,7 +205,7 @@ class Tagger:
         for cand in candidates:
             use = refs
             expr = cand.expr
-            if told and _MONTH_NO_YEAR.match(expr) and cand.sentence_no - told[1] <= 1 and told[0] != dct.year:
+            if told and _MONTH_NO_YEAR.match(expr) and cand.sentence_no - told[1] <= 1 and abs(told[0] - dct.year) > 1:
                 # a narrative in another year goes on: "im März 1992 ... im April" is 1992
                 expr = f"{told[0]:04d}" + expr[4:]
             gap = cand.sentence_no - day_set_in
