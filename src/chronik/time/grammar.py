@@ -35,6 +35,8 @@ _TEMPLATE = re.compile(r"\{([A-Za-z_]+\d*)(?:\|([^}]*))?\}")
 _WORD = r"(?<![\w])(?<![^\W\d]-)"  # no word, and no compound ("MIP-Montag"), precedes
 _END = r"(?![\w]|-[^\W\d])"  # no word, and no compound ("Winter-Biathlon") follows
 _TOKEN = re.compile(r"\w+")
+# two placeholders with nothing or an optional space between: "{weekday}\s?{part}"
+_GLUED = re.compile(r"\{([A-Za-z_]+)\d*\}(?:\\s\?)?\{([A-Za-z_]+)\d*\}")
 _PLAIN = re.compile(r"(?:\w|\\\.)+(?: \w+)*")  # words, "Jän\.", "Heilige Drei Könige"
 _LINE_START = r"(?:(?<=\n)|(?<![\s\S]))[ \t]*"
 
@@ -111,7 +113,7 @@ class Category:
     pattern: str  # the alternatives, as one regex
     entries: tuple[Entry, ...]
     macro: bool  # no value: expands to a non-capturing group
-    words: frozenset[str] | None = None  # first words of the forms, when all are plain words
+    words: frozenset[str] | None = None  # the forms (lowercase), when all are plain words
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +136,7 @@ class Grammar:
     lang: str
     categories: dict[str, Category]
     rules: tuple[Rule, ...]
+    glued: frozenset[str] = frozenset()  # categories some rule writes inside a word
     _cache: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def normalise(self, group: str, text: str) -> str:
@@ -162,19 +165,22 @@ class Grammar:
         less than running every rule over every text.
         """
         folded = text.lower()
+        tokens = set(_TOKEN.findall(folded))
         present: dict[str, bool] = {}
         out = []
         for rule in self.rules:
             categories, literals = rule.needs
-            haystack = folded if rule.regex.flags & re.IGNORECASE else text
+            haystack = text if "case" in rule.flags else folded
             if any(lit not in haystack for lit in literals):
                 continue
             ok = True
             for name in categories:
                 if name not in present:
                     words = self.categories[name].words
-                    if words is not None:  # a substring test: words also occur in compounds
-                        present[name] = any(word in folded for word in words)
+                    if words is not None:  # whole words; a substring if rules glue them ("Dienstagabend")
+                        present[name] = not words.isdisjoint(tokens) or (
+                            name in self.glued and any(word in folded for word in words)
+                        )
                     else:
                         present[name] = self._search(name).search(text) is not None
                 if not present[name]:
@@ -241,7 +247,8 @@ def _load_lexicon(text: str, source: str) -> dict[str, Category]:
         macro = all(value == "-" for value, _ in rows)
         words = None
         if all(_PLAIN.fullmatch(a) for a in alternatives):
-            words = frozenset(_TOKEN.findall(a.replace("\\.", "").lower())[0] for a in alternatives)
+            words = frozenset(a.replace("\\.", "").lower() for a in alternatives if " " not in a)
+            words |= {a.split()[0].lower() for a in alternatives if " " in a}
         categories[name] = Category(name, "|".join(alternatives), entries, macro, words)
     return categories
 
@@ -309,7 +316,7 @@ def _load_rules(text: str, source: str, categories: dict[str, Category]) -> tupl
             re.compile(body, re_flags)
         except re.error as exc:
             raise ConfigError(f"{where}: bad pattern: {exc}") from exc
-        first = _first_class(body, re_flags)
+        first = first_class(body, re_flags)
         head = _LINE_START if "line-start" in flags else ""
         regex = re.compile(head + ("(?=" + first + ")" if first else "") + _WORD + "(?:" + body + ")" + _END, re_flags)
         for name, _ in _TEMPLATE.findall(value):
@@ -320,7 +327,7 @@ def _load_rules(text: str, source: str, categories: dict[str, Category]) -> tupl
     return tuple(rules)
 
 
-def _first_class(body: str, flags: int) -> str | None:
+def first_class(body: str, flags: int) -> str | None:
     """A character class every match of ``body`` starts with, or ``None`` if unknown.
 
     Put in front of a rule as a lookahead, it lets the regex engine skip most positions of
@@ -443,4 +450,5 @@ def load_grammar(lang: str) -> Grammar:
 def build_grammar(lang: str, lexicon: str, rules: str) -> Grammar:
     """A grammar from the text of a lexicon and a rule table (for tests and extensions)."""
     categories = _load_lexicon(lexicon, f"{lang}/lexicon.tsv")
-    return Grammar(lang, categories, _load_rules(rules, f"{lang}/rules.tsv", categories))
+    glued = {m.group(1) for m in _GLUED.finditer(rules)} | {m.group(2) for m in _GLUED.finditer(rules)}
+    return Grammar(lang, categories, _load_rules(rules, f"{lang}/rules.tsv", categories), frozenset(glued) - {""})

@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from chronik.time.grammar import Grammar
+from chronik.time.grammar import Grammar, first_class
 
 PAST, FUTURE = "past", "future"
 
@@ -63,8 +63,10 @@ class TenseFinder:
             if category is None:
                 continue
             for entry in category.entries:
+                first = first_class(entry.form.pattern, 0)
+                head = "(?=" + first + ")" if first else ""
                 self._patterns.append(
-                    (re.compile(r"(?<![\w])(?:" + entry.form.pattern + r")(?![\w])"), tense, int(entry.value))
+                    (re.compile(head + r"(?<![\w])(?:" + entry.form.pattern + r")(?![\w])"), tense, int(entry.value))
                 )
 
     def markers(self, text: str) -> list[Marker]:
