@@ -1,0 +1,93 @@
+"""Draw the sentences of the event gold set from ../shared/data (reproducible, seeded).
+
+    .venv/bin/python scripts/events_sample_gold.py OUT.tsv
+
+Writes, OUTSIDE the repository, a worksheet: one row per drawn sentence with its reference
+(corpus, document id, offsets, stratum, split) and its text, for a human annotator. The text
+never goes into the repository: the gold file keeps only the references and annotations.
+
+Strata (per corpus): ``random`` sentences; ``actors``: sentences with two or more entity
+mentions in the corpus's own annotation; ``cue``: sentences with a reporting, denial or
+speculation cue from a generic list (so the set has enough reported speech, denials and
+speculation); ``event``: sentences with a word from a broad list of event stems (so the set
+has enough events to measure precision on). ``split`` is ``dev`` or ``test`` by a hash of the document id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import re
+import sys
+from pathlib import Path
+
+from chronik.events.corpora import load_documents
+from chronik.text import SentenceSplitter, tokenize
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("CHRONIK_SHARED", ROOT / ".." / "shared")) / "data"
+PLAN = {  # corpus: {stratum: count}
+    "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
+    "krauts": {"random": 80, "cue": 30, "event": 35},
+    "germeval": {"random": 40, "actors": 30, "cue": 20, "event": 30},
+}
+CUES = re.compile(
+    r"\b(sagte|sagt|erklärte|erklärt|teilte|berichtete|berichten|berichteten|laut|zufolge|"
+    r"bestreit\w*|bestritt\w*|dementi\w*|zurückgewiesen|wies\b|leugne\w*|"
+    r"könnte|könnten|dürfte|dürften|soll|sollen|angeblich|vermutlich|möglicherweise|wohl|"
+    r"nicht|kein\w*)\b")
+# a broad list of event word stems (meetings, visits, deals, support, conflict, protest, arrests,
+# takeovers, leadership changes), written once from the inventory's definitions
+EVENT_WORDS = re.compile(
+    r"(?i)\b\w*(treff|besuch|reise|einlad|eingeladen|vereinbar|unterzeichn|abkommen|vertrag|zusammenarb|"
+    r"kooperat|unterstütz|hilfe|liefer|verkauf|kauf|übernahm|übernehm|übernomm|übernimm|forder|droh|vorw[uü]rf|"
+    r"kritis|bestreit|bestritt|ablehn|lehnt|sanktion|protest|demonstr|streik|angriff|angreif|anschlag|"
+    r"festgenomm|festnahm|verhaft|ernenn|ernann|gewählt|rücktritt|gespräch|verhandl)")
+
+
+def split_of(doc: str) -> str:
+    return "dev" if hashlib.sha1(doc.encode()).digest()[0] % 2 == 0 else "test"
+
+
+def main(out: Path) -> None:
+    docs = load_documents(DATA)
+    splitter = SentenceSplitter()
+    rng = random.Random(20240601)
+    rows = []
+    for corpus, plan in PLAN.items():
+        pool = []
+        for (c, doc_id), doc in sorted(docs.items()):
+            if c != corpus:
+                continue
+            for sent in splitter(doc.text):
+                words = tokenize(doc.text, sent.start, sent.end)
+                text = doc.text[sent.start:sent.end]
+                if not 6 <= len(words) <= 70 or not re.search(r"\b[a-zäöü]{3,}\b", text):
+                    continue
+                ments = [m for m in (doc.mentions or ()) if sent.start <= m.start < sent.end]
+                pool.append((doc_id, sent.start, sent.end, text, len(ments)))
+        rng.shuffle(pool)
+        taken: set[tuple[str, int]] = set()
+        for stratum, count in plan.items():
+            n = 0
+            for doc_id, start, end, text, n_ments in pool:
+                if n >= count or (doc_id, start) in taken:
+                    continue
+                if stratum == "actors" and n_ments < 2:
+                    continue
+                if stratum == "cue" and not CUES.search(text):
+                    continue
+                if stratum == "event" and not EVENT_WORDS.search(text):
+                    continue
+                taken.add((doc_id, start))
+                rows.append((corpus, doc_id, start, end, stratum, split_of(doc_id), text.replace("\n", " ")))
+                n += 1
+    with open(out, "w", encoding="utf-8") as fh:
+        for i, row in enumerate(rows):
+            fh.write(f"g{i:03d}\t" + "\t".join(map(str, row)) + "\n")
+    print(f"{len(rows)} sentences -> {out}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))

@@ -1,0 +1,187 @@
+"""Documents of ``../shared/data`` that the event gold set points into.
+
+The gold set stores references only (corpus, document id, character offsets), never text;
+these readers give the text back so the scorer can check the offsets and run the extractor.
+
+* ``smartdata``: DFKI SmartData v1, ``news`` documents; id ``<split>/<fileName>``; the text
+  is the document's ``text``; the DCT its ``date``; gold entity mentions from its concept
+  mentions (person, organisation, location types).
+* ``krauts``: KRAUTS Dolomiten raw-text TimeML; id ``<folder>/<file>``; the text is TEXT's
+  content (entities decoded); the DCT the document's creation time. No gold entities.
+* ``germeval``: GermEval 2014 dev, news sentences only (Wikipedia skipped); id the ``#``
+  line number; the text is the tokens joined by single spaces; the DCT the bracketed date;
+  gold entity mentions from the outer BIO column.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from chronik.errors import InputError
+from chronik.model import Mention
+
+SMARTDATA_LABELS = {
+    "person": "PER", "organization": "ORG", "organization-company": "ORG", "location": "LOC",
+    "location-city": "LOC", "location-street": "LOC", "location-stop": "LOC", "location-route": "LOC",
+}
+GERMEVAL_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC"}
+_TEXT = re.compile(r"<TEXT\b[^>]*>(.*?)</TEXT>", re.S)
+_DCT = re.compile(r"<DCT\b[^>]*>.*?\bvalue=\"([^\"]+)\"", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document the gold set refers to; ``mentions`` are the corpus's own entity spans."""
+
+    corpus: str
+    doc: str
+    text: str
+    dct: str | None
+    mentions: tuple[Mention, ...] | None = None  # None: the corpus has no entity annotation
+
+
+def _json_stream(text: str) -> Iterator[dict]:
+    decoder = json.JSONDecoder()
+    i = 0
+    while True:
+        while i < len(text) and text[i].isspace():
+            i += 1
+        if i >= len(text):
+            return
+        doc, i = decoder.raw_decode(text, i)
+        yield doc
+
+
+def read_smartdata(folder: Path) -> Iterator[Document]:
+    """The ``news`` documents of both SmartData splits."""
+    for split in ("train", "test"):
+        path = folder / f"{split}.json.gz"
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                raw = fh.read()
+        except OSError as exc:
+            raise InputError(str(path), f"cannot read SmartData: {exc}") from exc
+        for doc in _json_stream(raw):
+            refs = (doc.get("refids") or {}).get("map") or {}
+            if refs.get("source") != "news":
+                continue
+            text = doc["text"]["string"]
+            mentions = []
+            for m in (doc.get("conceptMentions") or {}).get("array", []):
+                label = SMARTDATA_LABELS.get(m["type"])
+                start, end = m["span"]["start"], m["span"]["end"]
+                if label and end > start:
+                    mentions.append(Mention(start=start, end=end, label=label))
+            date = (doc.get("date") or {}).get("string")
+            yield Document(corpus="smartdata", doc=f"{split}/{refs['fileName']}", text=text,
+                           dct=date[:10] if date else None, mentions=_outermost(mentions))
+
+
+def smartdata_relations(folder: Path) -> Iterator[tuple[str, str, int, int, tuple[tuple[str, int, int], ...]]]:
+    """SmartData's own relation/event mentions in news: (doc id, name, start, end, args),
+    each argument as (role, start, end)."""
+    for split in ("train", "test"):
+        with gzip.open(folder / f"{split}.json.gz", "rt", encoding="utf-8") as fh:
+            raw = fh.read()
+        for doc in _json_stream(raw):
+            refs = (doc.get("refids") or {}).get("map") or {}
+            if refs.get("source") != "news":
+                continue
+            for rel in (doc.get("relationMentions") or {}).get("array", []):
+                args = tuple(
+                    (a["role"], a["conceptMention"]["span"]["start"], a["conceptMention"]["span"]["end"])
+                    for a in (rel.get("args") or {}).get("array", [])
+                )
+                yield (f"{split}/{refs['fileName']}", rel["name"], rel["span"]["start"], rel["span"]["end"], args)
+
+
+def read_krauts(folder: Path) -> Iterator[Document]:
+    """The Dolomiten raw-text TimeML documents (both parts)."""
+    for part in sorted(folder.glob("KRAUTS_*_raw-text")):
+        for path in sorted(part.glob("*.tml")):
+            content = path.read_text(encoding="utf-8")
+            m = _TEXT.search(content)
+            if not m:
+                raise InputError(str(path), "no TEXT element")
+            text = html.unescape(_TAG.sub("", m.group(1)))
+            dct = _DCT.search(content)
+            yield Document(corpus="krauts", doc=f"{part.name}/{path.name}", text=text,
+                           dct=dct.group(1) if dct else None)
+
+
+def read_germeval(path: Path) -> Iterator[Document]:
+    """News sentences of GermEval 2014 (those whose source is not Wikipedia)."""
+    header: list[str] | None = None
+    words: list[str] = []
+    tags: list[str] = []
+    number = 0
+
+    def flush() -> Document | None:
+        if header is None or not words or "wikipedia.org" in header[1]:
+            return None
+        text = " ".join(words)
+        mentions, pos, open_ = [], 0, None
+        for word, tag in zip(words, tags):
+            if tag.startswith("B-") or tag == "O" or (tag.startswith("I-") and open_ is None):
+                if open_:
+                    mentions.append(Mention(start=open_[0], end=open_[1], label=open_[2]))
+                    open_ = None
+                base = tag[2:]
+                if tag != "O" and base in GERMEVAL_LABELS:
+                    open_ = [pos, pos + len(word), GERMEVAL_LABELS[base]]
+            elif open_:
+                open_[1] = pos + len(word)
+            pos += len(word) + 1
+        if open_:
+            mentions.append(Mention(start=open_[0], end=open_[1], label=open_[2]))
+        date = re.search(r"\[(\d{4}-\d\d-\d\d)\]", "\t".join(header))
+        return Document(corpus="germeval", doc=str(number), text=text,
+                        dct=date.group(1) if date else None, mentions=tuple(mentions))
+
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.startswith("#"):
+                if (doc := flush()) is not None:
+                    yield doc
+                number += 1
+                header, words, tags = line.split("\t"), [], []
+            elif line.strip():
+                cols = line.split("\t")
+                words.append(cols[1])
+                tags.append(cols[2])
+    if (doc := flush()) is not None:
+        yield doc
+
+
+def _outermost(mentions: list[Mention]) -> tuple[Mention, ...]:
+    """Mentions not inside a longer one (SmartData nests, e.g. a city inside a company name)."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return tuple(out)
+
+
+READERS = {
+    "smartdata": lambda data: read_smartdata(data / "smartdata"),
+    "krauts": lambda data: read_krauts(data / "krauts"),
+    "germeval": lambda data: read_germeval(data / "germeval2014" / "NER-de-dev.tsv"),
+}
+
+
+def load_documents(data: Path, corpora: tuple[str, ...] = tuple(READERS)) -> dict[tuple[str, str], Document]:
+    """Every document of the named corpora, keyed by (corpus, doc id)."""
+    out: dict[tuple[str, str], Document] = {}
+    for corpus in corpora:
+        for doc in READERS[corpus](data):
+            out[(corpus, doc.doc)] = doc
+    return out
