@@ -126,3 +126,18 @@ def test_reanchor_with_a_date_learnt_elsewhere(stage):
 def test_analyse_without_tagger_still_infers():
     timexes, inferred = analyse(None, "irgendein Text", "2020-02")
     assert timexes == () and inferred.value == "2020-02"
+
+
+@pytest.mark.parametrize(
+    "published,expected",
+    [
+        (["2023-09", None, "2023-09-14"], "2023-09"),
+        (["2023-02-01", "2023-11"], "2023"),
+        (["2021", "2023-05-01", "2024-01"], "2023"),
+        ([None, None], None),
+    ],
+)
+def test_batch_prior(published, expected):
+    from chronik.time import batch_prior
+
+    assert batch_prior(published) == expected

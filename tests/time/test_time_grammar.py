@@ -26,6 +26,7 @@ LEXICON = "month\t05\tMai\nnum\t=decimal\t[0-9]+\ndet\t-\tder|die\n"
         ("r1\tDATE\t({month}\t????-{month}", "bad pattern"),
         ("r1\tDATE", "columns"),
     ],
+    ids=["unknown-category", "group-twice", "bad-type", "value-group", "duplicate-id", "bad-regex", "columns"],
 )
 def test_grammar_errors_name_the_rule(rules, message):
     with pytest.raises(ConfigError, match=message):

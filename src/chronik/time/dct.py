@@ -280,3 +280,21 @@ def anchor_of(inferred: InferredDate) -> tuple[str | None, tuple[date, date] | N
     if lo and hi:
         return None, (lo[0], hi[1])
     return None, None
+
+
+def batch_prior(published: Sequence[str | None]) -> str | None:
+    """A rough date for a batch of articles from the dates some of them carry.
+
+    For a runner that wants undated articles placed near their siblings: the month they
+    share ("2023-09"), else the year, else the median article's year; ``None`` when no
+    article has a date. Pass it as ``TimeOptions(prior=...)`` or ``meta["dct_prior"]``.
+    """
+    spans = sorted(s for s in (parse_anchor(p) for p in published) if s is not None)
+    if not spans:
+        return None
+    lo, hi = spans[0][0], max(s[1] for s in spans)
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return f"{lo.year:04d}-{lo.month:02d}"
+    if lo.year == hi.year:
+        return f"{lo.year:04d}"
+    return f"{spans[len(spans) // 2][0].year:04d}"
