@@ -13,8 +13,6 @@ import calendar
 import re
 from datetime import date, timedelta
 
-ONE_DAY = timedelta(days=1)
-
 # season -> (start month, start day, end month, end day, starts in the previous year)
 SEASONS = {
     "SP": (3, 20, 6, 20, False),

@@ -246,8 +246,9 @@ def infer_dct(
         return InferredDate(value=day, earliest=day, latest=day, method="published")
     if given is not None:
         window = Window(given[0], given[1], [f"published {published!r}"])
+        month = given[1] - given[0] < timedelta(days=40)
         fallback = InferredDate(
-            value=published.strip()[:7] if published and given[1] - given[0] < timedelta(days=40) else published.strip()[:4] if published else None,
+            value=given[0].isoformat()[: 7 if month else 4],
             earliest=given[0].isoformat(),
             latest=given[1].isoformat(),
             method=f"published {published!r}",

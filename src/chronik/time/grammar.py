@@ -198,10 +198,6 @@ class Grammar:
             self._cache[key] = hit  # type: ignore[assignment]
         return hit  # type: ignore[return-value]
 
-    def pattern(self, name: str) -> re.Pattern[str]:
-        """A category's alternatives as a compiled, case-insensitive, whole-word regex."""
-        return re.compile(_WORD + "(?:" + self.categories[name].pattern + ")" + _END, re.IGNORECASE)
-
     def fill(self, template: str, match: re.Match[str]) -> str:
         """``template`` with ``{group}`` replaced by normalised group values."""
 

@@ -250,13 +250,3 @@ def _easter(tokens: list[str], tense: str | None, dct: date) -> tuple[str, str |
     year = pick_year(interval_of, tense, dct)
     return interval_of(year)[0].isoformat(), "DCT"  # type: ignore[arg-type]
 
-
-def day_of(value: str) -> date | None:
-    """The day of a day-level value (``2014-03-15``, ``2014-03-15TEV``), else ``None``."""
-    if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
-        try:
-            return safe_date(int(value[:4]), int(value[5:7]), int(value[8:10]))
-        except ValueError:
-            return None
-    return None
-
