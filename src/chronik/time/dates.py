@@ -40,7 +40,7 @@ def parse_anchor(value: str | None) -> tuple[date, date] | None:
     if not m:
         return None
     year = int(m.group(1))
-    if not 1 <= year <= 9998:
+    if not 1000 <= year <= 2999:  # a news article's date; anything else is a data error
         return None
     if m.group(3):
         try:

@@ -262,7 +262,10 @@ def infer_dct(
             )
         else:
             window = Window()
-            fallback = InferredDate(value=None, earliest=None, latest=None, method="none: no date in metadata or text")
+            given_note = f"published {published!r} is not a date; " if published else ""
+            fallback = InferredDate(
+                value=None, earliest=None, latest=None, method=f"none: {given_note}no date in metadata or text"
+            )
     for name, strategy in STRATEGIES:
         answer = strategy(candidates, window, text)
         if answer is not None:

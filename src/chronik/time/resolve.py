@@ -109,7 +109,11 @@ def _shifted(tokens: list[str], anchor: date) -> str:
         n = int(tokens[1])
     except ValueError:  # "einige Tage später": the distance is unknown
         return re.sub(r"\d", "X", fmt(anchor, unit)) + _suffix(tokens[3:])
-    return fmt(shift(anchor, n, unit), unit) + _suffix(tokens[3:])
+    try:
+        moved = shift(anchor, n, unit)
+    except (ValueError, OverflowError):  # "5000 Jahre zuvor": beyond the calendar
+        return re.sub(r"\d", "X", fmt(anchor, unit)) + _suffix(tokens[3:])
+    return fmt(moved, unit) + _suffix(tokens[3:])
 
 
 def _direction(tokens: list[str], tense: str | None) -> tuple[str | None, list[str]]:
@@ -214,6 +218,8 @@ def _year_missing(rest: str, direction: str | None, dct: date, weekday: int | No
             return None  # "Donnerstag, 14. September": only years where the 14th is a Thursday
         return span
 
+    if direction is None and re.fullmatch(r"[QH]\d", head):
+        return f"{dct.year:04d}-{head}" + sep + tail  # "im ersten Halbjahr": of the DCT's year
     year = pick_year(interval_of, direction, dct)
     if year is None and weekday is not None:
         year = pick_year(lambda y: _interval(head, y), direction, dct)
