@@ -86,3 +86,11 @@ def test_results_do_not_depend_on_the_time_zone():
 def test_tag_function_matches_tagger(de):
     text = "Am 3. Mai 2014 und gestern."
     assert tag(text, "2014-05-14") == de(text, "2014-05-14")
+
+
+def test_out_of_range_dates_do_not_crash(de):
+    text = "Gestern kam er, 5000 Jahre zuvor nicht."
+    assert [t.value for t in de(text, "9999-12-31")] == ["XXXX-XX-XX", "XXXX"]
+    stage = TimeTagger()
+    out = stage(Article(id="x", source="x", format="txt", body=text, text=text, published="9999-12-31"))
+    assert out.published_inferred.value is None and "not a date" in out.published_inferred.method
