@@ -148,7 +148,15 @@ def show(ctx: Context, article_id: str, raw: bool) -> None:
             return
         for key in ("id", "source", "format", "outlet", "title", "url", "author", "published", "lang"):
             ctx.out.print(f"[bold]{key}:[/] {escape(str(getattr(article, key) or '–'))}")
-        ctx.out.print(f"[bold]removed:[/] {', '.join(sorted({s.label for s in article.removed})) or '–'}\n")
+        inferred = article.published_inferred
+        if inferred:
+            ctx.out.print(f"[bold]date inferred:[/] {inferred.value or '?'} (between {inferred.earliest} and "
+                          f"{inferred.latest}; {escape(inferred.method)})")
+        ctx.out.print(f"[bold]removed:[/] {', '.join(sorted({s.label for s in article.removed})) or '–'}")
+        if article.timexes:
+            ctx.out.print("[bold]time expressions:[/] " + "; ".join(
+                f"{escape(article.span_text(t))} = {t.value}{' ' + t.mod if t.mod else ''}" for t in article.timexes))
+        ctx.out.print()
         click.echo(article.text)
 
 
@@ -202,6 +210,21 @@ def export(ctx: Context, kind: str, fmt: str, output: Path | None) -> None:
         ctx.err.print(f"wrote {len(data)} {kind} to {output}")
     else:
         click.echo(text)
+
+
+@main.group("eval")
+def evaluate() -> None:
+    """Score system output against gold annotations."""
+
+
+def _register_stage_commands() -> None:
+    from chronik.time.commands import eval_timex_command, timeml_command
+
+    main.add_command(timeml_command)
+    evaluate.add_command(eval_timex_command)
+
+
+_register_stage_commands()
 
 
 @main.command()

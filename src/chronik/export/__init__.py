@@ -23,6 +23,8 @@ def export_articles(store: Store) -> list[dict[str, Any]]:
             "lang": a.lang, "text": a.text, "sentences": len(a.sentences),
             "removed": [{"start": s.start, "end": s.end, "label": s.label, "text": a.body[s.start:s.end]}
                         for s in a.removed],
+            "timexes": [{"start": t.start, "end": t.end, "text": a.text[t.start:t.end], "type": t.label,
+                         "value": t.value, "mod": t.mod, "anchor": t.anchor} for t in a.timexes],
         })
     return out
 

@@ -19,6 +19,8 @@ from chronik.pipeline import Pipeline, Stage
 from chronik.store import Store
 from chronik.text import LanguageStage, SentenceStage
 from chronik.text.stems import Stemmer
+from chronik.time import TimeTagger
+from chronik.time.dct import batch_prior
 
 Progress = Callable[[str, int, int | None], None]  # (phase, done, total)
 
@@ -48,11 +50,12 @@ class LocalRunner:
         self.extra_stages = tuple(extra_stages)
         self.language = LanguageStage()
         self.sentences = SentenceStage()
+        self.time = TimeTagger()
         self.stemmer = Stemmer()
 
     def pipeline(self, boilerplate: dict[str, frozenset[str]]) -> Pipeline:
         cleaner = Cleaner(CleanerOptions(outlet_boilerplate=boilerplate))
-        return Pipeline([cleaner, self.language, self.sentences, *self.extra_stages])
+        return Pipeline([cleaner, self.language, self.sentences, self.time, *self.extra_stages])
 
     def read(self, paths: Iterable[str | Path], report: IngestReport, progress: Progress | None) -> Iterator[Article]:
         files = list(iter_files(paths))
@@ -94,7 +97,11 @@ class LocalRunner:
     def _process(self, batch: list[Article], store: Store, report: IngestReport, progress: Progress | None) -> None:
         outlets = {a.outlet for a in batch if a.outlet}
         pipeline = self.pipeline(outlet_boilerplate(batch, known=store.outlet_line_counts(outlets)))
+        # a rough date for the batch lets undated articles fix the years they leave open
+        prior = batch_prior([a.published for a in batch]) or batch_prior(store.published_dates())
         for article in batch:
+            if prior and not article.published:
+                article = article.replace(meta=dict(article.meta) | {"dct_prior": prior})
             outcome = pipeline(article)
             if outcome.rejection:
                 report.rejected.append(outcome.rejection)

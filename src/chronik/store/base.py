@@ -70,6 +70,10 @@ class Store(ABC):
     @abstractmethod
     def count_articles(self) -> int: ...
 
+    @abstractmethod
+    def published_dates(self) -> list[str]:
+        """The ``published`` values (as given) of the stored articles that have one."""
+
     # rejections -------------------------------------------------------------------------
     @abstractmethod
     def put_rejection(self, rejection: Rejection) -> None: ...

@@ -163,6 +163,9 @@ class SQLiteStore(Store):
     def count_articles(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
+    def published_dates(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT published FROM articles WHERE published IS NOT NULL ORDER BY seq")]
+
     # rejections -------------------------------------------------------------------------
     def put_rejection(self, rejection: Rejection) -> None:
         with self.transaction():
