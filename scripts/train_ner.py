@@ -76,7 +76,7 @@ def main() -> None:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=200)
-    ap.add_argument("--germeval-weight", type=int, default=2,
+    ap.add_argument("--germeval-weight", type=int, default=3,
                     help="how many times GermEval dev sentences enter the training set")
     ap.add_argument("--cv", type=int, default=0, help="k-fold cross-validation on GermEval dev")
     ap.add_argument("--no-save", action="store_true", help="train and score without saving")

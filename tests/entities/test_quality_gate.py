@@ -72,5 +72,5 @@ def test_gate_model_loads_fast():
 def test_model_file_is_small():
     from importlib import resources
 
-    size = resources.files("chronik.entities.model").joinpath("ner-crf.bin").stat().st_size
-    assert size < 20 * 2**20
+    with resources.as_file(resources.files("chronik.entities.model").joinpath("ner-crf.bin")) as path:
+        assert path.stat().st_size < 20 * 2**20

@@ -42,6 +42,7 @@ _TITLE_BEFORE = re.compile(
 _TITLE_AFTER = re.compile(
     r"^,\s+(?:(?P<det>der|die)\s+)?(?P<adjs>(?:[a-zäöüß][\w-]*\s+){0,2}?)"
     r"(?P<noun>[A-ZÄÖÜ][\w-]*[a-zäöüß])(?=\s+(?:des|der|von|im|in|für)\b|\s*,)")
+_MINOR_TOWN = 100_000
 _LABEL_RANK = {"PER": 0, "LOC": 1, "ORG": 2, "MISC": 3}
 _TRANSLIT = (("tsch", "ch"), ("sch", "sh"), ("ch", "kh"), ("w", "v"), ("j", "y"), ("ij", "i"),
              ("yi", "i"), ("ei", "ey"), ("ey", "i"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
@@ -134,6 +135,33 @@ class Canonicalizer:
             self._lexicon_cache[name] = place.id if place else None
         return self._lexicon_cache[name]
 
+    def split_joined(self, article: Article) -> Article:
+        """Split a person mention that is two known names side by side ("dankte Putin Kim")."""
+        text = article.text
+        # names of the article, whatever the tagger called them ("Kim Jong Un" as ORG, "Kim" as LOC)
+        full = {fold(text[m.start:m.end]) for m in article.mentions if len(text[m.start:m.end].split()) > 1}
+        lone = {fold(text[m.start:m.end]) for m in article.mentions if len(text[m.start:m.end].split()) == 1}
+        out: list[Mention] = []
+        changed = False
+        for m in article.mentions:
+            words = list(re.finditer(r"\S+", text[m.start:m.end]))
+            if m.label == "PER" and len(words) > 1:
+                others = full - {fold(text[m.start:m.end])}
+                known = others | lone | {w for f in others for w in (f.split()[0], f.split()[-1])}
+                for k in range(1, len(words)):
+                    left = fold(text[m.start + words[0].start():m.start + words[k - 1].end()])
+                    right = fold(text[m.start + words[k].start():m.end])
+                    if left in known and right in known:
+                        out.append(m.replace(end=m.start + words[k - 1].end()))
+                        out.append(m.replace(start=m.start + words[k].start()))
+                        changed = True
+                        break
+                else:
+                    out.append(m)
+            else:
+                out.append(m)
+        return article.replace(mentions=tuple(out)) if changed else article
+
     def local_entities(self, article: Article) -> tuple[LocalEntity, ...]:
         text = article.text
         mentions = article.mentions
@@ -183,12 +211,14 @@ class Canonicalizer:
             part = fold(s)
             stem = _genitive_stem(s)
             parts = {part} | ({fold(stem)} if stem else set())
-            last = [j for j in full if fold(surfaces[j]).split()[-1] in parts]
-            first = [j for j in full if fold(surfaces[j]).split()[0] in parts]
-            cands = last or first
-            if cands and (mentions[i].label == "PER" or s[:1].isupper() and i not in places):
-                before = [j for j in cands if mentions[j].start < mentions[i].start]
-                union(i, (before or cands)[-1] if before else cands[0])
+            cands = [j for j in full if {fold(surfaces[j]).split()[-1], fold(surfaces[j]).split()[0]} & parts]
+            minor_place = self._minor_place(places.get(i))
+            if cands and (mentions[i].label == "PER" or s[:1].isupper() and minor_place):
+                # the most mentioned full name wins, then one whose last word it is, then the nearest
+                names = Counter(fold(surfaces[j]) for j in cands)
+                union(i, min(cands, key=lambda j: (-names[fold(surfaces[j])],
+                                                   fold(surfaces[j]).split()[-1] not in parts,
+                                                   abs(mentions[j].start - mentions[i].start))))
         # 4. acronyms spell an organisation's initials
         orgs = {fold(s): i for i, (m, s) in enumerate(zip(mentions, surfaces)) if m.label == "ORG" and " " in s}
         for i, s in enumerate(surfaces):
@@ -231,6 +261,11 @@ class Canonicalizer:
                            titles=tuple(dict.fromkeys(titles)), place=place,
                            affiliations=tuple(dict.fromkeys(affiliations)),
                            mentions=tuple(sorted(members)))
+
+    def _minor_place(self, place_id: str | None) -> bool:
+        """No place, or a small town: weak evidence against a person's name ("Kim")."""
+        place = self.gazetteer.places.get(place_id) if place_id else None
+        return place is None or (place.kind == "city" and place.population < _MINOR_TOWN)
 
     def _covered(self, article: Article, start: int, end: int) -> Mention | None:
         for m in article.mentions:
@@ -287,7 +322,7 @@ class Canonicalizer:
 
     def add(self, articles: Iterable[Article]) -> Canonical:
         """Merge ``articles`` (with mentions) in; return all entities and these articles linked."""
-        batch = list(articles)
+        batch = [self.split_joined(article) for article in articles]
         for article in batch:
             self._local[article.id] = self.local_entities(article)
         clusters = self._cluster()
@@ -334,7 +369,10 @@ class Canonicalizer:
         for n, (aid, k) in enumerate(items):
             local = self._local[aid][k]
             keys = [("place", local.place)] if local.place else []
+            has_full = local.label == "PER" and any(" " in name for name, _ in local.names)
             for name, _ in local.names:
+                if has_full and " " not in name:
+                    continue  # a person's lone surname is no key: surnames attach separately
                 keys.append(("name", fold(name)))
                 if local.label == "PER" and " " in name:
                     keys.append(("translit", translit_key(name)))
@@ -352,29 +390,29 @@ class Canonicalizer:
 
     def _attach_surnames(self, items, find, union) -> None:
         """A cluster of lone names joins the single person cluster whose full name ends with it."""
-        full_last: dict[str, set[int]] = {}
-        full_first: dict[str, set[int]] = {}
+        parts: dict[str, set[int]] = {}  # first or last word of a full name -> cluster roots
+        size: Counter = Counter()
         lone: dict[int, set[str]] = {}
         for n, (aid, k) in enumerate(items):
             local = self._local[aid][k]
+            size[find(n)] += local.count
             for name, _ in local.names:
                 words = fold(name).split()
                 if local.label == "PER" and len(words) > 1:
-                    full_last.setdefault(words[-1], set()).add(find(n))
-                    full_first.setdefault(words[0], set()).add(find(n))
-                elif local.label == "PER" and len(words) == 1:
+                    for w in {words[0], words[-1]}:
+                        parts.setdefault(w, set()).add(find(n))
+                elif len(words) == 1 and (local.label == "PER" or (
+                        local.label == "LOC" and self._minor_place(local.place))):
                     lone.setdefault(n, set()).add(words[0])
+        has_full = {r for roots in parts.values() for r in roots}
         for n in sorted(lone):
-            root = find(n)
-            if any(root in roots for roots in full_last.values()) or any(root in r for r in full_first.values()):
+            if find(n) in has_full:
                 continue
-            for table in (full_last, full_first):
-                roots = {find(r) for w in lone[n] for r in table.get(w, ())}
-                if len(roots) == 1:
-                    union(n, roots.pop())
-                    break
-                if roots:
-                    break
+            roots = sorted({find(r) for w in lone[n] for r in parts.get(w, ())},
+                           key=lambda r: (-size[r], r))
+            # one candidate, or one that clearly dominates ("Kim" -> Kim Jong Un, not a stray "Putin Kim")
+            if len(roots) == 1 or (len(roots) > 1 and size[roots[0]] > 2 * size[roots[1]]):
+                union(n, roots[0])
 
     def _entities(self, clusters):
         entities: dict[str, Entity] = {}
@@ -387,6 +425,8 @@ class Canonicalizer:
             for loc in locals_:
                 labels[loc.label] += loc.count
             label = min(labels, key=lambda lab: (-labels[lab], _LABEL_RANK.get(lab, 9)))
+            if any(loc.label == "PER" and any(" " in n for n, _ in loc.names) for loc in locals_):
+                label = "PER"  # a full person name outweighs lone parts tagged otherwise
             names = Counter()
             for loc in locals_:
                 for name, c in loc.names:
@@ -401,7 +441,8 @@ class Canonicalizer:
             for loc in locals_:
                 aliases += loc.titles
             if place:
-                aliases += list(place.names[:1]) + [n for n in place.names[1:4] if n.isascii()]
+                # the gazetteer's display name ("Pyongyang"); for countries also the official ones
+                aliases += list(place.names[:1] if place.kind == "city" else place.names[:4])
             aliases = sorted({a for a in aliases if a != name})
             entities[ent_id] = Entity(id=ent_id, name=name, label=label, aliases=tuple(aliases),
                                       mentions=sum(loc.count for loc in locals_))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import snowballstemmer
+
 from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.lexicon import Lexicon
 
@@ -33,6 +35,7 @@ class Featurizer:
     def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer()
         self.lexicon = lexicon or Lexicon()  # German word forms, case-sensitive
+        self.stemmer = snowballstemmer.stemmer("german")
         self._own: dict[str, list[str]] = {}
         self._ctx: dict[str, list[list[str]]] = {}
 
@@ -45,7 +48,8 @@ class Featurizer:
         short = _SQUEEZE.sub(r"\1", sh)
         known = w in self.lexicon
         known_low = low != w and low in self.lexicon
-        own = ["b", f"w={low}", f"sh={short}", f"sl={sh[:6]}"]
+        stem = self.stemmer.stemWord(low)
+        own = ["b", f"w={low}", f"sh={short}", f"sl={sh[:6]}", f"st={stem}"]
         own += [f"p{n}={low[:n]}" for n in (2, 3, 4) if len(low) > n]
         own += [f"s{n}={low[-n:]}" for n in (1, 2, 3, 4, 5) if len(low) > n]
         if len(w) == 1:
@@ -62,7 +66,7 @@ class Featurizer:
                 own.append("known_low")
         gz = self.gazetteer.word_features(w)
         own += gz
-        ctx_base = [f"w={low}", f"sh={short}", f"s3={low[-3:]}"] + gz
+        ctx_base = [f"w={low}", f"st={stem}", f"sh={short}", f"s3={low[-3:]}"] + gz
         if w[:1].isupper():
             ctx_base.append("cap")
             if known_low:

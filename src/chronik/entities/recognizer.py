@@ -9,6 +9,8 @@ reuse it.
 from __future__ import annotations
 
 import contextlib
+import re
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 from typing import Iterable
@@ -20,6 +22,7 @@ from chronik.entities.features import Featurizer
 from chronik.errors import ConfigError
 
 MODEL_PACKAGE = "chronik.entities.model"
+_SYLLABLES = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")  # a romanised given name: "Chan-il", "Son-hui"
 MODEL_FILE = "ner-crf.bin"
 
 
@@ -36,6 +39,9 @@ class Recognizer:
         if not path.is_file():
             raise ConfigError(f"NER model not found at {path}: run scripts/train_ner.py")
         self.path = path
+        text = resources.files("chronik.entities.data").joinpath("person_titles.txt").read_text("utf-8")
+        self.title_heads = tuple(sorted({ln.strip() for ln in text.splitlines()
+                                         if ln.strip() and not ln.startswith("#")}, key=len))
         self._tagger = pycrfsuite.Tagger()
         try:
             self._tagger.open(str(path))
@@ -61,3 +67,90 @@ class Recognizer:
 
     def tag_many(self, sentences: Iterable[list[str] | tuple[str, ...]]) -> list[tuple[str, ...]]:
         return [self.tag(words) for words in sentences]
+
+    def is_title(self, word: str) -> bool:
+        low = word.lower()
+        return word[:1].isupper() and any(low.endswith(h) for h in self.title_heads)
+
+    def _name_word(self, word: str, before: str | None) -> bool:
+        """Could ``word`` be part of a person name the tagger missed?"""
+        if not word[:1].isupper() or not any(c.islower() for c in word) or self.is_title(word):
+            return False
+        lexicon = self.featurizer.lexicon
+        gaz = self.featurizer.gazetteer
+        if word in gaz.first_names or word in gaz.last_names:
+            return True
+        if word.lower() in lexicon:
+            # a function word can still open a romanised name ("An Chan-il", "So Se-pyong")
+            return before is not None and _SYLLABLES.match(before) is not None
+        return word not in lexicon or "-" in word
+
+    def titled_persons(self, words, tags) -> tuple[str, ...]:
+        """Untagged capitalised words after a role noun ("Außenministerin Choe Son-hui") or
+        before a comma and a role noun ("An Chan-il, Direktor des ...") become PER."""
+        tags = list(tags)
+        n = len(words)
+        for i, word in enumerate(words):
+            if tags[i] != "O" or not self.is_title(word):
+                continue
+            if i + 1 < n and tags[i + 1][2:] in ("ORG", "MISC") and tags[i + 1].startswith("B-"):
+                # "Machthaber Kim Jong Un" tagged ORG: a role noun makes a name-like chunk a person
+                j = i + 2
+                while j < n and tags[j] == "I-" + tags[i + 1][2:]:
+                    j += 1
+                if all(self._name_word(words[k], words[k + 1] if k + 1 < j else None) for k in range(i + 1, j)):
+                    tags[i + 1:j] = ["B-PER"] + ["I-PER"] * (j - i - 2)
+            elif i + 1 < n and tags[i + 1] == "O":  # title first
+                j = i + 1
+                while j < n and j - i <= 4 and tags[j] == "O" and \
+                        self._name_word(words[j], words[j + 1] if j + 1 < n else None):
+                    j += 1
+                if j > i + 1:
+                    tags[i + 1:j] = ["B-PER"] + ["I-PER"] * (j - i - 2)
+            if i >= 2 and words[i - 1] == "," and tags[i - 2] == "O":  # apposition after the name
+                j = i - 1
+                while j - 1 >= 0 and i - 1 - j < 4 and tags[j - 1] == "O" and \
+                        self._name_word(words[j - 1], words[j] if j < i - 1 else None):
+                    j -= 1
+                if j < i - 1 and (j == 0 or not words[j - 1][:1].isupper()):
+                    tags[j:i - 1] = ["B-PER"] + ["I-PER"] * (i - 2 - j)
+        return tuple(tags)
+
+    def tag_document(self, sentences: list[list[str]] | list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+        """Tag the sentences of one document, then propagate its names to missed repeats.
+
+        A name tagged somewhere in the document ("Lawrow" as PER) is tagged with its majority
+        label wherever the same capitalised word sequence stands untagged; single words whose
+        lower-case form is a German word ("Deutsche") are not propagated.
+        """
+        tagged = [self.titled_persons(words, tags) for words, tags in zip(sentences, self.tag_many(sentences))]
+        votes: dict[tuple[str, ...], Counter] = {}
+        for words, tags in zip(sentences, tagged):
+            for a, b, label in chunks(tags):
+                votes.setdefault(tuple(words[a:b]), Counter())[label] += 1
+        lexicon = self.featurizer.lexicon
+        names = {}
+        for key, counter in votes.items():
+            first = key[0]
+            if not first[:1].isupper() or (len(key) == 1 and (first.lower() in lexicon or len(first) < 2)):
+                continue
+            names[key] = counter.most_common(1)[0][0]
+        if not names:
+            return tagged
+        longest = max(len(k) for k in names)
+        out = []
+        for words, tags in zip(sentences, tagged):
+            tags = list(tags)
+            i = 0
+            while i < len(words):
+                for n in range(min(longest, len(words) - i), 0, -1):
+                    key = tuple(words[i:i + n])
+                    if key in names and all(t == "O" for t in tags[i:i + n]) and \
+                            (i + n == len(tags) or not tags[i + n].startswith("I-")):
+                        label = names[key]
+                        tags[i:i + n] = [f"B-{label}"] + [f"I-{label}"] * (n - 1)
+                        i += n - 1
+                        break
+                i += 1
+            out.append(tuple(tags))
+        return out

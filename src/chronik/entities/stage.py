@@ -14,11 +14,15 @@ from chronik.text import SentenceSplitter, tokenize
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TaggerOptions:
     """``model``: path of a CRF model (default: the shipped one); ``labels``: labels to keep;
-    ``max_tokens``: sentences longer than this are tagged in windows of this many tokens."""
+    ``max_tokens``: sentences longer than this are tagged in windows of this many tokens;
+    ``document``: tag the article as a whole (names found once are found again, role nouns
+    mark missed person names; see :meth:`Recognizer.tag_document`) rather than sentence by
+    sentence."""
 
     model: str | None = None
     labels: tuple[str, ...] = LABELS
     max_tokens: int = 250
+    document: bool = True
 
 
 class EntityTagger:
@@ -51,16 +55,21 @@ class EntityTagger:
 
     def mentions(self, text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         keep = set(self.options.labels)
-        out: list[Mention] = []
         step = max(1, self.options.max_tokens)
+        windows = []
         for sent in sentences:
             tokens = tokenize(text, sent.start, sent.end)
-            for lo in range(0, len(tokens), step):
-                window = tokens[lo:lo + step]
-                tags = self.recognizer.tag([text[t.start:t.end] for t in window])
-                for a, b, label in chunks(tags):
-                    if label in keep:
-                        out.append(Mention(start=window[a].start, end=window[b - 1].end, label=label))
+            windows += [tokens[lo:lo + step] for lo in range(0, len(tokens), step)]
+        words = [[text[t.start:t.end] for t in window] for window in windows]
+        if self.options.document:
+            tagged = self.recognizer.tag_document(words)
+        else:
+            tagged = self.recognizer.tag_many(words)
+        out: list[Mention] = []
+        for window, tags in zip(windows, tagged):
+            for a, b, label in chunks(tags):
+                if label in keep:
+                    out.append(Mention(start=window[a].start, end=window[b - 1].end, label=label))
         return tuple(out)
 
     def __call__(self, article: Article) -> Article:
