@@ -1,0 +1,411 @@
+"""A shallow analysis of one sentence: tokens with lemmas, clauses, and the noun phrases that
+carry entity mentions (their preposition, determiner, coordination group and what they modify).
+
+No parser: German word order and function words are enough for the rules of
+:mod:`chronik.events.roles`. Clauses break at commas, semicolons, colons, dashes, brackets and
+quotes, and before a subordinating conjunction; a clause that starts with a relative pronoun
+after a comma is a relative clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from chronik.events.lexicon import Lexicon
+from chronik.model import Mention
+
+BREAKS = frozenset(",;:()[]{}–—\"„“”«»‚‘’")
+QUOTES = frozenset("\"„“”«»")
+PARTICLES = ("an", "auf", "aus", "bei", "ein", "fest", "mit", "nach", "vor", "zu", "zurück", "ab", "los",
+             "weiter", "zusammen", "nieder", "bekannt", "hinzu", "fort", "um", "durch", "teil", "statt", "hervor",
+             "bereit", "vorbei", "entgegen")
+TERMINAL = frozenset(".!?…\"“”»«')")
+
+
+@dataclass(slots=True)
+class Tok:
+    i: int
+    start: int
+    end: int
+    text: str
+    lower: str
+    lemma: str
+    clause: int = 0
+    quoted: bool = False
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+@dataclass(slots=True)
+class Clause:
+    index: int
+    first: int  # token index
+    last: int  # token index (inclusive)
+    opener: str = ""  # subordinator or relative pronoun that opens it ("" for a main clause)
+    relative: bool = False
+    antecedent: int | None = None  # phrase index of a relative clause's antecedent
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A noun phrase around one entity mention."""
+
+    index: int
+    mention: int  # index into the article's mentions
+    first: int  # first token of the phrase (determiner, adjectives, titles)
+    head_first: int  # first token of the mention
+    last: int  # last token of the mention
+    clause: int
+    prep: str = ""  # governing preposition, lowercase
+    det: str = ""  # determiner, lowercase
+    group: int = 0  # coordination group
+    modifies: int | None = None  # token index of the noun this phrase is a genitive/possessor of
+    compound_of: int | None = None  # token index of the compound it is the first part of
+    titles: tuple[int, ...] = ()  # title nouns before the name ("Präsident", "Machthaber")
+
+
+@dataclass(slots=True)
+class SentenceView:
+    start: int
+    end: int
+    toks: list[Tok]
+    clauses: list[Clause]
+    phrases: list[Phrase]
+    headline: bool = False  # no terminal punctuation: a headline, a caption or a fragment
+    question: bool = False
+    by_token: dict[int, int] = field(default_factory=dict)  # token index -> phrase index
+    labels: dict[int, str] = field(default_factory=dict)  # mention index -> label
+    source: str = ""  # the article text
+
+    def clause_toks(self, c: int) -> list[Tok]:
+        cl = self.clauses[c]
+        return [t for t in self.toks[cl.first:cl.last + 1] if t.clause == c]
+
+    def text_of(self, m: Mention) -> str:
+        return self.source[m.start:m.end].strip(" \t\n\"'„“”«»‚‘’()[]{}.,;:!?")
+
+    def phrase_at(self, i: int) -> Phrase | None:
+        p = self.by_token.get(i)
+        return self.phrases[p] if p is not None else None
+
+
+def analyse(text: str, start: int, end: int, toks: list[Tok], mentions: list[tuple[int, Mention]],
+            lexicon: Lexicon) -> SentenceView:
+    """The view of ``text[start:end]`` given its tokens and the mentions inside it."""
+    _clauses_and_quotes(toks, lexicon)
+    clauses = _clause_list(toks, lexicon)
+    stripped = text[start:end].rstrip()
+    view = SentenceView(start=start, end=end, toks=toks, clauses=clauses, phrases=[],
+                        headline=not stripped or stripped[-1] not in TERMINAL,
+                        question=stripped.endswith("?"), labels={i: m.label for i, m in mentions}, source=text)
+    _phrases(view, mentions, lexicon)
+    for c in clauses:
+        if c.relative:
+            c.antecedent = _antecedent(view, c)
+    return view
+
+
+def _clauses_and_quotes(toks: list[Tok], lexicon: Lexicon) -> None:
+    subordinators = lexicon.cue("subordinators")
+    clause = 0
+    quoted = False
+    prev_break = True
+    soft: set[int] = _short_quotes(toks)
+    stack: list[int] = []  # clauses interrupted by a bracket
+    fresh = 0  # the last clause id handed out
+    for k, tok in enumerate(toks):
+        ch = tok.text
+        if k in soft:
+            tok.clause = clause
+            tok.quoted = quoted
+            continue
+        if ch == "(":
+            stack.append(clause)
+        elif ch == ")" and stack:
+            fresh += 1
+            tok.clause = fresh
+            tok.quoted = quoted
+            clause = stack.pop()
+            prev_break = True
+            continue
+        if ch in QUOTES:
+            quoted = True if ch == "„" else not quoted
+        is_break = ch in BREAKS or (ch == "-" and k > 0 and toks[k - 1].end < tok.start)
+        if is_break:
+            fresh += 1
+            clause = fresh
+            tok.clause = clause
+            tok.quoted = quoted
+            prev_break = True
+            continue
+        if not prev_break and tok.lower in subordinators and k > 0:
+            fresh += 1
+            clause = fresh
+        tok.clause = clause
+        tok.quoted = quoted
+        prev_break = False
+
+
+def _short_quotes(toks: list[Tok]) -> set[int]:
+    """Quote marks around a short name or title ("«Bild»", "„Dolomiten“"): they do not break
+    the clause."""
+    out: set[int] = set()
+    k = 0
+    while k < len(toks):
+        if toks[k].text in QUOTES:
+            for j in range(k + 1, min(k + 6, len(toks))):
+                if toks[j].text in QUOTES:
+                    inner = toks[k + 1:j]
+                    if inner and all(t.word or t.text in ".-&'" for t in inner) and inner[0].cap:
+                        out.update((k, j))
+                        k = j
+                    break
+                if toks[j].text in BREAKS or toks[j].text in ".!?":
+                    break
+        k += 1
+    return out
+
+
+def _clause_list(toks: list[Tok], lexicon: Lexicon) -> list[Clause]:
+    subordinators = lexicon.cue("subordinators")
+    relatives = lexicon.cue("relative_pronouns")
+    out: list[Clause] = []
+    mapping: dict[int, int] = {}
+    for tok in toks:
+        if tok.clause not in mapping:
+            mapping[tok.clause] = len(out)
+            out.append(Clause(index=len(out), first=tok.i, last=tok.i))
+        c = out[mapping[tok.clause]]
+        c.last = tok.i
+        tok.clause = c.index
+    initial = lexicon.cue("initial_subordinators")
+    for c in out:
+        first = toks[c.first]
+        if first.text in BREAKS or first.text == "-":
+            if c.first == c.last:
+                continue
+            first = toks[c.first + 1]
+        if first.lower in subordinators or (c.index == 0 and first.lower in initial and first.cap):
+            c.opener = first.lower
+        elif first.lower in relatives and first.text.islower() and c.first > 0 and toks[c.first].text == "," \
+                and any(is_finite_like(t, lexicon) for t in toks[first.i + 1:c.last + 1]):
+            c.opener = first.lower  # a relative clause ends in a finite verb; "die Steria A/S" does not
+            c.relative = True
+    return out
+
+
+def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: Lexicon) -> None:
+    toks = view.toks
+    preps = lexicon.cue("prepositions")
+    dets = lexicon.cue("determiners")
+    coords = lexicon.cue("coordinators")
+    genitive_dets = lexicon.cue("genitive_determiners")
+    currencies = lexicon.lists.get("currency", frozenset())
+    kept = [(i, m) for i, m in mentions if not _adjectival(view, m, currencies) and not _attribute(view, m, mentions)]
+    modifier_tokens: set[int] = set()  # tokens whose first part is a name ("US-Konzern")
+    for index, m in kept:
+        first_tok = next((t.i for t in toks if t.end > m.start), None)
+        last_tok = next((t.i for t in reversed(toks) if t.start < m.end), None)
+        if first_tok is None or last_tok is None or last_tok < first_tok:
+            continue
+        ph = Phrase(index=len(view.phrases), mention=index, first=first_tok, head_first=first_tok,
+                    last=last_tok, clause=toks[first_tok].clause)
+        # the mention ends inside a hyphenated token: it is the first part of a compound
+        last = toks[last_tok]
+        if m.end < last.end and last.text[m.end - last.start:m.end - last.start + 1] == "-":
+            ph.compound_of = last_tok
+        # walk back over titles, adjectives, numbers and a determiner to a preposition
+        k = first_tok - 1
+        titles = []
+        while k >= 0 and toks[k].clause == ph.clause:
+            t = toks[k]
+            if t.text in QUOTES:
+                k -= 1
+                continue
+            if t.lower in dets:
+                ph.det = t.lower
+                k -= 1
+                continue
+            title = t.cap and t.word and (t.i not in view.by_token or t.i in modifier_tokens) and t.lower not in preps
+            if title and not ph.det:
+                titles.append(k)
+                k -= 1
+                continue
+            if (t.text.islower() and t.word and t.lower not in preps and _adjective(t)) or t.text[:1].isdigit():
+                k -= 1
+                continue
+            break
+        ph.first = k + 1
+        ph.titles = tuple(reversed(titles))
+        if k >= 0 and toks[k].clause == ph.clause and toks[k].lower in preps:
+            ph.prep = toks[k].lower
+        for i in range(first_tok, last_tok + 1):
+            view.by_token[i] = ph.index
+        if ph.compound_of is not None:
+            modifier_tokens.add(ph.compound_of)
+        view.phrases.append(ph)
+        # genitive after a noun ("Treffen der Machthaber Putin", "Lieferungen Nordkoreas")
+        before = ph.first - 1
+        if ph.compound_of is None and not ph.prep and before >= 0 and toks[before].clause == ph.clause:
+            b = toks[before]
+            genitive = ph.det in genitive_dets or (not ph.det and not ph.titles and last.text.endswith("s"))
+            if genitive and b.cap and b.word and _unmentioned(b, mentions) and b.lower not in dets:
+                ph.modifies = before
+        # possessor before a noun ("Kims Besuch", "Nordkoreas Staatsmedien")
+        nxt = last_tok + 1
+        if ph.modifies is None and ph.compound_of is None and nxt < len(toks) and toks[nxt].clause == ph.clause:
+            n = toks[nxt]
+            if m.end == last.end and last.text.endswith("s") and not last.text.endswith("ss") \
+                    and n.cap and n.word and _unmentioned(n, mentions):
+                ph.modifies = nxt
+    _groups(view, coords)
+
+
+def _adjectival(view: SentenceView, m: Mention, currencies: frozenset[str]) -> bool:
+    """Mentions that are not names of actors: adjectives tagged as places ("türkische",
+    "Bremerhavener Lloyd-Werft"), and currencies ("Euro", "US-Dollar")."""
+    text = view.text_of(m)
+    if not text:
+        return True
+    if not text[0].isupper() and re.fullmatch(r"[a-zäöüß-]{4,}(?:e|en|er|es|em)", text):
+        return True  # "türkische", "südamerikanischen": an adjective, not a name
+    if text in currencies or text.split("-")[-1] in currencies:
+        return True
+    if m.label == "LOC" and text.endswith("er") and " " not in text:
+        nxt = next((t for t in view.toks if t.start >= m.end), None)
+        return nxt is not None and nxt.start - m.end <= 1 and nxt.cap and nxt.word
+    return False
+
+
+def _attribute(view: SentenceView, m: Mention, mentions) -> bool:
+    """A name as the first part of a compound right before another name ("US-Konzern General
+    Electric"): an attribute of that name, not an actor of its own."""
+    tok = next((t for t in view.toks if t.start < m.end <= t.end), None)
+    if tok is None or m.end >= tok.end or view.source[m.end:m.end + 1] != "-" or tok.i + 1 >= len(view.toks):
+        return False
+    nxt = view.toks[tok.i + 1]
+    return any(o.start <= nxt.start < o.end for _, o in mentions)
+
+
+def _adjective(t: Tok) -> bool:
+    """A lowercase inflected word before a noun: an adjective or a participle used as one."""
+    return t.lower.endswith(("e", "en", "er", "es", "em")) and len(t.lower) > 3 and t.lemma != t.lower \
+        and not t.lemma.endswith(("en", "ern", "eln"))
+
+
+def _unmentioned(tok: Tok, mentions) -> bool:
+    return not any(m.start < tok.end and tok.start < m.end for _, m in mentions)
+
+
+def _groups(view: SentenceView, coords: frozenset[str]) -> None:
+    """Coordinated phrases ("Putin und Kim", "Deutschland, Frankreich und Italien") share a group,
+    and the later ones take the first one's preposition, determiner and head noun."""
+    group = 0
+    prev: Phrase | None = None
+    for ph in view.phrases:
+        linked = False
+        if prev is not None and prev.clause == ph.clause and ph.compound_of is None and prev.compound_of is None:
+            between = view.toks[prev.last + 1:ph.first]
+            if between and all(t.lower in coords or t.text == "," or t.text in QUOTES for t in between) and \
+                    (not ph.prep or ph.prep == prev.prep) and ph.modifies is None:
+                linked = True
+        if linked:
+            ph.group = prev.group
+            if not ph.prep:
+                ph.prep = prev.prep
+            if not ph.det:
+                ph.det = prev.det
+            ph.modifies = prev.modifies
+        else:
+            group += 1
+            ph.group = group
+        prev = ph
+    # a run linked by commas only is a list of appositions, not a coordination
+    members: dict[int, list[Phrase]] = {}
+    for ph in view.phrases:
+        members.setdefault(ph.group, []).append(ph)
+    for run in members.values():
+        if len(run) < 2:
+            continue
+        links = [view.toks[a.last + 1:b.first] for a, b in zip(run, run[1:])]
+        if not any(any(t.lower in coords for t in link) for link in links):
+            for ph in run[1:]:
+                group += 1
+                ph.group = group
+
+
+def _antecedent(view: SentenceView, clause: Clause) -> int | None:
+    """The phrase a relative clause refers to: the one holding the nearest noun before its comma
+    (None when that noun is not a name: "Unterschriften von Eltern, die ...")."""
+    k = clause.first - 1
+    while k >= 0 and not (view.toks[k].cap and view.toks[k].word):
+        if view.toks[k].text in (".", ";", ":"):
+            return None
+        k -= 1
+    if k < 0:
+        return None
+    ph = view.phrase_at(k)
+    if ph is not None and ph.compound_of is None:
+        return ph.index
+    # an apposition between the name and its relative clause ("Comcast - eigentlich ein
+    # US-Kabelnetzbetreiber -, der ..."): the name before it
+    j = k - 1
+    while j >= 0 and k - j <= 8:
+        t = view.toks[j]
+        p = view.phrase_at(j)
+        if p is not None and p.compound_of is None:
+            return p.index
+        if t.text in ("-", "–", ",") or t.text.islower() and t.word and t.lower not in ("von", "mit", "für", "in", "an", "zu"):
+            j -= 1
+            continue
+        break
+    return None
+
+
+def is_finite_like(tok: Tok, lexicon: Lexicon) -> bool:
+    """A rough test for a finite verb form (tells headlines with a verb from ones without)."""
+    low = tok.lower
+    if low in lexicon.cue("auxiliaries"):
+        return True
+    if low == "worden" or low in lexicon.function_words:
+        return False
+    lemma = tok.lemma
+    if not tok.text.islower() or not tok.word or not lemma.islower() or lemma == low or not lemma.endswith("n"):
+        return False
+    if "ge" in low[:7] and "ge" not in lemma[:7] and low.endswith(("t", "en")):
+        return False  # a participle ("getroffen", "festgenommen")
+    if low.endswith("en") and "zu" in low[1:-3] and low.replace("zu", "", 1) == lemma:
+        return False  # a zu-infinitive ("einzuladen")
+    return not low.endswith(("ende", "endem", "enden", "ender", "endes"))
+
+
+def separable(toks: list[Tok], i: int, lexicon: Lexicon, known: set[str] | frozenset[str]) -> tuple[str, int] | None:
+    """A separable verb ("lud ... ein" -> einladen): a particle later in the clause of token
+    ``i``, standing before punctuation or at the clause's end, joined with its lemma, if that
+    verb is known; returns (lemma, particle index)."""
+    tok = toks[i]
+    k = i + 1
+    while k < len(toks):
+        cand = toks[k]
+        if cand.text == "(":
+            while k < len(toks) and toks[k].text != ")":
+                k += 1
+            k += 1
+            continue
+        if cand.clause != tok.clause:
+            break
+        if cand.lower in PARTICLES:
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is None or nxt.clause != tok.clause or not nxt.word:
+                lemma = cand.lower + tok.lemma
+                if lemma in known:
+                    return lemma, k
+        k += 1
+    return None

@@ -1,0 +1,150 @@
+"""Who says so: the source an event is attributed to, and the cue that attributes it.
+
+Strategies, in order (the first that finds something in a sentence wins for the events near it):
+
+1. a reporting verb with its speaker: "sagte An Chan-il", "teilte der Kreml mit",
+   "berichteten Nordkoreas Staatsmedien", "wie die Nachrichtenagentur berichtete";
+2. a source phrase: "laut KCNA", "dem Bericht zufolge", "nach Angaben des Kremls",
+   "nach Einschätzungen aus Washington", "unter Berufung auf ungenannte Quellen";
+3. "hieß es (weiter)" and sentences in indirect speech (Konjunktiv I) without a cue of their own
+   inherit the attribution of the sentence before.
+
+A pronoun speaker ("sagte er", "nach seiner Einschätzung") is the last named speaker or person of
+the paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chronik.events.analysis import SentenceView
+from chronik.events.lexicon import Lexicon
+
+PRONOUNS = frozenset({"er", "sie", "seiner", "ihrer", "seinen", "ihren", "seine", "ihre", "seinem", "ihrem"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    source: str  # the name (or noun phrase) of who says so
+    cue: str  # the reporting word or phrase ("sagte", "laut", "zufolge", "hieß es")
+    token: int  # where the cue stands (token index), -1 when inherited
+    frame: int | None = None  # the reporting frame, when a verb reports
+
+
+class AttributionFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.source_nouns = lexicon.cue("source_nouns")
+        self.pre = lexicon.cue("source_preposition")
+        self.post = lexicon.cue("source_postposition")
+        self.anonymous = lexicon.cue("anonymous_report")
+        self.konj = lexicon.cue("konjunktiv")
+        self.dets = lexicon.cue("determiners")
+
+    def phrases(self, view: SentenceView, name_of, last_speaker: str | None) -> list[Attribution]:
+        """Source phrases of the sentence ("laut X", "X zufolge", "nach Angaben X")."""
+        toks = view.toks
+        out: list[Attribution] = []
+        for ph in view.phrases:
+            if ph.prep in self.pre:
+                out.append(Attribution(name_of(ph), ph.prep, ph.first - 1))
+            elif ph.last + 1 < len(toks) and toks[ph.last + 1].lower in self.post:
+                out.append(Attribution(name_of(ph), toks[ph.last + 1].lower, ph.last + 1))
+        for t in toks:
+            if t.lower in self.post and not any(a.token == t.i for a in out):
+                noun = self._noun_before(view, t.i)
+                if noun:
+                    out.append(Attribution(noun, t.lower, t.i))
+            elif t.lemma in self.source_nouns and t.cap:
+                found = self._source_noun(view, t.i, name_of, last_speaker)
+                if found:
+                    out.append(found)
+            elif t.lower in self.pre and t.i + 1 < len(toks) and not any(a.token == t.i for a in out):
+                noun = self._noun_after(view, t.i)
+                if noun:
+                    out.append(Attribution(noun, t.lower, t.i))
+        return out
+
+    def _source_noun(self, view: SentenceView, i: int, name_of, last_speaker: str | None) -> Attribution | None:
+        """"nach Angaben des Kremls", "nach Einschätzungen aus Washington", "nach seiner Einschätzung"."""
+        toks = view.toks
+        k = i - 1
+        possessive = None
+        while k >= 0 and (toks[k].lower in self.dets or (toks[k].text.islower() and toks[k].word
+                                                         and toks[k].lower.endswith(("en", "e", "er")))):
+            if toks[k].lower in PRONOUNS:
+                possessive = toks[k].lower
+            k -= 1
+        if k < 0 or toks[k].lower not in ("nach", "unter", "gemäß"):
+            return None
+        for ph in view.phrases:
+            if ph.modifies == i or (ph.first == i + 1 and ph.prep in ("von", "aus", "auf")) or \
+                    (ph.prep in ("von", "aus") and i < ph.first <= i + 3):
+                return Attribution(name_of(ph), toks[k].lower + " " + toks[i].text, k)
+        if possessive and last_speaker:
+            return Attribution(last_speaker, toks[k].lower + " " + toks[i].text, k)
+        return None
+
+    def _noun_before(self, view: SentenceView, i: int) -> str | None:
+        toks = view.toks
+        k = i - 1
+        words = []
+        while k >= 0 and toks[k].clause == toks[i].clause and toks[k].word and toks[k].lower not in self.dets:
+            if toks[k].cap or (words and toks[k].text.islower()):
+                words.append(toks[k].text)
+                k -= 1
+                if toks[k + 1].cap and len(words) > 1:
+                    break
+                continue
+            break
+        return " ".join(reversed(words)) if words and any(w[:1].isupper() for w in words) else None
+
+    def _noun_after(self, view: SentenceView, i: int) -> str | None:
+        toks = view.toks
+        for k in range(i + 1, min(i + 5, len(toks))):
+            if toks[k].cap and toks[k].word:
+                return toks[k].text
+            if not toks[k].word:
+                return None
+        return None
+
+    def speaker_phrase(self, view: SentenceView, verb: int) -> str | None:
+        """A common-noun speaker right after a reporting verb ("teilte der Konzern mit",
+        "sagte eine Sprecherin"), or before it in a "wie"-clause ("wie eine Bahn-Sprecherin
+        sagte")."""
+        toks = view.toks
+        clause = view.clauses[toks[verb].clause]
+        k = verb + 1
+        if k < len(toks) and toks[k].clause == clause.index and toks[k].lower in self.dets:
+            k += 1
+            while k < len(toks) and toks[k].clause == clause.index and toks[k].text.islower() and toks[k].word:
+                k += 1
+            if k < len(toks) and toks[k].clause == clause.index and toks[k].cap and toks[k].word:
+                return toks[k].text
+        if clause.first < len(toks) and toks[min(clause.first + 1, clause.last)].lower == "wie" or toks[clause.first].lower == "wie":
+            for t in view.clause_toks(clause.index):
+                if t.i < verb and t.cap and t.word and t.lower != "wie":
+                    return t.text
+        return None
+
+    def pronoun_subject(self, view: SentenceView, verb: int) -> bool:
+        """"er sagte", "sagte er", "Er fordert": a pronoun next to the verb is its subject."""
+        toks = view.toks
+        for k in (verb - 1, verb + 1):
+            if 0 <= k < len(toks) and toks[k].clause == toks[verb].clause and toks[k].lower in ("er", "sie"):
+                return True
+        return False
+
+    def anonymous_cue(self, view: SentenceView) -> int | None:
+        """Token index of "hieß es" / "heißt es", if the sentence has one."""
+        toks = view.toks
+        for t in toks:
+            if t.lemma in self.anonymous and t.i + 1 < len(toks) and toks[t.i + 1].lower == "es":
+                return t.i
+            if t.lemma in self.anonymous and t.i > 0 and toks[t.i - 1].lower == "es":
+                return t.i
+        return None
+
+    def indirect(self, view: SentenceView) -> bool:
+        """Whether the sentence is in indirect speech (Konjunktiv I forms)."""
+        return any(t.lower in self.konj for t in view.toks if not t.quoted)

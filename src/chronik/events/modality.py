@@ -1,0 +1,122 @@
+"""How sure: the modality of an event mention, from the words of its clause and sentence.
+
+One value per event, the first that applies in this order:
+
+``negated``      "nicht", "kein" in the trigger's clause ("wurden nicht unterzeichnet"; "ohne ... zu")
+``denied``       the event is what a denial verb denies ("bestreiten nordkoreanische Waffenlieferungen")
+``speculative``  a question; "könnte", "dürfte", "wohl", "vermutlich", "angeblich"...; a condition
+                 ("wenn", "falls", "Sollten ..."); "würde"; "soll ... haben" (an allegation); a
+                 speculative adjective ("mögliches Waffengeschäft"); a dass-clause under "vermutet"
+``planned``      "werden" + infinitive; "will", "plant", "soll" + infinitive; "geplante";
+                 under "ankündigen"/"planen"; an event time after the article's date
+``reported``     attributed to a source other than the speaker of the event itself, or in
+                 indirect speech (Konjunktiv I: "habe", "sei", "werde")
+``asserted``     otherwise
+"""
+
+from __future__ import annotations
+
+from chronik.events.analysis import SentenceView, Tok
+from chronik.events.lexicon import Lexicon
+
+ORDER = ("negated", "denied", "speculative", "planned", "reported", "asserted")
+
+
+class ModalityFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        c = lexicon.cue
+        self.negation = c("negation")
+        self.exempt = c("negation_exempt")
+        self.speculative = c("speculative")
+        self.conditional = c("conditional")
+        self.hypothetical = c("hypothetical")
+        self.planned = c("planned")
+        self.planned_lemmas = c("planned_lemmas")
+        self.future = c("future")
+        self.allegation = c("allegation_aux")
+        self.konj = c("konjunktiv")
+        self.planned_adj = c("planned_adjectives")
+        self.spec_adj = c("speculative_adjectives")
+        self.denial = c("denial_lemmas")
+
+    def clause_words(self, view: SentenceView, tok: Tok) -> list[Tok]:
+        return view.clause_toks(tok.clause)
+
+    def negated(self, view: SentenceView, trig: Tok, noun: bool, light_verb: Tok | None) -> bool:
+        toks = view.toks
+        if noun and light_verb is None:
+            for k in range(max(0, trig.i - 3), trig.i):
+                if toks[k].lower.startswith("kein"):
+                    return True
+            return False
+        words = self.clause_words(view, light_verb or trig)
+        for t in words:
+            if t.lower in self.negation:
+                nxt = toks[t.i + 1].lower if t.i + 1 < len(toks) else ""
+                if nxt in self.exempt:
+                    continue
+                if t.lower.startswith("kein") and noun is False and t.i + 1 < len(toks) and toks[t.i + 1].cap \
+                        and t.i + 1 != trig.i and light_verb is None:
+                    continue  # "kein Ersatz geholt": negates a noun, not the verb
+                return True
+        first = view.toks[view.clauses[trig.clause].first]
+        if first.text == ",":
+            first = view.toks[min(first.i + 1, len(view.toks) - 1)]
+        return first.lower == "ohne"
+
+    def speculative_here(self, view: SentenceView, trig: Tok, noun: bool) -> bool:
+        if view.question:
+            return True
+        words = self.clause_words(view, trig)
+        lowers = {t.lower for t in words}
+        clause = view.clauses[trig.clause]
+        if lowers & self.speculative or lowers & self.hypothetical:
+            return True
+        if clause.opener in self.conditional:
+            return True
+        first = view.toks[clause.first]
+        if first.text in (",",) and clause.first + 1 <= clause.last:
+            first = view.toks[clause.first + 1]
+        if first.lower in ("sollte", "sollten") and first.text[:1].isupper():
+            return True
+        if lowers & self.allegation and any(t.lower in ("haben", "sein") for t in words) and \
+                any(t.lower != t.lemma and t.text.islower() and t.lower.startswith("ge") or t.lower == "worden" for t in words):
+            return True
+        if noun and trig.i > 0 and view.toks[trig.i - 1].lower in self.spec_adj:
+            return True
+        if clause.opener in ("dass", "daß") and trig.clause > 0:
+            governing = view.clause_toks(trig.clause - 1)
+            if any(t.lower in self.speculative or t.lemma in ("vermuten", "spekulieren") or t.lower == "davon"
+                   and any(u.lemma == "ausgehen" for u in governing) for t in governing):
+                return True
+        # a conditional clause earlier in the sentence ("Sollten ... geliefert werden, könnte ...")
+        return False
+
+    def planned_here(self, view: SentenceView, trig: Tok, noun: bool, governed_by_plan: bool) -> bool:
+        if governed_by_plan:
+            return True
+        words = self.clause_words(view, trig)
+        lowers = {t.lower for t in words}
+        if noun and trig.i > 0 and (view.toks[trig.i - 1].lower in self.planned_adj or
+                                    (trig.i > 1 and view.toks[trig.i - 2].lower in self.planned_adj)):
+            return True
+        if lowers & self.future:
+            infinitive = any(t.text.islower() and t.word and t.lower == t.lemma and t.lower.endswith("n")
+                             and t.lower not in self.future for t in words)
+            if infinitive or (not noun and trig.lower != trig.lemma):
+                return True
+        modal = lowers & self.planned
+        if modal - self.allegation:
+            return True
+        if modal & self.allegation and not any(t.lower in ("haben", "sein", "worden") for t in words):
+            return True
+        return False
+
+    def konjunktiv(self, view: SentenceView, trig: Tok) -> bool:
+        return any(t.lower in self.konj for t in self.clause_words(view, trig))
+
+    def denial_tokens(self, view: SentenceView) -> list[int]:
+        return [t.i for t in view.toks if t.lemma in self.denial and t.text.islower()]
+
+    def plan_tokens(self, view: SentenceView) -> list[int]:
+        return [t.i for t in view.toks if t.lemma in self.planned_lemmas and t.text.islower()]

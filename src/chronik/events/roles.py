@@ -1,0 +1,435 @@
+"""Who did what to whom: source and target actors of a trigger, by rules over the clause.
+
+Verb triggers: the subject is the source and the objects are targets (in the passive, the
+subject is the target and a "von"/"durch" phrase the source); a relative clause's subject is its
+antecedent; a zu-infinitive without a subject takes it from the clause it depends on
+(the object of "vorwerfen", "auffordern", the subject otherwise). Prepositional phrases get the
+role the inventory gives their preposition for the type ("mit" -> target for MEET).
+Coordinated names share their role; the coordinated subjects of a symmetric type ("Putin und
+Kim trafen sich") are all sources.
+
+Noun triggers: a genitive or possessor ("Besuch Kims", "Kims Besuch"), a "von" phrase and the
+first part of a compound ("Nordkorea-Besuch") take the noun's genitive role; "zwischen" phrases
+are sources; the other prepositional phrases inside the noun phrase get the inventory's role;
+a country adjective ("nordkoreanische Waffenlieferungen") names the source country.
+
+Subject order: in a main clause the phrase before the finite verb is the subject unless it is
+marked dative or accusative ("den", "dem"); otherwise the first unmarked phrase after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chronik.events.analysis import BREAKS, SentenceView, Tok, is_finite_like
+from chronik.events.lexicon import EventType, Lexicon
+
+OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines", "denen", "seinen", "seinem", "ihren", "ihrem"})
+NOMINATIVE_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+OBJECT_CONTROL = frozenset({"vorwerfen", "auffordern", "bitten", "ersuchen", "drängen", "beschuldigen",
+                            "verpflichten", "zwingen", "einladen", "ermutigen", "überreden"})
+ATTACHED_OK = frozenset({"TRADE", "AID", "SANCTION", "ATTACK", "DEMAND", "THREATEN"})
+PLACE_NOT_ACTOR = frozenset({"ATTACK", "PROTEST", "MEET", "ARREST", "VISIT", "TRAVEL"})
+TEMPORAL_PREPS = frozenset({"bei", "beim", "nach", "vor", "während", "zum", "zur", "seit", "auf", "mit"})
+POSSESSIVES = frozenset({"sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren",
+                         "ihrer", "ihres"})
+NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ismus", "ist", "ent", "eur", "ler", "ner")
+_PREP_NORMAL = {"im": "in", "ins": "in", "am": "an", "zum": "zu", "zur": "zu", "vom": "von", "beim": "bei"}
+
+
+def norm_prep(prep: str) -> str:
+    return _PREP_NORMAL.get(prep, prep)
+
+
+@dataclass(slots=True)
+class Roles:
+    """Phrase indices by role, plus a country named by an adjective (noun triggers)."""
+
+    source: list[int] = field(default_factory=list)
+    target: list[int] = field(default_factory=list)
+    place: int | None = None
+    countries: list[tuple[str, str]] = field(default_factory=list)  # (adjective, role)
+    subject: list[int] = field(default_factory=list)
+    objects: list[int] = field(default_factory=list)
+
+    def add(self, role: str, phrase: int) -> None:
+        bucket = self.source if role == "source" else self.target
+        other = self.target if role == "source" else self.source
+        if phrase not in bucket and phrase not in other:
+            bucket.append(phrase)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.source or self.target or self.countries)
+
+
+class RoleFinder:
+    """Assigns roles within one sentence view; holds the lexicon's cue sets."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.aux = lexicon.cue("auxiliaries")
+        self.passive = lexicon.cue("passive") - {"ist", "sind", "sei", "seien", "wäre", "wären"}
+        self.spokes = lexicon.cue("spokesperson_nouns")
+        self.dets = lexicon.cue("determiners")
+        self.preps = lexicon.cue("prepositions")
+        self.reflexive = lexicon.cue("reflexive")
+        self.pronouns = lexicon.cue("pronouns")
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def stands_for(self, view: SentenceView, ph) -> int | None:
+        """The token a phrase stands in for: its head, or the spokesperson noun it modifies
+        ("ein Sprecher des Kremls", "Nordkoreas Staatsmedien", "Kreml-Sprecher")."""
+        if ph.modifies is None and ph.compound_of is None:
+            return ph.head_first
+        tok = view.toks[ph.modifies if ph.modifies is not None else ph.compound_of]
+        word = tok.text.split("-")[-1]
+        if word in self.spokes or tok.lemma in self.spokes or tok.text in self.spokes:
+            return tok.i
+        return None
+
+    def np_marks(self, view: SentenceView, i: int) -> tuple[str, str]:
+        """(preposition, determiner) of the noun phrase whose head is token ``i``."""
+        toks = view.toks
+        det = ""
+        k = i - 1
+        while k >= 0 and toks[k].clause == toks[i].clause:
+            t = toks[k]
+            if t.lower in self.dets:
+                det = t.lower
+            elif not (t.text.islower() and t.word and t.lower not in self.preps and t.lower.endswith(("e", "en", "er", "es", "em"))):
+                break
+            k -= 1
+        if k >= 0 and toks[k].clause == toks[i].clause and toks[k].lower in self.preps:
+            return toks[k].lower, det
+        return "", det
+
+    def _units(self, view: SentenceView, clause: int, exclude: set[int]) -> list[tuple[int, int, str, str]]:
+        """Phrases of a clause that can fill a verb's slot: (phrase, position, prep, det)."""
+        out = []
+        for ph in view.phrases:
+            if ph.clause != clause or ph.index in exclude:
+                continue
+            pos = self.stands_for(view, ph)
+            if pos is None:
+                continue
+            if pos == ph.head_first:
+                prep, det = ph.prep, ph.det
+            else:
+                prep, det = self.np_marks(view, pos)
+            out.append((ph.index, pos, prep, det))
+        return out
+
+    def group(self, view: SentenceView, phrase: int) -> list[int]:
+        g = view.phrases[phrase].group
+        return [p.index for p in view.phrases if p.group == g]
+
+    def finite(self, view: SentenceView, i: int) -> int | None:
+        """Index of the finite verb of the clause of token ``i``: an auxiliary, else the trigger
+        when its form can be finite, else another finite-looking verb; None when there is none.
+        A participle followed by an auxiliary, or after one, is not finite ("verwiesen worden",
+        "haben ... unterzeichnet")."""
+        tok = view.toks[i]
+        clause = view.clause_toks(tok.clause)
+        for t in clause:
+            if t.lower in self.aux and t.i not in view.by_token:
+                return t.i
+        earlier_aux = any(t.lower in self.aux for t in view.toks[:i])
+        later_aux = any(t.lower in self.aux or t.lower == "worden" for t in clause if t.i > i)
+        participle = _participle(tok) and (earlier_aux or later_aux)
+        if tok.text.islower() and not participle and not _zu_infinitive(view, tok):
+            return i
+        for t in clause:
+            if t.i == i or t.i in view.by_token:
+                continue
+            if is_finite_like(t, self.lexicon) and not (_participle(t) and earlier_aux):
+                return t.i
+        return None
+
+    def is_passive(self, view: SentenceView, trig: Tok) -> bool:
+        if trig.lower == trig.lemma or not _participle(trig):
+            return False
+        return any(t.lower in self.passive for t in view.clause_toks(trig.clause))
+
+    # -- verbs --------------------------------------------------------------------------
+
+    def subject(self, view: SentenceView, i: int, exclude: set[int], report: bool = False) -> tuple[list[int], list]:
+        """The subject phrases of the clause of token ``i`` and the clause's units."""
+        tok = view.toks[i]
+        clause = view.clauses[tok.clause]
+        units = self._units(view, clause.index, exclude)
+        free = [u for u in units if not u[2]]
+        if clause.relative:
+            if clause.antecedent is None:
+                return [], units
+            pron = view.toks[clause.first + 1].lower if clause.first + 1 <= clause.last else ""
+            if pron in NOMINATIVE_RELATIVE:
+                return self.group(view, clause.antecedent), units
+            cand = [u for u in free if u[3] not in OBLIQUE]
+            return (self.group(view, cand[0][0]) if cand else []), units + [(clause.antecedent, -1, "", "den")]
+        if clause.opener:
+            cand = [u for u in free if u[3] not in OBLIQUE]
+            if not cand or self._pronoun_subject(view, clause.first, cand[0][1]) or \
+                    self._nominal_before(view, clause.first, cand[0][1]):
+                return [], units
+            return self.group(view, cand[0][0]), units
+        f = self.finite(view, i)
+        if f is None:
+            if _zu_infinitive(view, tok) and report:
+                return [], units
+            return self.previous_subject(view, clause.index), units
+        head = view.toks[clause.first].text
+        first_word = clause.first + (1 if head in BREAKS or head == "-" else 0)
+        before = [u for u in free if u[1] < f]
+        if before and before[0][3] not in OBLIQUE:
+            return self.group(view, before[0][0]), units
+        if self._pronoun_subject(view, first_word, f) or self._pronoun_after(view, f) or \
+                self._nominal_before(view, first_word, f):
+            return [], units
+        after = [u for u in free if u[1] > f and u[3] not in OBLIQUE]
+        if not before and f == first_word and clause.index > 0:
+            prev = view.clauses[clause.index - 1]
+            continued = (not prev.opener or prev.relative) and not self._dateline(view, prev)
+            if continued and not (report and after):
+                subj = self.previous_subject(view, clause.index)
+                if subj:
+                    return subj, units
+        return (self.group(view, after[0][0]) if after else []), units
+
+    def _nominal_before(self, view: SentenceView, lo: int, hi: int) -> bool:
+        """The first constituent before the finite verb is a noun phrase without a name, so it
+        is the subject ("Ein Planer ... ersuchte Landesrat Theiner", "Die Gewerkschaft fordert")."""
+        toks = view.toks
+        if any(t.lower in ("zufolge", "laut") for t in toks[lo:hi]):
+            return False
+        for t in toks[lo:hi]:
+            if not t.word:
+                continue
+            if t.i in view.by_token or t.lower in self.preps:
+                return False
+            if t.lower in self.dets:
+                return t.lower not in OBLIQUE
+            if t.i == 0 and not t.lower.endswith(NOUN_ENDINGS):
+                return False  # "Zurück in Wolfsburg nahm ...": a capitalised adverb, not a noun
+            return t.cap and t.lemma[:1].isupper() and t.lower not in self.pronouns
+        return False
+
+    def _pronoun_subject(self, view: SentenceView, lo: int, hi: int) -> bool:
+        return any(t.lower in self.pronouns for t in view.toks[lo:hi] if t.i not in view.by_token)
+
+    def _pronoun_after(self, view: SentenceView, f: int) -> bool:
+        toks = view.toks
+        if f + 1 >= len(toks) or toks[f + 1].lower not in self.pronouns:
+            return False
+        return not (f + 2 < len(toks) and toks[f + 2].lower in self.lexicon.cue("coordinators"))
+
+    def _dateline(self, view: SentenceView, clause) -> bool:
+        """A clause made of a place name only, at the sentence start, before a dash or a
+        bracket ("Berlin - ...", "BOZEN (dpa) ...")."""
+        if clause.index != 0 or clause.last + 1 >= len(view.toks) or view.toks[clause.last + 1].text not in "-–(":
+            return False
+        toks = [t for t in view.clause_toks(clause.index) if t.word]
+        return bool(toks) and all((t.i in view.by_token and view.labels.get(view.phrases[view.by_token[t.i]].mention)
+                                   == "LOC") or t.text.isupper() for t in toks)
+
+    def previous_subject(self, view: SentenceView, clause: int) -> list[int]:
+        """The subject of a clause continued after an apposition or a relative clause
+        ("John Kirby, Sprecher des ..., äußerte", "Khan, der ..., war ... verwiesen worden")."""
+        for c in range(clause - 1, -1, -1):
+            cl = view.clauses[c]
+            if cl.opener or cl.relative or self._dateline(view, cl):
+                continue
+            cands = [p for p in view.phrases if p.clause == c and not p.prep and p.modifies is None
+                     and p.compound_of is None and p.det not in OBLIQUE]
+            if cands:
+                return self.group(view, cands[0].index)
+        return []
+
+    def verb_roles(self, view: SentenceView, i: int, etype: EventType, control: Roles | None = None,
+                   control_object: bool = False, exclude: set[int] | None = None, report: bool = False) -> Roles:
+        trig = view.toks[i]
+        exclude = exclude or set()
+        roles = Roles()
+        subj, units = self.subject(view, i, exclude, report)
+        passive = self.is_passive(view, trig)
+        if not subj and control is not None and _zu_infinitive(view, trig):
+            subj = list(control.objects if control_object and control.objects else control.subject)
+        roles.subject = subj
+        for p in subj:
+            roles.add("target" if passive else "source", p)
+        for ph_index, pos, prep, det in units:
+            if ph_index in subj:
+                continue
+            if not prep:
+                if pos >= 0 and etype.name == "STATEMENT" and view.labels.get(view.phrases[ph_index].mention) == "LOC":
+                    continue
+                roles.objects.append(ph_index)
+                roles.add("target", ph_index)
+                continue
+            agent = passive and norm_prep(prep) in ("von", "durch") and self._label(view, ph_index) != "LOC"
+            kept = agent or (etype.name in ATTACHED_OK and norm_prep(prep) in ("an", "gegen", "nach", "auf")) or (
+                etype.symmetric and norm_prep(prep) in ("mit", "zwischen"))
+            if pos >= 0 and not kept and self._noun_attached(view, ph_index):
+                continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun
+            self._prep_role(view, roles, ph_index, norm_prep(prep), etype, passive)
+        return self._spread(view, roles)
+
+    def _noun_attached(self, view: SentenceView, ph_index: int) -> bool:
+        """A prepositional phrase right after a common noun belongs to that noun."""
+        ph = view.phrases[ph_index]
+        k = ph.first - 2  # the token before the preposition
+        if k < 0 or view.toks[k].clause != ph.clause:
+            return False
+        t = view.toks[k]
+        return t.cap and t.word and t.i not in view.by_token and t.lower not in self.dets
+
+    def _prep_role(self, view: SentenceView, roles: Roles, ph_index: int, prep: str, etype: EventType,
+                   passive: bool, genitive: str = "source") -> None:
+        ph = view.phrases[ph_index]
+        label = self._label(view, ph_index)
+        if prep in ("von", "durch") and passive:
+            if label != "LOC" or not self._noun_attached(view, ph_index):
+                roles.add("source", ph_index)
+            return
+        wanted = etype.preps.get(prep) or etype.preps.get(_PREP_NORMAL.get(prep, prep), ())
+        if "target" in wanted:
+            roles.add("target", ph_index)
+        if "source" in wanted:
+            roles.add("source", ph_index)
+        if ("place" in wanted or prep in ("in", "auf", "bei")) and label == "LOC" and roles.place is None \
+                and ph.modifies is None:
+            roles.place = ph_index
+
+    def _label(self, view: SentenceView, ph_index: int) -> str:
+        return view.labels.get(view.phrases[ph_index].mention, "")
+
+    def _spread(self, view: SentenceView, roles: Roles) -> Roles:
+        """Coordinated names share their role."""
+        for role in ("source", "target"):
+            for p in list(getattr(roles, role)):
+                for q in self.group(view, p):
+                    roles.add(role, q)
+        return roles
+
+    # -- nouns --------------------------------------------------------------------------
+
+    def noun_roles(self, view: SentenceView, i: int, etype: EventType, genitive: str, countries) -> Roles:
+        roles = Roles()
+        gen_role = "source" if etype.symmetric else genitive
+        for ph in view.phrases:
+            if ph.modifies == i:
+                roles.add(gen_role, ph.index)
+            elif ph.compound_of == i:
+                role = "source" if etype.symmetric else ("target" if etype.name in (
+                    "VISIT", "TRAVEL", "ATTACK", "PROTEST", "SANCTION", "ACQUIRE", "AID", "SUPPORT") else gen_role)
+                roles.add(role, ph.index)
+                if etype.name in ("VISIT", "TRAVEL") and self._label(view, ph.index) == "LOC":
+                    roles.place = ph.index
+        extent = self._noun_extent(view, i)
+        inner = {k for k in range(i + 1, max((view.phrases[p].first for p in extent), default=i) + 1)}
+        for ph in view.phrases:
+            if ph.modifies is not None and ph.modifies in inner and not ph.prep and ph.index not in extent:
+                roles.add(gen_role, ph.index)  # "Übernahme der Sparten der Imtech Deutschland"
+        for ph_index in extent:
+            ph = view.phrases[ph_index]
+            if not ph.prep:
+                continue
+            prep = norm_prep(ph.prep)
+            if prep == "von" and etype.name in PLACE_NOT_ACTOR and self._label(view, ph_index) == "LOC":
+                if roles.place is None:
+                    roles.place = ph_index
+            elif prep == "von":
+                roles.add(gen_role, ph_index)
+            elif prep in ("durch", "zwischen"):
+                roles.add("source", ph_index)
+            elif prep:
+                self._prep_role(view, roles, ph_index, prep, etype, False)
+        # a country adjective right before the noun ("nordkoreanische Waffenlieferungen")
+        k = i - 1
+        while k >= 0 and k >= i - 2 and view.toks[k].text.islower() and view.toks[k].word:
+            adjective = view.toks[k].lower
+            country = countries(adjective) if countries else None
+            if country:
+                roles.countries.append((country, gen_role))
+                break
+            k -= 1
+        return self._spread(view, roles)
+
+    def noun_agent(self, view: SentenceView, i: int, agent_verbs: frozenset[str]) -> list[int]:
+        """The clause subject as the agent of a noun that has none of its own: the noun has a
+        possessive ("bei seinem Besuch"), stands in a temporal phrase ("beim Treffen mit ...",
+        "nach Gesprächen mit ...") or is the object of a verb like "ausbauen", "bekräftigen"."""
+        toks = view.toks
+        k = i - 1
+        possessive = temporal = False
+        while k >= 0 and toks[k].clause == toks[i].clause and (toks[k].lower in self.dets or (
+                toks[k].text.islower() and toks[k].word and toks[k].lower.endswith(("e", "en", "er", "es", "em"))
+                and toks[k].lower not in self.preps and toks[k].lower not in self.aux)):
+            possessive = possessive or toks[k].lower in POSSESSIVES
+            k -= 1
+        if k >= 0 and toks[k].clause == toks[i].clause and toks[k].lower in TEMPORAL_PREPS:
+            temporal = True
+        if k == i - 1 and k >= 0 and toks[k].lower in TEMPORAL_PREPS:
+            temporal = True
+        agent_verb = any(t.lemma in agent_verbs or (t.text.islower() and _separable_lemma(view, t) in agent_verbs)
+                         for t in view.clause_toks(toks[i].clause))
+        if not (possessive or temporal or agent_verb):
+            return []
+        verb = self.finite(view, i)
+        if verb is None:
+            return self.previous_subject(view, toks[i].clause)
+        subj, _ = self.subject(view, verb, set())
+        return subj
+
+    def _noun_extent(self, view: SentenceView, i: int) -> list[int]:
+        """Prepositional name phrases inside the noun phrase headed by token ``i``."""
+        toks = view.toks
+        out = []
+        k = i + 1
+        coords = self.lexicon.cue("coordinators")
+        while k < len(toks) and toks[k].clause == toks[i].clause:
+            t = toks[k]
+            ph = view.phrase_at(k)
+            if ph is not None:
+                out.append(ph.index)
+                k = ph.last + 1
+                continue
+            if t.lower in self.preps or t.lower in self.dets or t.lower in coords or t.cap or t.text[:1].isdigit():
+                k += 1
+                continue
+            if t.text.islower() and t.word and t.lower.endswith(("e", "en", "er", "es", "em")) and t.lower not in self.aux \
+                    and not t.lower.endswith(("ten", "te")):
+                k += 1
+                continue
+            break
+        return out
+
+
+def _participle(tok: Tok) -> bool:
+    """A past participle: not the lemma, and "ge" inside ("getroffen", "festgenommen") or an
+    inseparable verb's form in -t / -en ("unterzeichnet", "übernommen", not "unterzeichneten")."""
+    low, lemma = tok.lower, tok.lemma
+    if low == lemma or not tok.word or not lemma.islower():
+        return False
+    if "ge" in low[:7] and "ge" not in lemma[:7] and low.endswith(("t", "en")):
+        return True
+    return low.endswith("t") or (low.endswith("en") and not low.endswith("ten"))
+
+
+def _zu_infinitive(view: SentenceView, trig: Tok) -> bool:
+    if trig.lower == trig.lemma:
+        prev = view.toks[trig.i - 1] if trig.i > 0 else None
+        return prev is not None and prev.lower == "zu"
+    return "zu" in trig.lower[1:-3] and trig.lower.replace("zu", "", 1) == trig.lemma
+
+
+def _separable_lemma(view: SentenceView, tok: Tok) -> str:
+    """"kündigte ... an" -> "ankündigen" (without checking a lexicon)."""
+    k = tok.i + 1
+    while k < len(view.toks) and view.toks[k].clause == tok.clause:
+        k += 1
+    last = view.toks[k - 1]
+    if last.i != tok.i and last.lower in ("an", "aus", "auf", "fort", "vor", "zu", "ein"):
+        return last.lower + tok.lemma
+    return tok.lemma
