@@ -12,6 +12,7 @@ test split and HIPE-2022 (CC BY-NC-SA 4.0) are only ever scored, never trained o
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -43,13 +44,39 @@ def train(sentences, path: Path, featurizer: Featurizer, args) -> None:
     trainer.train(str(path))
 
 
-def evaluate(model: Path, featurizer: Featurizer, sentences) -> dict:
+def evaluate(model: Path, featurizer: Featurizer, sentences, documents: bool = False) -> dict:
+    """Scores of the model sentence by sentence, or (``documents``) as the pipeline stage tags:
+    whole documents with name propagation and role nouns (``Recognizer.tag_document``)."""
     rec = Recognizer(model, featurizer=featurizer)
     try:
-        predicted = rec.tag_many([s.words for s in sentences])
+        if documents:
+            predicted = []
+            for _, group in itertools.groupby(sentences, key=lambda s: s.doc):
+                predicted += rec.tag_document([s.words for s in group])
+        else:
+            predicted = rec.tag_many([s.words for s in sentences])
     finally:
         rec.close()
     return score([s.tags for s in sentences], predicted).to_dict()
+
+
+def speed(model: Path, sentences) -> dict:
+    """Load time and single-core tagging throughput: cold (a fresh recogniser meeting the text
+    for the first time) and warm (the per-word feature cache filled)."""
+    t = time.perf_counter()
+    rec = Recognizer(model)
+    load = time.perf_counter() - t
+    words = [s.words for s in sentences]
+    t = time.perf_counter()
+    rec.tag_many(words)
+    cold = len(words) / (time.perf_counter() - t)
+    t = time.perf_counter()
+    rec.tag_many(words)
+    warm = len(words) / (time.perf_counter() - t)
+    rec.close()
+    tokens = sum(len(w) for w in words) / len(words)
+    return {"load_seconds": round(load, 3), "sentences_per_second_cold": round(cold),
+            "sentences_per_second_warm": round(warm), "tokens_per_sentence": round(tokens, 1)}
 
 
 def cross_validate(smart, germeval, featurizer: Featurizer, args) -> dict:
@@ -80,6 +107,7 @@ def main() -> None:
                     help="how many times GermEval dev sentences enter the training set")
     ap.add_argument("--cv", type=int, default=0, help="k-fold cross-validation on GermEval dev")
     ap.add_argument("--no-save", action="store_true", help="train and score without saving")
+    ap.add_argument("--score-only", action="store_true", help="score the model at --out, no training")
     ap.add_argument("--scores", type=Path, default=OUT / "scores.json")
     args = ap.parse_args()
     random.seed(0)
@@ -99,15 +127,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / MODEL_FILE if args.no_save else args.out
         path.parent.mkdir(parents=True, exist_ok=True)
-        train(smart + germeval * args.germeval_weight, path, featurizer, args)
-        report["train_seconds"] = round(time.time() - t, 1)
-        report["smartdata_test"] = evaluate(path, featurizer, read_smartdata(DATA / "smartdata" / "test.json.gz"))
+        if args.score_only:
+            path = args.out
+            previous = json.loads(args.scores.read_text(encoding="utf-8")) if args.scores.exists() else {}
+            report = {**previous, **report}
+        else:
+            train(smart + germeval * args.germeval_weight, path, featurizer, args)
+            report["train_seconds"] = round(time.time() - t, 1)
+        smart_test = read_smartdata(DATA / "smartdata" / "test.json.gz")
+        report["smartdata_test"] = evaluate(path, featurizer, smart_test)
+        report["smartdata_test_documents"] = evaluate(path, featurizer, smart_test, documents=True)
         for part in HIPE_DEV:
             hipe = DATA / "hipe2022-de" / f"HIPE-2022-v2.1-{part}-dev-de.tsv"
             if hipe.exists():
                 report[f"hipe_{part}_dev"] = evaluate(path, featurizer, read_hipe(hipe))
+        report["speed"] = speed(path, smart_test)
     print(json.dumps(report, indent=1))
     if not args.no_save:
+        report["model_bytes"] = args.out.stat().st_size
         args.scores.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
 
 

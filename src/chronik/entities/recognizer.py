@@ -22,6 +22,7 @@ from chronik.entities.features import Featurizer
 from chronik.errors import ConfigError
 
 MODEL_PACKAGE = "chronik.entities.model"
+_PARTICLES = frozenset("von van der den de di da du del della la le zu zum zur bin ibn al el y dos das ter ten".split())
 _SYLLABLES = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")  # a romanised given name: "Chan-il", "Son-hui"
 MODEL_FILE = "ner-crf.bin"
 
@@ -63,7 +64,23 @@ class Recognizer:
         if not words:
             return ()
         tags = self._tagger.tag(self.featurizer(words))
-        return bio(len(tags), chunks(tags))
+        return bio(len(tags), self._split_persons(words, chunks(tags)))
+
+    def _split_persons(self, words, spans):
+        """A person chunk never spans a lower-case word other than a name particle:
+        "Putin empfing Kim" is two people, "Ursula von der Leyen" one."""
+        out = []
+        for a, b, label in spans:
+            if label != "PER" or all(not words[k][:1].islower() or words[k] in _PARTICLES for k in range(a, b)):
+                out.append((a, b, label))
+                continue
+            start = a
+            for k in range(a, b + 1):
+                if k == b or (words[k][:1].islower() and words[k] not in _PARTICLES):
+                    if k > start:
+                        out.append((start, k, label))
+                    start = k + 1
+        return out
 
     def tag_many(self, sentences: Iterable[list[str] | tuple[str, ...]]) -> list[tuple[str, ...]]:
         return [self.tag(words) for words in sentences]
