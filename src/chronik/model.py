@@ -303,6 +303,12 @@ class Story(Record):
 
 @record
 class TimelineEntry(Record):
+    """One dated line of a chronicle: an event cluster, or a background fact kept apart.
+
+    ``precision`` is day, week, month, quarter, year or undated (then ``after`` names the
+    latest earlier date the entry must follow); ``kind`` is ``event`` or ``background``.
+    """
+
     date: str | None
     precision: str
     summary: str
@@ -310,3 +316,9 @@ class TimelineEntry(Record):
     place: str | None = None
     articles: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    kind: str = "event"
+    cluster: str | None = None
+    story: str | None = None
+    confidence: float = 0.0
+    after: str | None = None
+    date_method: str = ""

@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from chronik.model import Article, NearDuplicate, Rejection
+from chronik.model import Article, Entity, NearDuplicate, Rejection, Story
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,6 +71,10 @@ class Store(ABC):
     def count_articles(self) -> int: ...
 
     @abstractmethod
+    def update_article(self, article: Article) -> None:
+        """Replace a stored article's record (annotations a cross-article stage changed); raw input stays."""
+
+    @abstractmethod
     def published_dates(self) -> list[str]:
         """The ``published`` values (as given) of the stored articles that have one."""
 
@@ -114,3 +118,32 @@ class Store(ABC):
 
     @abstractmethod
     def near_duplicates(self) -> list[NearDuplicate]: ...
+
+    # entities, clusters, stories ---------------------------------------------------------
+    @abstractmethod
+    def put_entities(self, entities: Iterable[Entity]) -> None:
+        """Replace the canonical entities."""
+
+    @abstractmethod
+    def entities(self) -> list[Entity]: ...
+
+    @abstractmethod
+    def set_clusters(self, assignments: dict[str, str]) -> None:
+        """Record (or move) articles' event clusters: article id -> cluster id."""
+
+    @abstractmethod
+    def cluster_assignments(self) -> dict[str, str]: ...
+
+    @abstractmethod
+    def put_stories(self, stories: Iterable[Story]) -> None:
+        """Replace the stories."""
+
+    @abstractmethod
+    def stories(self) -> list[Story]: ...
+
+    @abstractmethod
+    def put_state(self, key: str, value: bytes) -> None:
+        """Keep a cross-article stage's state (e.g. the online clusterer) between runs."""
+
+    @abstractmethod
+    def get_state(self, key: str) -> bytes | None: ...

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from chronik.errors import StoreError
-from chronik.model import Article, NearDuplicate, Rejection
+from chronik.model import Article, Entity, NearDuplicate, Rejection, Story
 from chronik.store.base import CopyLink, Store
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS = {
     1: """
@@ -60,6 +60,13 @@ MIGRATIONS = {
         tokens INTEGER NOT NULL
     );
     CREATE TABLE near_duplicates (a TEXT NOT NULL, b TEXT NOT NULL, similarity REAL NOT NULL, PRIMARY KEY (a, b));
+    """,
+    2: """
+    CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, label TEXT NOT NULL, record TEXT NOT NULL);
+    CREATE TABLE clusters (article TEXT PRIMARY KEY REFERENCES articles(id), cluster TEXT NOT NULL);
+    CREATE INDEX clusters_cluster ON clusters(cluster);
+    CREATE TABLE stories (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+    CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
     """,
 }
 
@@ -163,6 +170,15 @@ class SQLiteStore(Store):
     def count_articles(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
+    def update_article(self, article: Article) -> None:
+        record = article.to_dict()
+        record.pop("raw")
+        with self.transaction():
+            cur = self.db.execute("UPDATE articles SET record = ?, lang = ? WHERE id = ?",
+                                  (json.dumps(record, ensure_ascii=False), article.lang, article.id))
+            if cur.rowcount != 1:
+                raise StoreError(f"cannot update article {article.id}: not stored")
+
     def published_dates(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT published FROM articles WHERE published IS NOT NULL ORDER BY seq")]
 
@@ -239,6 +255,41 @@ class SQLiteStore(Store):
     def copy_links(self) -> list[CopyLink]:
         rows = self.db.execute("SELECT a, a_start, a_end, b, b_start, b_end, tokens FROM copy_links ORDER BY rowid")
         return [CopyLink(a=r[0], a_start=r[1], a_end=r[2], b=r[3], b_start=r[4], b_end=r[5], tokens=r[6]) for r in rows]
+
+    # entities, clusters, stories, state ---------------------------------------------------
+    def put_entities(self, entities: Iterable[Entity]) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM entities")
+            self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?)", [
+                (e.id, e.name, e.label, json.dumps(e.to_dict(), ensure_ascii=False)) for e in entities])
+
+    def entities(self) -> list[Entity]:
+        rows = self.db.execute("SELECT record FROM entities ORDER BY name, id")
+        return [Entity.from_dict(json.loads(r[0])) for r in rows]
+
+    def set_clusters(self, assignments: dict[str, str]) -> None:
+        with self.transaction():
+            self.db.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?)", sorted(assignments.items()))
+
+    def cluster_assignments(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT article, cluster FROM clusters ORDER BY article").fetchall())
+
+    def put_stories(self, stories: Iterable[Story]) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM stories")
+            self.db.executemany("INSERT INTO stories VALUES (?, ?)", [
+                (st.id, json.dumps(st.to_dict(), ensure_ascii=False)) for st in stories])
+
+    def stories(self) -> list[Story]:
+        return [Story.from_dict(json.loads(r[0])) for r in self.db.execute("SELECT record FROM stories ORDER BY rowid")]
+
+    def put_state(self, key: str, value: bytes) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (key, value))
+
+    def get_state(self, key: str) -> bytes | None:
+        row = self.db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
 
     def near_duplicates(self) -> list[NearDuplicate]:
         rows = self.db.execute("SELECT a, b, similarity FROM near_duplicates ORDER BY a, b")

@@ -1,0 +1,204 @@
+"""Timeline entries from event clusters: one dated, sourced entry per cluster.
+
+The date of an entry is pooled from all its articles, first of the strategies below to
+give an answer:
+
+1. ``events``: the time most articles give to the events they report (asserted or
+   reported, not planned or denied), among times no earlier than a month before the
+   cluster's first publication;
+2. ``text``: the same over the articles' day-precise time expressions;
+3. ``published``: the earliest publication date of the cluster (to the precision it has);
+4. undated: no date at all; the entry then says after which earlier entry it comes.
+
+Sentences about times long before the cluster ("Putins letzter Besuch … war im Juni
+2000") become *background* entries, kept apart from the news.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable, Mapping, Sequence
+
+from chronik.model import Article, Entity, TimelineEntry
+
+PRECISIONS = {10: "day", 7: "month", 4: "year"}
+_REPORTED = {"asserted", "reported"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineOptions:
+    lookback_days: int = 31  # event times this long before the first report still count as the news
+    background_days: int = 365  # sentences about times this long before the news are background
+    max_summary: int = 320
+    actors: int = 4
+
+
+def precision_of(value: str | None) -> str:
+    if not value:
+        return "undated"
+    if "W" in value:
+        return "week"
+    if "Q" in value:
+        return "quarter"
+    return PRECISIONS.get(len(value), "day" if len(value) > 10 else "year")
+
+
+def _day(value: str | None) -> date | None:
+    if not value or len(value) < 4 or not value[:4].isdigit():
+        return None
+    try:
+        parts = value[:10].split("-")
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
+        d = int(parts[2]) if len(parts) > 2 and parts[2][:2].isdigit() else 1
+        return date(y, m, d)
+    except (ValueError, IndexError):
+        return None
+
+
+def _first_published(articles: Sequence[Article]) -> str | None:
+    values = []
+    for a in articles:
+        inferred = a.published_inferred
+        v = (inferred.value if inferred and inferred.value else None) or (a.published[:10] if a.published else None)
+        if v:
+            values.append(v)
+    return min(values, key=lambda v: (v[:10], -len(v))) if values else None
+
+
+def _supported(candidates: Mapping[str, set[str]]) -> str | None:
+    """The value most articles support; ties go to the more precise, then the earlier value."""
+    if not candidates:
+        return None
+    return min(candidates, key=lambda v: (-len(candidates[v]), -len(v), v))
+
+
+class TimelineBuilder:
+    def __init__(self, options: TimelineOptions | None = None) -> None:
+        self.options = options or TimelineOptions()
+
+    def cluster_date(self, articles: Sequence[Article]) -> tuple[str | None, str]:
+        first = _first_published(articles)
+        floor = _day(first)
+        if floor is not None:
+            floor = date.fromordinal(floor.toordinal() - self.options.lookback_days)
+
+        def ok(value: str | None) -> bool:
+            d = _day(value)
+            return d is not None and (floor is None or d >= floor) and "X" not in (value or "")
+
+        by_event: dict[str, set[str]] = defaultdict(set)
+        by_text: dict[str, set[str]] = defaultdict(set)
+        for a in articles:
+            for e in a.events:
+                if e.modality in _REPORTED and e.time.value and e.time.precision in ("day", "month") and ok(e.time.value):
+                    by_event[e.time.value[:10]].add(a.id)
+            for t in a.timexes:
+                if t.label == "DATE" and len(t.value) == 10 and ok(t.value) and not t.mod:
+                    by_text[t.value].add(a.id)
+        for name, candidates in (("events", by_event), ("text", by_text)):
+            value = _supported(candidates)
+            if value:
+                return value, name
+        if first:
+            return first, "published"
+        return None, "undated"
+
+    def summary(self, articles: Sequence[Article], value: str | None) -> tuple[str, str | None]:
+        """A sentence that says what happened, and the article it comes from."""
+        best = None
+        for a in articles:
+            for i, s in enumerate(a.sentences):
+                text = a.text[s.start:s.end].strip()
+                words = text.split()
+                if len(words) < 6 or text[-1:] not in ".!?\"“»":
+                    continue  # headings and fragments
+                dated = any(s.start <= t.start < s.end and value and t.value.startswith(value[:10]) for t in a.timexes)
+                evented = any(e.sentence == i and e.modality in _REPORTED for e in a.events)
+                key = (not dated, not evented, i, a.id)
+                if best is None or key < best[0]:
+                    best = (key, text, a.id)
+        if best is None:
+            a = articles[0]
+            return a.headline(self.options.max_summary), a.id
+        text = best[1]
+        if len(text) > self.options.max_summary:
+            text = text[: self.options.max_summary - 1].rsplit(" ", 1)[0] + "…"
+        return text, best[2]
+
+    def actors_and_place(self, articles: Sequence[Article], entities: Mapping[str, Entity]) -> tuple[tuple[str, ...], str | None]:
+        support: dict[str, set[str]] = defaultdict(set)
+        count: Counter = Counter()
+        for a in articles:
+            for m in a.mentions:
+                key = m.entity or a.text[m.start:m.end]
+                support[key].add(a.id)
+                count[key] += 1
+
+        def label(key: str) -> str:
+            e = entities.get(key)
+            return e.label if e else ""
+
+        def name(key: str) -> str:
+            e = entities.get(key)
+            return e.name if e else key
+
+        ranked = sorted(support, key=lambda k: (-len(support[k]), -count[k], name(k)))
+        actors = tuple(name(k) for k in ranked if label(k) in ("PER", "ORG"))[: self.options.actors]
+        place = next((name(k) for k in ranked if label(k) == "LOC"), None)
+        return actors, place
+
+    def background(self, articles: Sequence[Article], value: str | None) -> list[TimelineEntry]:
+        news = _day(value)
+        if news is None:
+            return []
+        out = []
+        for a in articles:
+            for t in a.timexes:
+                d = _day(t.value)
+                if t.label != "DATE" or d is None or "X" in t.value or (news - d).days < self.options.background_days:
+                    continue
+                sentence = next((s for s in a.sentences if s.start <= t.start < s.end), None)
+                if sentence is None:
+                    continue
+                out.append(TimelineEntry(
+                    date=t.value, precision=precision_of(t.value), summary=a.text[sentence.start:sentence.end].strip(),
+                    articles=(a.id,), kind="background", confidence=0.5, date_method="text",
+                ))
+        return out
+
+    def entries(self, clusters: Mapping[str, Sequence[Article]], *, entities: Mapping[str, Entity] | None = None,
+                stories: Mapping[str, str] | None = None, source_of: Callable[[Article], str] | None = None) -> list[TimelineEntry]:
+        """Entries for ``clusters`` (cluster id -> its articles), sorted, undated ones placed last."""
+        entities = entities or {}
+        stories = stories or {}
+        source_of = source_of or (lambda a: a.outlet or a.source)
+        out: list[TimelineEntry] = []
+        for cid, articles in clusters.items():
+            articles = sorted(articles, key=lambda a: ((_first_published([a]) or "9999"), a.id))
+            value, method = self.cluster_date(articles)
+            summary, _origin = self.summary(articles, value)
+            actors, place = self.actors_and_place(articles, entities)
+            n = len(articles)
+            confidence = round(min(1.0, 0.5 + 0.1 * n) * {"events": 1.0, "text": 0.9, "published": 0.7}.get(method, 0.5), 2)
+            out.append(TimelineEntry(
+                date=value, precision=precision_of(value), summary=summary, actors=actors, place=place,
+                articles=tuple(a.id for a in articles), sources=tuple(dict.fromkeys(source_of(a) for a in articles)),
+                cluster=cid, story=stories.get(cid), confidence=confidence, date_method=method,
+            ))
+            out.extend(e.replace(cluster=cid, story=stories.get(cid)) for e in self.background(articles, value))
+        return sort_entries(out)
+
+
+def sort_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Dated entries by date (coarser after finer on the same prefix); undated ones after the
+    latest dated entry of their story, saying so."""
+    dated = sorted((e for e in entries if e.date), key=lambda e: (e.date[:10], -len(e.date), e.kind != "event", e.summary))
+    latest: dict[str | None, str] = {}
+    for e in dated:
+        if e.kind == "event":
+            latest[e.story] = max(latest.get(e.story, e.date), e.date)
+    undated = [e.replace(after=latest.get(e.story)) for e in entries if not e.date]
+    return dated + sorted(undated, key=lambda e: e.summary)
