@@ -32,16 +32,11 @@ from typing import Iterable, Mapping
 
 from chronik.entities.demonyms import Demonyms
 from chronik.entities.gazetteer import Gazetteer, fold
+from chronik.entities.titles import TitleFinder, genitive_stem
 from chronik.model import Article, Entity, Mention
 
 _STRIP = " \t\n\"'„“”«»‚‘’()[]{}.,;:!?"
 _DETS = {"der", "die", "des", "dem", "den"}
-_TITLE_BEFORE = re.compile(
-    r"(?:(?P<det>\b[Dd](?:er|ie|es|em|en))\s+)?(?P<adjs>(?:[a-zäöüß][\w-]*\s+){0,3}?)"
-    r"(?P<noun>[A-ZÄÖÜ][\w-]*[a-zäöüß])\s+$")
-_TITLE_AFTER = re.compile(
-    r"^,\s+(?:(?P<det>der|die)\s+)?(?P<adjs>(?:[a-zäöüß][\w-]*\s+){0,2}?)"
-    r"(?P<noun>[A-ZÄÖÜ][\w-]*[a-zäöüß])(?=\s+(?:des|der|von|im|in|für)\b|\s*,)")
 _MINOR_TOWN = 100_000
 _LABEL_RANK = {"PER": 0, "LOC": 1, "ORG": 2, "MISC": 3}
 _TRANSLIT = (("tsch", "ch"), ("sch", "sh"), ("ch", "kh"), ("w", "v"), ("j", "y"), ("ij", "i"),
@@ -93,16 +88,10 @@ def translit_key(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
-def _genitive_stem(name: str) -> str | None:
-    if len(name) > 3 and name[-1] in "s'’" and name[-2].isalpha():
-        return name[:-1]
-    return None
-
-
 def _place_variants(name: str) -> list[str]:
     """``name``, its genitive stem and its uninflected form ("Demokratischen Volksrepublik Korea")."""
     out = [name]
-    if stem := _genitive_stem(name):
+    if stem := genitive_stem(name):
         out.append(stem)
     words = name.split()
     if len(words) > 1:
@@ -119,6 +108,7 @@ class Canonicalizer:
         self.options = options or CanonicalOptions()
         self.gazetteer = gazetteer or Gazetteer()
         self.demonyms = Demonyms(self.gazetteer)
+        self.titles = TitleFinder(self.gazetteer, self.demonyms, self._place, window=self.options.window)
         self._local: dict[str, tuple[LocalEntity, ...]] = {}
         self._issued: dict[tuple[str, int], str] = {}  # (article, local index) -> id last returned
         self._lexicon_cache: dict[str, str | None] = {}
@@ -188,7 +178,7 @@ class Canonicalizer:
             else:
                 by_key[key] = i
         for i, s in enumerate(surfaces):
-            stem = _genitive_stem(s)
+            stem = genitive_stem(s)
             if stem and fold(stem) in by_key:
                 union(i, by_key[fold(stem)])
         # 2. places: same gazetteer place -> one group
@@ -209,7 +199,7 @@ class Canonicalizer:
             if " " in s or i in full:
                 continue
             part = fold(s)
-            stem = _genitive_stem(s)
+            stem = genitive_stem(s)
             parts = {part} | ({fold(stem)} if stem else set())
             cands = [j for j in full if {fold(surfaces[j]).split()[-1], fold(surfaces[j]).split()[0]} & parts]
             minor_place = self._minor_place(places.get(i))
@@ -244,7 +234,7 @@ class Canonicalizer:
         names = Counter()
         for i in members:
             s = surfaces[i]
-            stem = _genitive_stem(s)
+            stem = genitive_stem(s)
             if stem and (any(fold(surfaces[j]) == fold(stem) for j in members)
                          or (i in places and self._place(stem) == places[i])):
                 s = stem
@@ -255,7 +245,9 @@ class Canonicalizer:
         affiliations: list[str] = []
         if label == "PER" and self.options.titles:
             for i in members:
-                self._titles(article, mentions[i], titles, affiliations)
+                found, countries = self.titles(article, mentions[i])
+                titles += found
+                affiliations += countries
         return LocalEntity(article=article.id, label=label,
                            names=tuple(sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))),
                            titles=tuple(dict.fromkeys(titles)), place=place,
@@ -266,57 +258,6 @@ class Canonicalizer:
         """No place, or a small town: weak evidence against a person's name ("Kim")."""
         place = self.gazetteer.places.get(place_id) if place_id else None
         return place is None or (place.kind == "city" and place.population < _MINOR_TOWN)
-
-    def _covered(self, article: Article, start: int, end: int) -> Mention | None:
-        for m in article.mentions:
-            if m.start < end and start < m.end:
-                return m
-        return None
-
-    def _titles(self, article: Article, mention: Mention, titles: list[str], affiliations: list[str]) -> None:
-        text = article.text
-        lo = max(0, mention.start - self.options.window)
-        line_start = text.rfind("\n", lo, mention.start) + 1
-        before = text[max(lo, line_start):mention.start]
-        m = _TITLE_BEFORE.search(before)
-        if m:
-            base = mention.start - len(before)
-            self._title(article, m, base, titles, affiliations, before_name=True)
-        after = text[mention.end:mention.end + self.options.window].split("\n", 1)[0]
-        m = _TITLE_AFTER.match(after)
-        if m:
-            self._title(article, m, mention.end, titles, affiliations, before_name=False)
-
-    def _title(self, article: Article, m: re.Match, base: int, titles: list[str],
-               affiliations: list[str], before_name: bool) -> None:
-        noun = m.group("noun")
-        n_start = base + m.start("noun")
-        if self._covered(article, n_start, n_start + len(noun)):
-            return  # the word before the name is itself a name ("Russland Putin")
-        if noun.lower() in self.gazetteer.first_names or noun in self.gazetteer.first_names:
-            return
-        low = noun.lower()
-        if low in _DETS or not self._looks_like_title(noun):
-            return
-        adjs = m.group("adjs").split()
-        countries = [p.id for a in adjs if (p := self.demonyms.country(a))]
-        if before_name and not m.group("det") and base + m.start("noun") > 0:
-            # "Russlands Außenminister Sergej Lawrow": a genitive place just before the title
-            head = article.text[max(0, n_start - 60):n_start]
-            g = self._covered(article, n_start - 2, n_start - 1) if head.endswith("s ") else None
-            if g and g.label == "LOC":
-                stem = _genitive_stem(article.text[g.start:g.end])
-                pid = self._place(stem) if stem else None
-                if pid:
-                    countries.append(pid)
-        titles.append(noun)
-        if m.group("det") and adjs:
-            titles.append(" ".join(adjs + [noun]))
-        affiliations.extend(countries)
-
-    def _looks_like_title(self, noun: str) -> bool:
-        """A capitalised noun, not a sentence-initial function word ("Laut", "Nach")."""
-        return len(noun) > 2 and not noun.isupper()
 
     # ------------------------------------------------------------------ across articles
 
