@@ -278,6 +278,8 @@ def _adjectival(view: SentenceView, m: Mention, currencies: frozenset[str]) -> b
         return True  # "türkische", "südamerikanischen": an adjective, not a name
     if text in currencies or text.split("-")[-1] in currencies:
         return True
+    if m.label == "LOC" and text.isupper() and len(text) > 3 and m.start == view.start:
+        return True  # a dateline ("EITZWEILER Mit einer Zuwendung ...")
     if m.label == "LOC" and text.endswith("er") and " " not in text:
         nxt = next((t for t in view.toks if t.start >= m.end), None)
         return nxt is not None and nxt.start - m.end <= 1 and nxt.cap and nxt.word
@@ -294,10 +296,16 @@ def _attribute(view: SentenceView, m: Mention, mentions) -> bool:
     return any(o.start <= nxt.start < o.end for _, o in mentions)
 
 
+_ADJ = re.compile(r"(?:isch|ig|lich|bar|sam|haft|los|voll|iert|ell|al|är|iv|ant|ent|ert|te|ne)(?:e|en|er|es|em)$")
+
+
 def _adjective(t: Tok) -> bool:
     """A lowercase inflected word before a noun: an adjective or a participle used as one."""
-    return t.lower.endswith(("e", "en", "er", "es", "em")) and len(t.lower) > 3 and t.lemma != t.lower \
-        and not t.lemma.endswith(("en", "ern", "eln"))
+    if not t.lower.endswith(("e", "en", "er", "es", "em")) or len(t.lower) <= 3:
+        return False
+    if t.lemma != t.lower and not t.lemma.endswith(("en", "ern", "eln")):
+        return True
+    return t.lemma == t.lower and bool(_ADJ.search(t.lower))
 
 
 def _unmentioned(tok: Tok, mentions) -> bool:

@@ -161,7 +161,8 @@ class EventExtractor:
         first = toks[0]
         if first.cap and first.word:
             alt = lemmatizer.lemma(first.lower)
-            if alt != first.lower and alt in known:
+            if alt != first.lower and alt in known and first.lower.endswith(("t", "te", "ten", "en")) \
+                    and lexicon.noun_senses(first.lemma) is None:
                 first.lemma = alt
                 first.lower = first.lower  # the form stays; the lemma says it is a verb
         view = analyse(text, sent.start, sent.end, toks, mentions, lexicon)
@@ -183,7 +184,10 @@ class EventExtractor:
                 continue
             if self.options.types is not None and f.type not in self.options.types:
                 continue
-            events.append(self._event(article, view, no, f, frames, found, names, timeline, starts, modality))
+            event = self._event(article, view, no, f, frames, found, names, timeline, starts, modality)
+            if not event.actors and (event.modality == "speculative" or _generic(view, f)):
+                continue  # "müsste ... akzeptieren", "Regeln, dieses Recht einzufordern": nobody in particular
+            events.append(event)
         state.events.extend(events)
         self._remember(view, names, state, no, found)
 
@@ -274,7 +278,7 @@ class EventExtractor:
             roles = finder.noun_roles(view, i, etype, sense.genitive, self.country)
             if not roles.source and not roles.countries:
                 if agent is None:
-                    agent = finder.noun_agent(view, i, lexicon.lists.get("noun_agent_verbs", frozenset()))
+                    agent = finder.noun_agent(view, i, lexicon.lists.get("noun_agent_verbs", frozenset()), sense.type)
                 for p in agent:
                     roles.add("source", p)
             if roles.empty:
@@ -466,6 +470,8 @@ def _attributive(view: SentenceView, t: Tok) -> bool:
 
 
 def _light_verbs(lexicon: Lexicon, t: Tok) -> tuple[LightVerb, ...]:
+    if t.lemma in lexicon.lists.get("noun_not", ()):
+        return ()
     for key in (t.lemma, t.text, t.lower):
         if key in lexicon.light_verbs:
             return lexicon.light_verbs[key]
@@ -510,6 +516,17 @@ def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexi
         if not ok:
             return False
     return True
+
+
+def _generic(view: SentenceView, f: Frame) -> bool:
+    """A verb in a zu-infinitive without a controller, or with "man"/"wer"/"jeder" as subject."""
+    tok = view.toks[f.light_verb if f.noun and f.light_verb is not None else f.trigger]
+    if f.noun and f.light_verb is None:
+        return False
+    words = view.clause_toks(tok.clause)
+    if any(t.lower in ("man", "jeder", "jede", "niemand", "wer") for t in words):
+        return True
+    return tok.i > 0 and (view.toks[tok.i - 1].lower == "zu" or ("zu" in tok.lower[1:-3] and tok.lower != tok.lemma))
 
 
 def _quoted_spans(view: SentenceView) -> list[tuple[int, int]]:

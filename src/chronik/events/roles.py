@@ -33,6 +33,8 @@ PLACE_NOT_ACTOR = frozenset({"ATTACK", "PROTEST", "MEET", "ARREST", "VISIT", "TR
 TEMPORAL_PREPS = frozenset({"bei", "beim", "nach", "vor", "während", "zum", "zur", "seit", "auf", "mit"})
 POSSESSIVES = frozenset({"sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren",
                          "ihrer", "ihres"})
+OWN_ACTIVITY = frozenset({"VISIT", "TRAVEL", "MEET", "COOPERATE", "AID", "SUPPORT", "AGREE", "STATEMENT", "DEMAND",
+                          "ACQUIRE"})
 NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ismus", "ist", "ent", "eur", "ler", "ner")
 _PREP_NORMAL = {"im": "in", "ins": "in", "am": "an", "zum": "zu", "zur": "zu", "vom": "von", "beim": "bei"}
 
@@ -235,11 +237,18 @@ class RoleFinder:
 
     def previous_subject(self, view: SentenceView, clause: int) -> list[int]:
         """The subject of a clause continued after an apposition or a relative clause
-        ("John Kirby, Sprecher des ..., äußerte", "Khan, der ..., war ... verwiesen worden")."""
+        ("John Kirby, Sprecher des ..., äußerte", "Khan, der ..., war ... verwiesen worden"):
+        the subject of the nearest main clause before, or the name of an apposition."""
         for c in range(clause - 1, -1, -1):
             cl = view.clauses[c]
             if cl.opener or cl.relative or self._dateline(view, cl):
                 continue
+            toks = view.clause_toks(c)
+            verb = next((t.i for t in toks if t.i not in view.by_token and (
+                t.lower in self.aux or is_finite_like(t, self.lexicon))), None)
+            if verb is not None:
+                subj, _ = self.subject(view, verb, set())
+                return subj
             cands = [p for p in view.phrases if p.clause == c and not p.prep and p.modifies is None
                      and p.compound_of is None and p.det not in OBLIQUE]
             if cands:
@@ -329,7 +338,7 @@ class RoleFinder:
         extent = self._noun_extent(view, i)
         inner = {k for k in range(i + 1, max((view.phrases[p].first for p in extent), default=i) + 1)}
         for ph in view.phrases:
-            if ph.modifies is not None and ph.modifies in inner and not ph.prep and ph.index not in extent:
+            if ph.modifies is not None and ph.modifies in inner and not ph.prep:
                 roles.add(gen_role, ph.index)  # "Übernahme der Sparten der Imtech Deutschland"
         for ph_index in extent:
             ph = view.phrases[ph_index]
@@ -356,7 +365,7 @@ class RoleFinder:
             k -= 1
         return self._spread(view, roles)
 
-    def noun_agent(self, view: SentenceView, i: int, agent_verbs: frozenset[str]) -> list[int]:
+    def noun_agent(self, view: SentenceView, i: int, agent_verbs: frozenset[str], etype_name: str = "") -> list[int]:
         """The clause subject as the agent of a noun that has none of its own: the noun has a
         possessive ("bei seinem Besuch"), stands in a temporal phrase ("beim Treffen mit ...",
         "nach Gesprächen mit ...") or is the object of a verb like "ausbauen", "bekräftigen"."""
@@ -374,7 +383,8 @@ class RoleFinder:
             temporal = True
         agent_verb = any(t.lemma in agent_verbs or (t.text.islower() and _separable_lemma(view, t) in agent_verbs)
                          for t in view.clause_toks(toks[i].clause))
-        if not (possessive or temporal or agent_verb):
+        own_activity = etype_name in OWN_ACTIVITY
+        if not ((possessive or temporal) and own_activity or agent_verb):
             return []
         verb = self.finite(view, i)
         if verb is None:
@@ -383,37 +393,49 @@ class RoleFinder:
         return subj
 
     def _noun_extent(self, view: SentenceView, i: int) -> list[int]:
-        """Prepositional name phrases inside the noun phrase headed by token ``i``."""
+        """Name phrases inside the noun phrase headed by token ``i``: everything up to the
+        clause's end or the first word that looks like a verb."""
         toks = view.toks
         out = []
         k = i + 1
-        coords = self.lexicon.cue("coordinators")
-        while k < len(toks) and toks[k].clause == toks[i].clause:
+        while k < len(toks) and k - i <= 25:
             t = toks[k]
+            if t.text == "(":
+                while k < len(toks) and toks[k].text != ")":
+                    k += 1
+                k += 1
+                continue
+            if t.clause != toks[i].clause:
+                break
             ph = view.phrase_at(k)
             if ph is not None:
                 out.append(ph.index)
                 k = ph.last + 1
                 continue
-            if t.lower in self.preps or t.lower in self.dets or t.lower in coords or t.cap or t.text[:1].isdigit():
-                k += 1
-                continue
-            if t.text.islower() and t.word and t.lower.endswith(("e", "en", "er", "es", "em")) and t.lower not in self.aux \
-                    and not t.lower.endswith(("ten", "te")):
-                k += 1
-                continue
-            break
+            if t.cap and t.word and self.lexicon.noun_senses(t.lemma) is not None:
+                break  # another event noun: what follows belongs to it
+            if t.text.islower() and t.word and (t.lower in self.aux or is_finite_like(t, self.lexicon)
+                                                 or (t.lower == t.lemma and t.lower.endswith("en")
+                                                     and t.lower not in self.lexicon.function_words)):
+                break
+            k += 1
         return out
 
 
+INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "hinter", "wider", "voll")
+
+
 def _participle(tok: Tok) -> bool:
-    """A past participle: not the lemma, and "ge" inside ("getroffen", "festgenommen") or an
-    inseparable verb's form in -t / -en ("unterzeichnet", "übernommen", not "unterzeichneten")."""
+    """A past participle: not the lemma, and "ge" inside ("getroffen", "festgenommen"), or the
+    form in -t / -en of a verb with an inseparable prefix or in -ieren ("unterzeichnet",
+    "übernommen", "kritisiert"); "lehnt", "sagt", "unterzeichneten" are not."""
     low, lemma = tok.lower, tok.lemma
     if low == lemma or not tok.word or not lemma.islower():
         return False
     if "ge" in low[:7] and "ge" not in lemma[:7] and low.endswith(("t", "en")):
         return True
+    if not (lemma.startswith(INSEPARABLE) or lemma.endswith("ieren")):
+        return False
     return low.endswith("t") or (low.endswith("en") and not low.endswith("ten"))
 
 
