@@ -108,6 +108,10 @@ def ingest(ctx: Context, paths: tuple[Path, ...], quiet: bool) -> None:
                 ("rejected", len(report.rejected)),
                 ("shared passages found", report.dedup.links if report.dedup else 0),
                 ("near-duplicate pairs", report.dedup.near_duplicates if report.dedup else 0),
+                ("entities (all articles)", report.cross.entities if report.cross else "–"),
+                ("event clusters", report.cross.clusters if report.cross else "–"),
+                ("stories", report.cross.stories if report.cross else "–"),
+                ("dates pooled from siblings", report.cross.reanchored if report.cross else "–"),
                 ("articles in the store", store.count_articles()),
             ):
                 table.add_row(label, str(value))
@@ -197,7 +201,8 @@ def search(ctx: Context, query: tuple[str, ...], limit: int, as_json: bool) -> N
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
 @click.pass_obj
 def export(ctx: Context, kind: str, fmt: str, output: Path | None) -> None:
-    """Export KIND as JSON: articles, copies, duplicates, rejections."""
+    """Export KIND as JSON: articles, copies, entities, events, clusters, stories, timeline,
+    duplicates, rejections."""
     from chronik.export import EXPORTERS
 
     if kind not in EXPORTERS:
@@ -210,6 +215,40 @@ def export(ctx: Context, kind: str, fmt: str, output: Path | None) -> None:
         ctx.err.print(f"wrote {len(data)} {kind} to {output}")
     else:
         click.echo(text)
+
+
+@main.command("timeline")
+@click.argument("query", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
+@click.option("--story", help="Only this story (an id from `chronik export stories`).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
+@click.pass_obj
+def timeline_command(ctx: Context, query: tuple[str, ...], fmt: str, story: str | None, output: Path | None) -> None:
+    """The chronicle: one dated, sourced entry per event, optionally only for QUERY.
+
+    \b
+    Dates carry their precision (day, week, month, year); an event no source dates is
+    listed as "undated, after ..." the latest event of its story. Background facts
+    (times long before the news) are kept apart.
+    \b
+    Examples:
+      chronik timeline
+      chronik timeline Pjöngjang --format markdown
+      chronik timeline --format html -o chronik.html
+    """
+    from chronik.timeline import RENDERERS
+    from chronik.timeline.assemble import timeline as build
+
+    with ctx.store() as store:
+        entries = build(store, " ".join(query) or None, story=story)
+    text = RENDERERS[fmt](entries)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        ctx.err.print(f"wrote {len(entries)} entries to {output}")
+    elif not entries:
+        ctx.out.print("no events" + (f" match {escape(' '.join(query))!r}" if query else " stored yet"))
+    else:
+        click.echo(text, nl=False)
 
 
 @main.group("eval")

@@ -47,6 +47,52 @@ def export_copies(store: Store) -> list[dict[str, Any]]:
     return out
 
 
+def export_entities(store: Store) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in store.entities()]
+
+
+def export_events(store: Store) -> list[dict[str, Any]]:
+    entities = {e.id: e for e in store.entities()}
+    out = []
+    for a in store.iter_articles():
+        for ev in a.events:
+            out.append({
+                "id": ev.id, "article": a.id, "sentence": ev.sentence, "trigger": a.text[ev.trigger.start:ev.trigger.end],
+                "trigger_span": [ev.trigger.start, ev.trigger.end], "type": ev.type,
+                "actors": [{"name": entities[x.entity].name if x.entity in entities else x.name, "entity": x.entity,
+                            "role": x.role} for x in ev.actors],
+                "time": ev.time.to_dict(), "place": ev.place, "attribution": ev.attribution, "modality": ev.modality,
+            })
+    return out
+
+
+def export_clusters(store: Store) -> list[dict[str, Any]]:
+    from chronik.timeline.assemble import cluster_members
+
+    members, story_of = cluster_members(store)
+    return [{"id": cid, "story": story_of.get(cid),
+             "articles": [{"id": a.id, "source": a.source} for a in sorted(arts, key=lambda a: a.id)]}
+            for cid, arts in sorted(members.items())]
+
+
+def export_stories(store: Store) -> list[dict[str, Any]]:
+    from chronik.timeline.assemble import cluster_members
+
+    members, _ = cluster_members(store)
+    out = []
+    for s in store.stories():
+        arts = [a for c in s.clusters for a in members.get(c, [])]
+        out.append(s.to_dict() | {"articles": sorted(a.id for a in arts),
+                                  "outlets": sorted({a.outlet for a in arts if a.outlet})})
+    return out
+
+
+def export_timeline(store: Store) -> list[dict[str, Any]]:
+    from chronik.timeline.assemble import timeline
+
+    return [e.to_dict() for e in timeline(store)]
+
+
 def export_duplicates(store: Store) -> list[dict[str, Any]]:
     return [n.to_dict() for n in store.near_duplicates()]
 
@@ -58,6 +104,11 @@ def export_rejections(store: Store) -> list[dict[str, Any]]:
 EXPORTERS: dict[str, Callable[[Store], list[dict[str, Any]]]] = {
     "articles": export_articles,
     "copies": export_copies,
+    "entities": export_entities,
+    "events": export_events,
+    "clusters": export_clusters,
+    "stories": export_stories,
+    "timeline": export_timeline,
     "duplicates": export_duplicates,
     "rejections": export_rejections,
 }

@@ -13,6 +13,8 @@ from typing import Callable, Iterable, Iterator
 
 from chronik.clean import Cleaner, CleanerOptions, candidate_lines, outlet_boilerplate
 from chronik.dedup import DedupReport, Deduplicator
+from chronik.entities import EntityTagger
+from chronik.runners.crossdoc import CrossArticle, CrossReport
 from chronik.ingest import iter_files, read_file
 from chronik.model import Article, Rejection
 from chronik.pipeline import Pipeline, Stage
@@ -40,6 +42,7 @@ class IngestReport:
     duplicates: list[Duplicate] = field(default_factory=list)  # repeated within this run
     rejected: list[Rejection] = field(default_factory=list)
     dedup: DedupReport | None = None
+    cross: CrossReport | None = None
 
 
 class LocalRunner:
@@ -51,11 +54,13 @@ class LocalRunner:
         self.language = LanguageStage()
         self.sentences = SentenceStage()
         self.time = TimeTagger()
+        self.entities = EntityTagger()
+        self.cross = CrossArticle()
         self.stemmer = Stemmer()
 
     def pipeline(self, boilerplate: dict[str, frozenset[str]]) -> Pipeline:
         cleaner = Cleaner(CleanerOptions(outlet_boilerplate=boilerplate))
-        return Pipeline([cleaner, self.language, self.sentences, self.time, *self.extra_stages])
+        return Pipeline([cleaner, self.language, self.sentences, self.time, self.entities, *self.extra_stages])
 
     def read(self, paths: Iterable[str | Path], report: IngestReport, progress: Progress | None) -> Iterator[Article]:
         files = list(iter_files(paths))
@@ -92,6 +97,8 @@ class LocalRunner:
             if rejection.stage == "ingest":
                 store.put_rejection(rejection)
         report.dedup = Deduplicator().run(store, (lambda d, t: progress("dedup", d, t)) if progress else None)
+        if report.stored or store.count_articles() != len(store.cluster_assignments()):
+            report.cross = self.cross.run(store, progress)
         return report
 
     def _process(self, batch: list[Article], store: Store, report: IngestReport, progress: Progress | None) -> None:

@@ -150,7 +150,8 @@ class TimelineBuilder:
         place = next((name(k) for k in ranked if label(k) == "LOC"), None)
         return actors, place
 
-    def background(self, articles: Sequence[Article], value: str | None) -> list[TimelineEntry]:
+    def background(self, articles: Sequence[Article], value: str | None,
+                   source_of: Callable[[Article], str]) -> list[TimelineEntry]:
         news = _day(value)
         if news is None:
             return []
@@ -165,7 +166,7 @@ class TimelineBuilder:
                     continue
                 out.append(TimelineEntry(
                     date=t.value, precision=precision_of(t.value), summary=a.text[sentence.start:sentence.end].strip(),
-                    articles=(a.id,), kind="background", confidence=0.5, date_method="text",
+                    articles=(a.id,), sources=(source_of(a),), kind="background", confidence=0.5, date_method="text",
                 ))
         return out
 
@@ -188,7 +189,7 @@ class TimelineBuilder:
                 articles=tuple(a.id for a in articles), sources=tuple(dict.fromkeys(source_of(a) for a in articles)),
                 cluster=cid, story=stories.get(cid), confidence=confidence, date_method=method,
             ))
-            out.extend(e.replace(cluster=cid, story=stories.get(cid)) for e in self.background(articles, value))
+            out.extend(e.replace(cluster=cid, story=stories.get(cid)) for e in self.background(articles, value, source_of))
         return sort_entries(out)
 
 
