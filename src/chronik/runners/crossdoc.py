@@ -132,7 +132,10 @@ class CrossArticle:
                     continue
                 siblings = ", ".join(i for i in ids if _precise(articles[i]) == anchor)
                 updated = self.time.reanchor(a, anchor, f"event cluster {cid}: dated by {siblings}")
-                articles[aid] = updated.replace(meta=dict(updated.meta) | {"reanchored": anchor})
+                # resolve against the sibling's day, but keep the article's own possible range
+                pooled = updated.published_inferred.replace(earliest=lo, latest=hi)
+                articles[aid] = updated.replace(published_inferred=pooled,
+                                                meta=dict(updated.meta) | {"reanchored": anchor})
                 changed.add(aid)
                 report.reanchored += 1
         return changed

@@ -190,7 +190,9 @@ def _strategy_text(cands: Sequence[Candidate], window: Window, text: str) -> Inf
         # a year written out ("September 2023") is seldom the year of writing
         preferred = [o for o in options if not ({o[1].year, o[2].year} <= explicit_years)] or options
         if preferred:
-            year, lo, hi = min(preferred, key=lambda o: o[1])
+            # a reported day lies in the most recent year that fits, an announced one in the nearest
+            pick = max if cand.tense == PAST else min
+            year, lo, hi = pick(preferred, key=lambda o: o[1])
             recent = found.narrow(lo, hi, f"{_text(cand, text)!r} ({cand.tense})") or recent
     if not found.reasons:
         return None
