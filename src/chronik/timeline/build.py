@@ -155,7 +155,7 @@ class TimelineBuilder:
         news = _day(value)
         if news is None:
             return []
-        out = []
+        out: dict[tuple[str, str], TimelineEntry] = {}
         for a in articles:
             for t in a.timexes:
                 d = _day(t.value)
@@ -164,11 +164,19 @@ class TimelineBuilder:
                 sentence = next((s for s in a.sentences if s.start <= t.start < s.end), None)
                 if sentence is None:
                     continue
-                out.append(TimelineEntry(
-                    date=t.value, precision=precision_of(t.value), summary=a.text[sentence.start:sentence.end].strip(),
+                summary = a.text[sentence.start:sentence.end].strip()
+                key = (t.value, " ".join(summary.lower().split()))
+                if key in out:  # the same fact in several articles is one entry
+                    e = out[key]
+                    if a.id not in e.articles:
+                        out[key] = e.replace(articles=e.articles + (a.id,),
+                                             sources=tuple(dict.fromkeys(e.sources + (source_of(a),))))
+                    continue
+                out[key] = TimelineEntry(
+                    date=t.value, precision=precision_of(t.value), summary=summary,
                     articles=(a.id,), sources=(source_of(a),), kind="background", confidence=0.5, date_method="text",
-                ))
-        return out
+                )
+        return list(out.values())
 
     def entries(self, clusters: Mapping[str, Sequence[Article]], *, entities: Mapping[str, Entity] | None = None,
                 stories: Mapping[str, str] | None = None, source_of: Callable[[Article], str] | None = None) -> list[TimelineEntry]:

@@ -1,0 +1,75 @@
+import json
+
+from chronik.model import (Actor, Article, Entity, Event, EventTime, InferredDate, Mention, Sentence, Span,
+                           TimeExpr)
+from chronik.timeline import RENDERERS, TimelineBuilder, precision_of
+
+
+def _article(aid, published, text, *, timexes=(), events=(), mentions=()):
+    sents = []
+    pos = 0
+    for part in text.split(". "):
+        end = pos + len(part) + (1 if not part.endswith(".") else 0)
+        sents.append(Sentence(start=pos, end=min(end, len(text))))
+        pos = end + 1
+    inferred = InferredDate(value=published, earliest=published if published and len(published) == 10 else None,
+                            latest=published if published and len(published) == 10 else None, method="published") if published else None
+    return Article(id=aid, source=f"{aid}.txt", format="txt", body=text, text=text, outlet=f"Blatt {aid}",
+                   published=published, published_inferred=inferred, sentences=tuple(sents),
+                   timexes=tuple(timexes), events=tuple(events), mentions=tuple(mentions))
+
+
+TEXT = "Der Gemeinderat von Talheim hat am Dienstag den Neubau der Brücke beschlossen. Die Brücke wurde zuletzt im Jahr 1961 saniert."
+
+
+def _timex(text, word, value):
+    start = text.index(word)
+    return TimeExpr(start=start, end=start + len(word), label="DATE", value=value)
+
+
+def test_timeline_date_pooled_from_the_articles_text_and_background_kept_apart():
+    a = _article("a", "2024-03", TEXT, timexes=[_timex(TEXT, "Dienstag", "2024-03-05"), _timex(TEXT, "1961", "1961")])
+    b = _article("b", "2024-03-06", TEXT, timexes=[_timex(TEXT, "Dienstag", "2024-03-05"), _timex(TEXT, "1961", "1961")])
+    entries = TimelineBuilder().entries({"c1": [a, b]})
+    news = [e for e in entries if e.kind == "event"]
+    background = [e for e in entries if e.kind == "background"]
+    assert [(e.date, e.precision, e.date_method) for e in news] == [("2024-03-05", "day", "text")]
+    assert news[0].summary.startswith("Der Gemeinderat von Talheim") and news[0].sources == ("Blatt a", "Blatt b")
+    assert [(e.date, e.articles) for e in background] == [("1961", ("a", "b"))] and entries[0].kind == "background"
+
+
+def test_timeline_event_times_win_and_planned_events_do_not_date_the_news():
+    ev = lambda value, modality: Event(id=f"e{value}{modality}", article="a", sentence=0, trigger=Span(start=0, end=3, label="x"),
+                                       type="AGREE", actors=(Actor(name="Talheim", entity="t", role="source"),),
+                                       time=EventTime(value=value, precision="day"), modality=modality)
+    a = _article("a", "2024-03-06", TEXT, events=[ev("2024-03-05", "asserted"), ev("2024-04-01", "planned")])
+    (entry,) = [e for e in TimelineBuilder().entries({"c": [a]}) if e.kind == "event"]
+    assert (entry.date, entry.date_method) == ("2024-03-05", "events")
+
+
+def test_timeline_undated_cluster_says_after_what():
+    a = _article("a", "2024-03-06", TEXT)
+    b = _article("b", None, "Ein Ereignis ohne jedes Datum fand irgendwann statt, sagte man in der Stadt.")
+    entries = TimelineBuilder().entries({"c1": [a], "c2": [b]}, stories={"c1": "s", "c2": "s"})
+    assert [(e.date, e.precision, e.after) for e in entries] == [("2024-03-06", "day", None), (None, "undated", "2024-03-06")]
+
+
+def test_timeline_actors_and_place_from_canonical_entities():
+    mentions = [Mention(start=4, end=15, label="ORG", entity="gr"), Mention(start=20, end=27, label="LOC", entity="th")]
+    a = _article("a", "2024-03-06", TEXT, mentions=mentions)
+    ents = {"gr": Entity(id="gr", name="Gemeinderat Talheim", label="ORG"), "th": Entity(id="th", name="Talheim", label="LOC")}
+    (entry,) = [e for e in TimelineBuilder().entries({"c": [a]}, entities=ents) if e.kind == "event"]
+    assert entry.actors == ("Gemeinderat Talheim",) and entry.place == "Talheim"
+
+
+def test_timeline_renderers_escape_and_round_trip():
+    a = _article("a", "2024-03-06", "Der Rat <script>alert(1)</script> hat am Dienstag etwas beschlossen, sagte er.")
+    entries = TimelineBuilder().entries({"c": [a]})
+    assert "<script>" not in RENDERERS["html"](entries) and "&lt;script&gt;" in RENDERERS["html"](entries)
+    assert json.loads(RENDERERS["json"](entries))[0]["date"] == "2024-03-06"
+    assert RENDERERS["markdown"](entries).startswith("# Chronik")
+    assert "2024-03-06" in RENDERERS["text"](entries)
+
+
+def test_timeline_precision_names():
+    assert [precision_of(v) for v in ("2024-03-05", "2024-03", "2024", "2024-W10", None)] == ["day", "month", "year", "week", "undated"]
