@@ -202,7 +202,7 @@ def search(ctx: Context, query: tuple[str, ...], limit: int, as_json: bool) -> N
 @click.pass_obj
 def export(ctx: Context, kind: str, fmt: str, output: Path | None) -> None:
     """Export KIND as JSON: articles, copies, entities, events, clusters, stories, timeline,
-    duplicates, rejections."""
+    novelty, duplicates, rejections."""
     from chronik.export import EXPORTERS
 
     if kind not in EXPORTERS:

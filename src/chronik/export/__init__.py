@@ -87,6 +87,27 @@ def export_stories(store: Store) -> list[dict[str, Any]]:
     return out
 
 
+def export_novelty(store: Store) -> list[dict[str, Any]]:
+    """Per article: its story, and the sentences no earlier article of that story carried."""
+    from chronik.stories import NoveltyScorer
+    from chronik.timeline.assemble import cluster_members
+
+    members, story_of = cluster_members(store)
+    by_story: dict[str, list] = {}
+    for cid, arts in members.items():
+        by_story.setdefault(story_of.get(cid) or cid, []).extend(arts)
+    scorer = NoveltyScorer()
+    out = []
+    for story, arts in sorted(by_story.items()):
+        texts = {a.id: a for a in arts}
+        for n in scorer(arts):
+            a = texts[n.article]
+            out.append({"article": a.id, "source": a.source, "story": story, "first_in_story": n.first_in_story,
+                        "novel": [a.text[a.sentences[i].start:a.sentences[i].end] for i in n.novel],
+                        "known": len(n.known)})
+    return out
+
+
 def export_timeline(store: Store) -> list[dict[str, Any]]:
     from chronik.timeline.assemble import timeline
 
@@ -109,6 +130,7 @@ EXPORTERS: dict[str, Callable[[Store], list[dict[str, Any]]]] = {
     "clusters": export_clusters,
     "stories": export_stories,
     "timeline": export_timeline,
+    "novelty": export_novelty,
     "duplicates": export_duplicates,
     "rejections": export_rejections,
 }

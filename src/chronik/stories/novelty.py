@@ -38,9 +38,13 @@ class ArticleNovelty:
 
 
 def _order_key(article: Article) -> tuple[str, str]:
+    """By best-known date; an article known only within a range counts at its latest day
+    (it cannot be shown to come earlier), an undated one last."""
     inferred = article.published_inferred
-    day = (inferred.earliest if inferred and inferred.earliest else None) or article.published or "9999"
-    return day[:10], article.id
+    day = None
+    if inferred:
+        day = inferred.value if inferred.value and inferred.earliest == inferred.latest else inferred.latest or inferred.value
+    return (day or article.published or "9999")[:10], article.id
 
 
 class NoveltyScorer:
