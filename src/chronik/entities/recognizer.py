@@ -22,7 +22,16 @@ from chronik.entities.features import Featurizer
 from chronik.errors import ConfigError
 
 MODEL_PACKAGE = "chronik.entities.model"
-_PARTICLES = frozenset("von van der den de di da du del della la le zu zum zur bin ibn al el y dos das ter ten".split())
+_PARTICLES = frozenset("von van der den des de di da du del della la le los las zu zum zur bin ibn al el y "
+                       "dos das ter ten".split())
+_PREFIXED = re.compile(r"^[a-z]{1,4}['’-][A-ZÄÖÜ]")  # "al-Nuaimi", "d'Estaing"
+
+
+def _in_name(word: str) -> bool:
+    """Can ``word`` stand inside a person's name? Capitalised words, particles, "al-Nuaimi"."""
+    return not word[:1].islower() or word in _PARTICLES or _PREFIXED.match(word) is not None
+
+
 _SYLLABLES = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")  # a romanised given name: "Chan-il", "Son-hui"
 MODEL_FILE = "ner-crf.bin"
 
@@ -71,12 +80,12 @@ class Recognizer:
         "Putin empfing Kim" is two people, "Ursula von der Leyen" one."""
         out = []
         for a, b, label in spans:
-            if label != "PER" or all(not words[k][:1].islower() or words[k] in _PARTICLES for k in range(a, b)):
+            if label != "PER" or all(_in_name(words[k]) for k in range(a, b)):
                 out.append((a, b, label))
                 continue
             start = a
             for k in range(a, b + 1):
-                if k == b or (words[k][:1].islower() and words[k] not in _PARTICLES):
+                if k == b or not _in_name(words[k]):
                     if k > start:
                         out.append((start, k, label))
                     start = k + 1

@@ -1,0 +1,49 @@
+import pytest
+
+from chronik.entities.corpora import chunks
+
+
+def spans(words, tags):
+    return [(" ".join(words[a:b]), label) for a, b, label in chunks(tags)]
+
+
+def test_tag_returns_well_formed_bio(recognizer):
+    words = "Bundeskanzler Olaf Scholz reiste am Montag nach Paris .".split()
+    tags = recognizer.tag(words)
+    assert len(tags) == len(words)
+    assert all(t == "O" or t[:2] in ("B-", "I-") for t in tags)
+    assert ("Olaf Scholz", "PER") in spans(words, tags)
+    assert ("Paris", "LOC") in spans(words, tags)
+    assert recognizer.tag([]) == ()
+
+
+def test_person_chunks_split_at_lower_case_words(recognizer):
+    words = ["Putin", "empfing", "Kim", "Jong", "Un", "."]
+    tags = ("B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O")
+    assert recognizer._split_persons(words, chunks(tags)) == [(0, 1, "PER"), (2, 5, "PER")]
+
+
+@pytest.mark.parametrize("words", [["Ursula", "von", "der", "Leyen"], ["Ali", "al-Nuaimi"]])
+def test_split_keeps_name_particles(recognizer, words):
+    tags = ("B-PER",) + ("I-PER",) * (len(words) - 1)
+    assert recognizer._split_persons(words, chunks(tags)) == [(0, len(words), "PER")]
+
+
+def test_role_noun_marks_missed_person(recognizer):
+    words = "Vergangene Woche hat die nordkoreanische Außenministerin Choe Son-hui Russland besucht .".split()
+    tags = recognizer.titled_persons(words, ("O",) * len(words))
+    assert ("Choe Son-hui", "PER") in spans(words, tags)
+    words = "Das sagte An Chan-il , Direktor des Instituts .".split()
+    tags = recognizer.titled_persons(words, ("O",) * len(words))
+    assert ("An Chan-il", "PER") in spans(words, tags)
+
+
+def test_role_noun_leaves_common_nouns_alone(recognizer):
+    words = "Der Minister sagte , der Präsident Bericht erstatten werde .".split()
+    assert recognizer.titled_persons(words, ("O",) * len(words)) == ("O",) * len(words)
+
+
+def test_document_propagates_names_to_missed_repeats(recognizer):
+    sents = [["Der", "Minister", "Sergej", "Lawrow", "kam", "."], ["Lawrow", "sprach", "lange", "."]]
+    tagged = recognizer.tag_document(sents)
+    assert ("Lawrow", "PER") in spans(sents[1], tagged[1])
