@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from chronik.events.lexicon import Lexicon
 from chronik.model import Mention
@@ -83,6 +84,7 @@ class SentenceView:
     by_token: dict[int, int] = field(default_factory=dict)  # token index -> phrase index
     labels: dict[int, str] = field(default_factory=dict)  # mention index -> label
     source: str = ""  # the article text
+    timex_tokens: set[int] = field(default_factory=set)  # tokens inside time expressions
 
     def clause_toks(self, c: int) -> list[Tok]:
         cl = self.clauses[c]
@@ -97,7 +99,7 @@ class SentenceView:
 
 
 def analyse(text: str, start: int, end: int, toks: list[Tok], mentions: list[tuple[int, Mention]],
-            lexicon: Lexicon) -> SentenceView:
+            lexicon: Lexicon, timexes: Sequence[tuple[int, int]] = ()) -> SentenceView:
     """The view of ``text[start:end]`` given its tokens and the mentions inside it."""
     _clauses_and_quotes(toks, lexicon)
     clauses = _clause_list(toks, lexicon)
@@ -105,6 +107,7 @@ def analyse(text: str, start: int, end: int, toks: list[Tok], mentions: list[tup
     view = SentenceView(start=start, end=end, toks=toks, clauses=clauses, phrases=[],
                         headline=not stripped or stripped[-1] not in TERMINAL,
                         question=stripped.endswith("?"), labels={i: m.label for i, m in mentions}, source=text)
+    view.timex_tokens = {t.i for t in toks if any(a <= t.start < b for a, b in timexes)}
     _phrases(view, mentions, lexicon)
     for c in clauses:
         if c.relative:
@@ -163,7 +166,7 @@ def _short_quotes(toks: list[Tok]) -> set[int]:
             for j in range(k + 1, min(k + 6, len(toks))):
                 if toks[j].text in QUOTES:
                     inner = toks[k + 1:j]
-                    if inner and all(t.word or t.text in ".-&'" for t in inner) and inner[0].cap:
+                    if inner and all(t.word or t.text in ".-&'" for t in inner):
                         out.update((k, j))
                         k = j
                     break

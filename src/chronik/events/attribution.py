@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from chronik.events.analysis import SentenceView
 from chronik.events.lexicon import Lexicon
 
+NOMINATIVE_DETS = frozenset({"der", "die", "das", "ein", "eine"})
 PRONOUNS = frozenset({"er", "sie", "seiner", "ihrer", "seinen", "ihren", "seine", "ihre", "seinem", "ihrem"})
 
 
@@ -86,18 +87,19 @@ class AttributionFinder:
         return None
 
     def _noun_before(self, view: SentenceView, i: int) -> str | None:
+        """The noun phrase before "zufolge": a noun with its adjectives ("nordkoreanischen
+        Angaben", "dem Bericht", "Presseberichten")."""
         toks = view.toks
         k = i - 1
-        words = []
-        while k >= 0 and toks[k].clause == toks[i].clause and toks[k].word and toks[k].lower not in self.dets:
-            if toks[k].cap or (words and toks[k].text.islower()):
-                words.append(toks[k].text)
-                k -= 1
-                if toks[k + 1].cap and len(words) > 1:
-                    break
-                continue
-            break
-        return " ".join(reversed(words)) if words and any(w[:1].isupper() for w in words) else None
+        if k < 0 or not (toks[k].cap and toks[k].word):
+            return None
+        words = [toks[k].text]
+        k -= 1
+        while k >= 0 and toks[k].text.islower() and toks[k].word and toks[k].lower not in self.dets \
+                and toks[k].lower.endswith(("e", "en", "er", "es", "em")) and toks[k].lemma != toks[k].lower:
+            words.append(toks[k].text)
+            k -= 1
+        return " ".join(reversed(words))
 
     def _noun_after(self, view: SentenceView, i: int) -> str | None:
         toks = view.toks
@@ -115,16 +117,22 @@ class AttributionFinder:
         toks = view.toks
         clause = view.clauses[toks[verb].clause]
         k = verb + 1
-        if k < len(toks) and toks[k].clause == clause.index and toks[k].lower in self.dets:
+        if k < len(toks) and toks[k].clause == clause.index and toks[k].lower in NOMINATIVE_DETS:
             k += 1
             while k < len(toks) and toks[k].clause == clause.index and toks[k].text.islower() and toks[k].word:
                 k += 1
             if k < len(toks) and toks[k].clause == clause.index and toks[k].cap and toks[k].word:
                 return toks[k].text
-        if clause.first < len(toks) and toks[min(clause.first + 1, clause.last)].lower == "wie" or toks[clause.first].lower == "wie":
+        if clause.opener == "wie":
+            run: list[str] = []
             for t in view.clause_toks(clause.index):
-                if t.i < verb and t.cap and t.word and t.lower != "wie":
-                    return t.text
+                if t.i >= verb:
+                    break
+                if t.cap and t.word and t.lower != "wie":
+                    run.append(t.text)
+                elif run:
+                    break
+            return " ".join(run) or None
         return None
 
     def pronoun_subject(self, view: SentenceView, verb: int) -> bool:

@@ -18,7 +18,7 @@ import bisect
 import re
 from typing import Mapping, Sequence
 
-from chronik.model import Article, EventTime, TimeExpr
+from chronik.model import Article, EventTime, Mention, TimeExpr
 
 _STRIP = " \t\n\"'„“”«»‚‘’()[]{}.,;:!?"
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
@@ -59,16 +59,17 @@ def usable(timex: TimeExpr) -> bool:
 
 
 class ActorNames:
-    """Display names of an article's mentions."""
+    """Display names of an article's mentions (as repaired by :mod:`chronik.events.mentions`)."""
 
-    def __init__(self, article: Article, names: Mapping[str, str] | None = None) -> None:
+    def __init__(self, article: Article, mentions: Sequence[Mention] | None = None,
+                 names: Mapping[str, str] | None = None) -> None:
         text = article.text
         self.names = names or {}
-        self.mentions = article.mentions
+        self.mentions = tuple(article.mentions if mentions is None else mentions)
         self.surfaces = [" ".join(text[m.start:m.end].strip(_STRIP).split()) or text[m.start:m.end]
-                         for m in article.mentions]
+                         for m in self.mentions]
         self.known = {s.lower() for s in self.surfaces}
-        self.full = [s for s, m in zip(self.surfaces, article.mentions) if m.label == "PER" and " " in s]
+        self.full = [s for s, m in zip(self.surfaces, self.mentions) if m.label == "PER" and " " in s]
         self._cache: dict[tuple[int, bool], str] = {}
 
     def name(self, index: int, genitive: bool = False) -> str:
@@ -89,9 +90,9 @@ class ActorNames:
             stem = s[:-1]
             if stem.lower() in self.known or genitive or any(stem in f.split() for f in self.full):
                 s = stem
-        if " " not in s and m.label in ("PER", "MISC", "ORG", ""):
+        if " " not in s and s[:1].isupper():
             parts = [f for f in self.full if s in f.split() and f != s]
-            if parts and (m.label == "PER" or s[:1].isupper()):
+            if parts:  # a lone name part: the full person name of the article ("Putin" -> "Wladimir Putin")
                 s = max(parts, key=lambda f: (f.split()[-1] == s, len(f)))
         return s
 
@@ -103,26 +104,37 @@ class TimeLine:
         self.inherit = inherit
         self.text = article.text
         self.by_sentence: dict[int, list[TimeExpr]] = {}
+        self.all_by_sentence: dict[int, list[TimeExpr]] = {}
         for t in article.timexes:
+            s = max(bisect.bisect_right(sentence_starts, t.start) - 1, 0)
+            self.all_by_sentence.setdefault(s, []).append(t)
             if usable(t):
-                s = max(bisect.bisect_right(sentence_starts, t.start) - 1, 0)
                 self.by_sentence.setdefault(s, []).append(t)
         self.newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
         inferred = article.published_inferred
-        self.article_date = article.published or (inferred.value if inferred else None)
+        given = article.published
+        guess = inferred.value if inferred else None
+        # the inferred date when it refines the given one ("2023-09" -> "2023-09-14")
+        self.article_date = guess if guess and (not given or guess.startswith(given[:7])) else given
+
+    def in_sentence(self, sentence: int) -> list[TimeExpr]:
+        return self.all_by_sentence.get(sentence, [])
 
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.newlines, offset)
 
     def pick(self, sentence: int, trigger: int, clause_span: tuple[int, int], sentence_starts: Sequence[int],
-             *, statement: bool = False, quoted: Sequence[tuple[int, int]] = ()) -> tuple[EventTime, str]:
+             *, statement: bool = False, quoted: Sequence[tuple[int, int]] = (),
+             elsewhere: Sequence[tuple[int, int]] = ()) -> tuple[EventTime, str]:
         """(time, strategy) for a trigger at character ``trigger`` of sentence ``sentence``.
         A statement takes only a time of its own clause (the time of speaking), else the
-        article's date; expressions inside quotes count only for triggers inside them; "bis
-        2012", "seit Februar" are bounds, not the event's time."""
+        article's date; expressions inside quotes count only for triggers inside them, those
+        of other relative clauses (``elsewhere``) not at all; "bis 2012", "seit Februar" are
+        bounds, not the event's time."""
         inside = any(a <= trigger < b for a, b in quoted)
         here = [t for t in self.by_sentence.get(sentence, []) if not self._bound(t)
-                and (inside or not any(a <= t.start < b for a, b in quoted))]
+                and (inside or not any(a <= t.start < b for a, b in quoted))
+                and not any(a <= t.start < b for a, b in elsewhere)]
         in_clause = [t for t in here if clause_span[0] <= t.start < clause_span[1]]
         pools = (("clause", in_clause),) if statement else (("clause", in_clause), ("sentence", here))
         for name, pool in pools:

@@ -28,9 +28,9 @@ OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines", "denen", "s
 NOMINATIVE_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 OBJECT_CONTROL = frozenset({"vorwerfen", "auffordern", "bitten", "ersuchen", "drängen", "beschuldigen",
                             "verpflichten", "zwingen", "einladen", "ermutigen", "überreden"})
-ATTACHED_OK = frozenset({"TRADE", "AID", "SANCTION", "ATTACK", "DEMAND", "THREATEN"})
+ATTACHED_OK = frozenset({"TRADE", "AID", "SANCTION", "ATTACK", "DEMAND", "THREATEN", "TRAVEL", "VISIT"})
 PLACE_NOT_ACTOR = frozenset({"ATTACK", "PROTEST", "MEET", "ARREST", "VISIT", "TRAVEL"})
-TEMPORAL_PREPS = frozenset({"bei", "beim", "nach", "vor", "während", "zum", "zur", "seit", "auf", "mit"})
+TEMPORAL_PREPS = frozenset({"bei", "beim", "nach", "während", "zum", "zur", "mit"})
 POSSESSIVES = frozenset({"sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren",
                          "ihrer", "ihres"})
 OWN_ACTIVITY = frozenset({"VISIT", "TRAVEL", "MEET", "COOPERATE", "AID", "SUPPORT", "AGREE", "STATEMENT", "DEMAND",
@@ -53,6 +53,7 @@ class Roles:
     countries: list[tuple[str, str]] = field(default_factory=list)  # (adjective, role)
     subject: list[int] = field(default_factory=list)
     objects: list[int] = field(default_factory=list)
+    attached: set[int] = field(default_factory=set)  # nouns: phrases attached to the noun itself
 
     def add(self, role: str, phrase: int) -> None:
         bucket = self.source if role == "source" else self.target
@@ -162,9 +163,12 @@ class RoleFinder:
         clause = view.clauses[tok.clause]
         units = self._units(view, clause.index, exclude)
         free = [u for u in units if not u[2]]
+        if _zu_infinitive(view, tok) and self.finite(view, i) is None:
+            return [], units  # the controlling clause decides (see verb_roles)
         if clause.relative:
-            if clause.antecedent is None:
-                return [], units
+            if clause.antecedent is None:  # "Sanktionen, die Russland ... unterstützt hat"
+                cand = [u for u in free if u[3] not in OBLIQUE]
+                return (self.group(view, cand[0][0]) if cand else []), units
             pron = view.toks[clause.first + 1].lower if clause.first + 1 <= clause.last else ""
             if pron in NOMINATIVE_RELATIVE:
                 return self.group(view, clause.antecedent), units
@@ -183,6 +187,8 @@ class RoleFinder:
             return self.previous_subject(view, clause.index), units
         head = view.toks[clause.first].text
         first_word = clause.first + (1 if head in BREAKS or head == "-" else 0)
+        while first_word < f and view.toks[first_word].lower in ("und", "aber", "sondern", "oder", "doch"):
+            first_word += 1  # "... und hat am Sonntag eine Einladung angenommen": a coordinated verb phrase
         before = [u for u in free if u[1] < f]
         if before and before[0][3] not in OBLIQUE:
             return self.group(view, before[0][0]), units
@@ -190,6 +196,7 @@ class RoleFinder:
                 self._nominal_before(view, first_word, f):
             return [], units
         after = [u for u in free if u[1] > f and u[3] not in OBLIQUE]
+        report = report or self._reports(view.toks[f])
         if not before and f == first_word and clause.index > 0:
             prev = view.clauses[clause.index - 1]
             continued = (not prev.opener or prev.relative) and not self._dateline(view, prev)
@@ -216,6 +223,9 @@ class RoleFinder:
                 return False  # "Zurück in Wolfsburg nahm ...": a capitalised adverb, not a noun
             return t.cap and t.lemma[:1].isupper() and t.lower not in self.pronouns
         return False
+
+    def _reports(self, tok: Tok) -> bool:
+        return any(sense.report for sense in self.lexicon.verbs.get(tok.lemma, ()))
 
     def _pronoun_subject(self, view: SentenceView, lo: int, hi: int) -> bool:
         return any(t.lower in self.pronouns for t in view.toks[lo:hi] if t.i not in view.by_token)
@@ -244,11 +254,16 @@ class RoleFinder:
             if cl.opener or cl.relative or self._dateline(view, cl):
                 continue
             toks = view.clause_toks(c)
+            words = [t for t in toks if t.word]
+            if len(words) >= 2 and (words[-2].lower == "zu" or "zu" in words[-1].lower[1:-3]):
+                continue  # a zu-infinitive clause
             verb = next((t.i for t in toks if t.i not in view.by_token and (
                 t.lower in self.aux or is_finite_like(t, self.lexicon))), None)
             if verb is not None:
                 subj, _ = self.subject(view, verb, set())
                 return subj
+            if words and all(t.quoted for t in words):
+                continue  # a quoted phrase without a verb
             cands = [p for p in view.phrases if p.clause == c and not p.prep and p.modifies is None
                      and p.compound_of is None and p.det not in OBLIQUE]
             if cands:
@@ -262,8 +277,11 @@ class RoleFinder:
         roles = Roles()
         subj, units = self.subject(view, i, exclude, report)
         passive = self.is_passive(view, trig)
-        if not subj and control is not None and _zu_infinitive(view, trig):
-            subj = list(control.objects if control_object and control.objects else control.subject)
+        if not subj and _zu_infinitive(view, trig) and self.finite(view, i) is None:
+            if control is not None:
+                subj = list(control.objects if control_object and control.objects else control.subject)
+            elif not report:
+                subj = self.previous_subject(view, trig.clause)
         roles.subject = subj
         for p in subj:
             roles.add("target" if passive else "source", p)
@@ -277,7 +295,7 @@ class RoleFinder:
                 roles.add("target", ph_index)
                 continue
             agent = passive and norm_prep(prep) in ("von", "durch") and self._label(view, ph_index) != "LOC"
-            kept = agent or (etype.name in ATTACHED_OK and norm_prep(prep) in ("an", "gegen", "nach", "auf")) or (
+            kept = agent or (etype.name in ATTACHED_OK and norm_prep(prep) in ("an", "gegen", "nach", "auf", "in", "zu")) or (
                 etype.symmetric and norm_prep(prep) in ("mit", "zwischen"))
             if pos >= 0 and not kept and self._noun_attached(view, ph_index):
                 continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun
@@ -291,7 +309,7 @@ class RoleFinder:
         if k < 0 or view.toks[k].clause != ph.clause:
             return False
         t = view.toks[k]
-        return t.cap and t.word and t.i not in view.by_token and t.lower not in self.dets
+        return t.cap and t.word and t.i not in view.by_token and t.lower not in self.dets and t.i not in view.timex_tokens
 
     def _prep_role(self, view: SentenceView, roles: Roles, ph_index: int, prep: str, etype: EventType,
                    passive: bool, genitive: str = "source") -> None:
@@ -326,6 +344,7 @@ class RoleFinder:
     def noun_roles(self, view: SentenceView, i: int, etype: EventType, genitive: str, countries) -> Roles:
         roles = Roles()
         gen_role = "source" if etype.symmetric else genitive
+        self._attach(view, i, roles)
         for ph in view.phrases:
             if ph.modifies == i:
                 roles.add(gen_role, ph.index)
@@ -392,6 +411,10 @@ class RoleFinder:
         subj, _ = self.subject(view, verb, set())
         return subj
 
+    def _attach(self, view: SentenceView, i: int, roles: Roles) -> None:
+        roles.attached.update(ph.index for ph in view.phrases if ph.modifies == i or ph.compound_of == i)
+        roles.attached.update(self._noun_extent(view, i))
+
     def _noun_extent(self, view: SentenceView, i: int) -> list[int]:
         """Name phrases inside the noun phrase headed by token ``i``: everything up to the
         clause's end or the first word that looks like a verb."""
@@ -414,6 +437,8 @@ class RoleFinder:
                 continue
             if t.cap and t.word and self.lexicon.noun_senses(t.lemma) is not None:
                 break  # another event noun: what follows belongs to it
+            if t.lower in ("laut", "zufolge", "gemäß", "wie"):
+                break  # an attribution, not a participant
             if t.text.islower() and t.word and (t.lower in self.aux or is_finite_like(t, self.lexicon)
                                                  or (t.lower == t.lemma and t.lower.endswith("en")
                                                      and t.lower not in self.lexicon.function_words)):

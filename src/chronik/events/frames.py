@@ -1,0 +1,311 @@
+"""Trigger candidates of a sentence and their readings (frames).
+
+Verbs (lemmas, separable verbs "lud ... ein" -> einladen, sentence-initial verbs),
+nominalisations and light-verb constructions are found first; each candidate gets its roles
+(:mod:`chronik.events.roles`) for each of its readings in turn, and the first reading whose
+conditions (``verbs.tsv``) hold makes the frame. A noun of the same type as a verb right next to
+it in the clause ("unterzeichneten ein Abkommen") is one event with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from chronik.events.analysis import SentenceView, Tok, separable
+from chronik.events.attribution import Attribution
+from chronik.events.lexicon import Lexicon, LightVerb, Sense
+from chronik.events.roles import OBJECT_CONTROL, RoleFinder, Roles, norm_prep
+
+SPEECH = frozenset({"STATEMENT", "DEMAND", "CRITICIZE", "ACCUSE", "DENY", "THREATEN"})
+
+
+@dataclass(slots=True)
+class Frame:
+    """One event mention under construction."""
+
+    trigger: int  # token index
+    type: str
+    lemma: str
+    sense: Sense
+    roles: Roles
+    noun: bool
+    light_verb: int | None = None  # token index of the light verb
+    attribution: Attribution | None = None
+    own_speaker: str | None = None
+    control: "Frame | None" = None  # the frame a zu-infinitive depends on
+    modality: str = ""
+
+class FrameFinder:
+    """Finds the frames of a sentence view; holds the lexicon and the role finder."""
+
+    def __init__(self, lexicon: Lexicon, finder: RoleFinder, known: frozenset[str],
+                 countries: Callable[[str], str | None] | None = None) -> None:
+        self.lexicon = lexicon
+        self.finder = finder
+        self.known = known
+        self.countries = countries
+
+    def __call__(self, view: SentenceView) -> list[Frame]:
+        lexicon, known = self.lexicon, self.known
+        toks = view.toks
+        verbs: dict[int, str] = {}
+        particles: set[int] = set()
+        for t in toks:
+            verbal = t.text.islower() or (t.i == 0 and t.lemma.islower() and t.lemma in known)
+            if not t.word or not verbal or t.i in view.by_token or _present_participle(t):
+                continue
+            sep = separable(toks, t.i, lexicon, known)
+            if sep:
+                verbs[t.i] = sep[0]
+                particles.add(sep[1])
+            elif t.lemma in known and not _attributive(view, t):
+                verbs[t.i] = t.lemma
+            elif t.lower in known and t.lower in lexicon.verbs:
+                verbs[t.i] = t.lower  # "einigen": an infinitive the lemmatiser reads as another word
+        frames: list[Frame] = []
+        used_nouns: set[int] = set()
+        used_verbs: set[int] = set()
+        # light-verb constructions first: they decide the type of both words
+        for t in toks:
+            if t.i in view.by_token or not t.word:
+                continue
+            lvcs = _light_verbs(lexicon, t)
+            if not lvcs:
+                continue
+            for v, lemma in verbs.items():
+                if toks[v].clause != t.clause or v in used_verbs:
+                    continue
+                lvc = next((x for x in lvcs if x.verb == lemma), None)
+                if lvc is None:
+                    continue
+                frame = self._light_frame(view, t.i, v, lvc, frames)
+                if frame is not None:
+                    frames.append(frame)
+                    used_nouns.add(t.i)
+                    used_verbs.add(v)
+                    break
+        for t in toks:
+            if t.i in used_nouns or t.i in used_verbs or t.i in particles or t.i in view.by_token:
+                continue
+            if t.i in verbs and verbs[t.i] in lexicon.verbs:
+                frame = self._verb_frame(view, t.i, verbs[t.i], frames)
+            elif t.cap and t.word and not (t.i == 0 and t.lemma.islower()):
+                frame = self._noun_frame(view, t.i)
+            else:
+                frame = None
+            if frame is not None:
+                frames.append(frame)
+        frames = [f for f in frames if view.clauses[toks[f.trigger].clause].opener != "wer"]
+        frames.sort(key=lambda f: f.trigger)
+        return _merge(view, frames)
+
+    def _verb_frame(self, view: SentenceView, i: int, lemma: str, frames: list[Frame]) -> Frame | None:
+        lexicon, finder = self.lexicon, self.finder
+        controller = self._controller(view, frames, i)
+        control = controller.roles if controller else None
+        control_object = bool(controller and controller.lemma in OBJECT_CONTROL)
+        exclude = self._noun_participants(view, frames)
+        for sense in lexicon.verbs[lemma]:
+            etype = lexicon.types[sense.type]
+            own = sense.type == "STATEMENT"
+            roles = finder.verb_roles(view, i, etype, None if own else control, control_object, exclude,
+                                      report=sense.report)
+            if _holds(sense, roles, view, i, lexicon):
+                return Frame(trigger=i, type=sense.type, lemma=lemma, sense=sense, roles=roles, noun=False,
+                             control=controller)
+        return None
+
+    @staticmethod
+    def _controller(view: SentenceView, frames: list[Frame], i: int) -> Frame | None:
+        """The verb frame of the clause a zu-infinitive at token ``i`` depends on."""
+        tok = view.toks[i]
+        if not (i > 0 and view.toks[i - 1].lower == "zu") and not ("zu" in tok.lower[1:-3] and tok.lower != tok.lemma):
+            return None
+        for prev in reversed(frames):
+            if view.toks[prev.light_verb if prev.noun and prev.light_verb is not None else prev.trigger].clause \
+                    < tok.clause:
+                return prev if not prev.noun or prev.light_verb is not None else None
+        return None
+
+    def _noun_frame(self, view: SentenceView, i: int) -> Frame | None:
+        lexicon, finder = self.lexicon, self.finder
+        tok = view.toks[i]
+        found = lexicon.noun_senses(tok.lemma) or (lexicon.noun_senses(tok.text) if tok.text != tok.lemma else None)
+        if found is None:
+            return None
+        head, senses = found
+        if head == "Hilfe" and i > 0 and view.toks[i - 1].lower == "mit":
+            return None
+        agent: list[int] | None = None
+        for sense in senses:
+            etype = lexicon.types[sense.type]
+            roles = finder.noun_roles(view, i, etype, sense.genitive, self.countries)
+            if not roles.source and not roles.countries:
+                if agent is None:
+                    agent = finder.noun_agent(view, i, lexicon.lists.get("noun_agent_verbs", frozenset()), sense.type)
+                for p in agent:
+                    roles.add("source", p)
+            if roles.empty:
+                continue
+            if _holds(sense, roles, view, i, lexicon, noun=True):
+                return Frame(trigger=i, type=sense.type, lemma=head, sense=sense, roles=roles, noun=True)
+        return None
+
+    def _light_frame(self, view: SentenceView, n: int, v: int, lvc: LightVerb, frames: list[Frame]) -> Frame | None:
+        lexicon, finder = self.lexicon, self.finder
+        etype = lexicon.types[lvc.type]
+        controller = self._controller(view, frames, v)
+        control = controller.roles if controller else None
+        control_object = bool(controller and controller.lemma in OBJECT_CONTROL)
+        roles = finder.verb_roles(view, v, etype, control, control_object, exclude=set())
+        noun_roles = finder.noun_roles(view, n, etype, "target", self.countries)
+        for p in noun_roles.source + noun_roles.target:
+            role = "source" if p in noun_roles.source and etype.symmetric else "target"
+            if p in roles.source or p in roles.target:
+                continue
+            roles.add(role, p)
+        roles.countries.extend(noun_roles.countries)
+        if roles.place is None:
+            roles.place = noun_roles.place
+        trigger = v if lvc.trigger == "verb" else n
+        sense = Sense(lvc.type, (), lvc.type in SPEECH)
+        return Frame(trigger=trigger, type=lvc.type, lemma=f"{lvc.noun} {lvc.verb}", sense=sense, roles=roles,
+                     noun=lvc.trigger == "noun", light_verb=v if lvc.trigger == "noun" else n, control=controller)
+
+    @staticmethod
+    def _noun_participants(view: SentenceView, frames: list[Frame]) -> set[int]:
+        out: set[int] = set()
+        for f in frames:
+            if f.noun and f.light_verb is None:
+                out.update(f.roles.attached)
+        return out
+
+
+def _attributive(view: SentenceView, t: Tok) -> bool:
+    """A participle used as an adjective ("die verhängten Sanktionen", "bereits bewilligten
+    Maßnahmen"), not a finite verb before its subject ("sagte Kim", "berichteten Staatsmedien")."""
+    toks = view.toks
+    if t.lower == t.lemma or t.i + 1 >= len(toks) or t.i == 0:
+        return False
+    prev = toks[t.i - 1]
+    j = t.i + 1
+    while j + 1 < len(toks) and (toks[j].text in "«»„“\"" or (toks[j].text.islower() and toks[j].word and j > t.i + 1
+                                                                 or toks[j].text in "«»„“\"")):
+        j += 1
+    nxt = toks[j]
+    if not (nxt.cap and nxt.word):
+        return False
+    if not t.lower.endswith(("te", "ten", "tes", "tem", "ter", "ene", "enen", "enes", "enem", "ener")):
+        return False
+    if prev.word and prev.text.islower() and prev.lower not in ("er", "sie", "es", "wir", "ich", "ihr", "man"):
+        return True
+    # "vom UN-Sicherheitsrat gegen Nordkorea verhängte Sanktionen verstoßen würden": the clause
+    # has its finite verb later
+    later = [u for u in toks[t.i + 2:] if u.clause == t.clause]
+    return nxt.i not in view.by_token and any(u.text.islower() and u.lower in ("würden", "würde", "wird", "werden",
+                                                                                "haben", "hat", "hatte", "ist", "sind",
+                                                                                "war", "waren") or
+                                              (u.text.islower() and u.lower != u.lemma and u.lemma.endswith("en")
+                                               and not u.lower.startswith("ge")) for u in later)
+
+
+def _light_verbs(lexicon: Lexicon, t: Tok) -> tuple[LightVerb, ...]:
+    if t.lemma in lexicon.lists.get("noun_not", ()):
+        return ()
+    for key in (t.lemma, t.text, t.lower):
+        if key in lexicon.light_verbs:
+            return lexicon.light_verbs[key]
+    if t.cap:
+        low = t.lemma.lower()
+        for noun, lvcs in lexicon.light_verbs.items():
+            if len(noun) > 4 and low.endswith(noun.lower()) and len(low) > len(noun) + 2:
+                return lvcs
+    return ()
+
+
+def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexicon, noun: bool = False) -> bool:
+    clause = view.clause_toks(view.toks[i].clause)
+    if noun:  # a noun's conditions look at its own phrase ("Übernahme der Kosten")
+        nouns = [t for t in view.toks[i + 1:i + 5] if t.cap and t.word and t.clause == view.toks[i].clause]
+    else:
+        nouns = [t for t in clause if t.cap and t.word and t.i != i]
+    for c in sense.conditions:
+        kind, arg = c.kind, c.arg
+        labels = set(arg.split("|")) if arg else None
+        if kind == "src":
+            ok = bool(roles.countries) if labels is None or "LOC" in labels else False
+            ok = ok or any(labels is None or view.labels.get(view.phrases[p].mention) in labels for p in roles.source)
+        elif kind == "tgt":
+            ok = any(labels is None or view.labels.get(view.phrases[p].mention) in labels for p in roles.target)
+        elif kind == "actor":
+            ok = not roles.empty
+        elif kind in ("word", "obj"):
+            ok = any(lexicon.in_list(arg, t.lemma) or lexicon.in_list(arg, t.text) for t in nouns)
+        elif kind == "noword":
+            ok = not any(lexicon.in_list(arg, t.lemma) or lexicon.in_list(arg, t.text) for t in nouns)
+        elif kind == "pp":
+            ok = any(norm_prep(t.lower) == arg for t in clause)
+        elif kind == "nopp":
+            ok = not any(norm_prep(t.lower) == arg for t in clause)
+        elif kind == "recip":
+            ok = any(t.lower in lexicon.cue("reflexive") for t in clause)
+        elif kind == "norecip":
+            ok = not any(t.lower in lexicon.cue("reflexive") for t in clause)
+        else:
+            ok = True
+        if not ok:
+            return False
+    return True
+
+
+def zu_clause(view: SentenceView, tok: Tok) -> bool:
+    return (tok.i > 0 and view.toks[tok.i - 1].lower == "zu") or ("zu" in tok.lower[1:-3] and tok.lower != tok.lemma)
+
+
+def _present_participle(t: Tok) -> bool:
+    return t.lower != t.lemma and t.lower.endswith(("end", "ende", "enden", "ender", "endes", "endem"))
+
+
+def _governed(view: SentenceView, i: int) -> bool:
+    """Whether the noun at token ``i`` stands in a prepositional phrase."""
+    k = i - 1
+    while k >= 0 and (view.toks[k].lower in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
+                                              "einer", "sein", "seine", "seinen", "seinem", "ihr", "ihre", "ihren")
+                      or (view.toks[k].text.islower() and view.toks[k].word and view.toks[k].lower.endswith(("e", "en", "er", "es", "em")))
+                      or view.toks[k].text in "«»„“\""):
+        k -= 1
+    return k >= 0 and view.toks[k].lower in ("für", "um", "über", "gegen", "zu", "zur", "zum", "mit", "von", "vor", "nach", "bei")
+
+
+def _adjacent(view: SentenceView, a: int, b: int) -> bool:
+    """Two triggers close together with no coordination between them ("unterzeichneten ein
+    Abkommen", "Abkommen ... wurden nicht unterzeichnet")."""
+    lo, hi = min(a, b), max(a, b)
+    return hi - lo <= 8 and not any(t.lower in ("und", "sowie", "oder") for t in view.toks[lo + 1:hi])
+
+
+def _merge(view: SentenceView, frames: list[Frame]) -> list[Frame]:
+    """One event per type and clause: a noun of the same type as a verb of its clause
+    ("unterzeichneten ein Abkommen") adds its actors to the verb's event."""
+    out: list[Frame] = []
+    for f in frames:
+        clause = view.toks[f.trigger].clause
+        twin = next((g for g in out if g.type == f.type and view.toks[g.trigger].clause == clause
+                     and g.noun != f.noun and _adjacent(view, g.trigger, f.trigger)), None)
+        if twin is not None:
+            noun = twin if twin.noun else f
+            if _governed(view, noun.trigger):
+                twin = None  # "dankte Putin Kim für die nordkoreanische Unterstützung": two events
+        if twin is None:
+            out.append(f)
+            continue
+        keep, drop = (twin, f) if not twin.noun else (f, twin)
+        for p in drop.roles.source:
+            keep.roles.add("source", p)
+        for p in drop.roles.target:
+            keep.roles.add("target", p)
+        keep.roles.countries.extend(c for c in drop.roles.countries if c not in keep.roles.countries)
+        if keep is f:
+            out[out.index(twin)] = f
+    return out
