@@ -236,7 +236,8 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
                 ph.det = t.lower
                 k -= 1
                 continue
-            title = t.cap and t.word and (t.i not in view.by_token or t.i in modifier_tokens) and t.lower not in preps
+            title = t.cap and t.word and (t.i not in view.by_token or t.i in modifier_tokens) and t.lower not in preps \
+                and (t.i in modifier_tokens or lexicon.noun_senses(t.lemma) is None)  # "Besuch Kims": a head noun
             if title and not ph.det:
                 titles.append(k)
                 k -= 1
@@ -258,7 +259,8 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
         before = ph.first - 1
         if ph.compound_of is None and not ph.prep and before >= 0 and toks[before].clause == ph.clause:
             b = toks[before]
-            genitive = ph.det in genitive_dets or (not ph.det and not ph.titles and last.text.endswith("s"))
+            genitive = ph.det in genitive_dets or (not ph.det and not ph.titles and (
+                last.text.endswith("s") or lexicon.noun_senses(b.lemma) is not None))
             if genitive and b.cap and b.word and _unmentioned(b, mentions) and b.lower not in dets:
                 ph.modifies = before
         # possessor before a noun ("Kims Besuch", "Nordkoreas Staatsmedien")
@@ -317,39 +319,39 @@ def _unmentioned(tok: Tok, mentions) -> bool:
 
 def _groups(view: SentenceView, coords: frozenset[str]) -> None:
     """Coordinated phrases ("Putin und Kim", "Deutschland, Frankreich und Italien") share a group,
-    and the later ones take the first one's preposition, determiner and head noun."""
-    group = 0
+    and the later ones take the first one's preposition, determiner and head noun. A run linked
+    by commas only is a list of appositions, not a coordination."""
+    runs: list[list[Phrase]] = []
     prev: Phrase | None = None
     for ph in view.phrases:
         linked = False
-        if prev is not None and prev.clause == ph.clause and ph.compound_of is None and prev.compound_of is None:
+        if prev is not None and ph.compound_of is None and prev.compound_of is None and ph.modifies is None:
             between = view.toks[prev.last + 1:ph.first]
-            if between and all(t.lower in coords or t.text == "," or t.text in QUOTES for t in between) and \
-                    (not ph.prep or ph.prep == prev.prep) and ph.modifies is None:
-                linked = True
+            list_comma = [t.text for t in between] == [","] and not ph.det  # "Deutschland, Frankreich und ..."
+            linked = bool(between) and (prev.clause == ph.clause or list_comma) and \
+                all(t.lower in coords or t.text == "," or t.text in QUOTES for t in between) and \
+                (not ph.prep or ph.prep == prev.prep)
         if linked:
-            ph.group = prev.group
-            if not ph.prep:
-                ph.prep = prev.prep
-            if not ph.det:
-                ph.det = prev.det
-            ph.modifies = prev.modifies
+            runs[-1].append(ph)
         else:
-            group += 1
-            ph.group = group
+            runs.append([ph])
         prev = ph
-    # a run linked by commas only is a list of appositions, not a coordination
-    members: dict[int, list[Phrase]] = {}
-    for ph in view.phrases:
-        members.setdefault(ph.group, []).append(ph)
-    for run in members.values():
-        if len(run) < 2:
-            continue
+    group = 0
+    for run in runs:
         links = [view.toks[a.last + 1:b.first] for a, b in zip(run, run[1:])]
-        if not any(any(t.lower in coords for t in link) for link in links):
-            for ph in run[1:]:
-                group += 1
+        if len(run) > 1 and not any(any(t.lower in coords for t in link) for link in links):
+            parts = [[ph] for ph in run]
+        else:
+            parts = [run]
+        for part in parts:
+            group += 1
+            head = part[0]
+            for ph in part:
                 ph.group = group
+                if ph is not head:
+                    ph.prep = ph.prep or head.prep
+                    ph.det = ph.det or head.det
+                    ph.modifies = head.modifies
 
 
 def _antecedent(view: SentenceView, clause: Clause) -> int | None:
@@ -388,6 +390,8 @@ def is_finite_like(tok: Tok, lexicon: Lexicon) -> bool:
     if low == "worden" or low in lexicon.function_words:
         return False
     lemma = tok.lemma
+    if lexicon.lang != "de":
+        return tok.text.islower() and tok.word and lemma != low
     if not tok.text.islower() or not tok.word or not lemma.islower() or lemma == low or not lemma.endswith("n"):
         return False
     if "ge" in low[:7] and "ge" not in lemma[:7] and low.endswith(("t", "en")):

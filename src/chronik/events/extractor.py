@@ -359,8 +359,15 @@ def _generic(view: SentenceView, f: Frame) -> bool:
     if f.noun and f.light_verb is None:
         return False
     words = view.clause_toks(tok.clause)
-    if any(t.lower in ("man", "jeder", "jede", "niemand", "wer") for t in words):
+    if any(t.lower in ("man", "jeder", "jede", "niemand", "niemanden", "wer") for t in words):
         return True
+    clause = view.clauses[tok.clause]
+    if clause.relative and clause.antecedent is None:
+        return True  # "Grenzschützer ..., die diese Aufgabe übernehmen sollen": an unnamed someone
+    if clause.index > 0 and view.clauses[clause.index - 1].relative and not any(
+            t.lower in ("ist", "sind", "wird", "werden", "wurde", "wurden", "hat", "haben") for t in words):
+        prev = view.clauses[clause.index - 1]
+        return prev.antecedent is None
     return tok.i > 0 and (view.toks[tok.i - 1].lower == "zu" or ("zu" in tok.lower[1:-3] and tok.lower != tok.lemma))
 
 

@@ -275,7 +275,7 @@ def _governed(view: SentenceView, i: int) -> bool:
                       or (view.toks[k].text.islower() and view.toks[k].word and view.toks[k].lower.endswith(("e", "en", "er", "es", "em")))
                       or view.toks[k].text in "«»„“\""):
         k -= 1
-    return k >= 0 and view.toks[k].lower in ("für", "um", "über", "gegen", "zu", "zur", "zum", "mit", "von", "vor", "nach", "bei")
+    return k >= 0 and view.toks[k].lower in ("für", "um", "über", "gegen", "zu", "zur", "zum", "mit", "von", "vor", "nach", "bei", "auf")
 
 
 def _adjacent(view: SentenceView, a: int, b: int) -> bool:

@@ -80,8 +80,8 @@ class ModalityFinder:
         if first.lower in ("sollte", "sollten") and first.text[:1].isupper():
             return True
         if lowers & self.allegation and any(t.lower in ("haben", "sein") for t in words) and \
-                any(t.lower != t.lemma and t.text.islower() and t.lower.startswith("ge") or t.lower == "worden" for t in words):
-            return True
+                any(t.lower != t.lemma and t.text.islower() and "ge" in t.lower[:7] or t.lower == "worden" for t in words):
+            return True  # "soll ... angegriffen haben": an allegation
         if noun and trig.i > 0 and view.toks[trig.i - 1].lower in self.spec_adj:
             return True
         if clause.opener in ("dass", "daß") and trig.clause > 0:

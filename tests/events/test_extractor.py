@@ -1,0 +1,139 @@
+"""The extractor on hand-built articles: triggers, roles, attribution, modality, time, place."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronik.events import EventExtractor, ExtractorOptions
+from tests.events.conftest import article
+
+EXTRACTOR = EventExtractor()
+
+CASES = [
+    # (id, text, names, times, published, expected events: (type, trigger, actors, extra checks))
+    ("meet-reciprocal", "Putin und Kim trafen sich am Mittwoch in Wostotschny.",
+     {"Putin": "PER", "Kim": "PER", "Wostotschny": "LOC"}, {"am Mittwoch": "2023-09-13"}, "2023-09-14",
+     [("MEET", "trafen", {("Putin", "source"), ("Kim", "source")},
+       {"place": "Wostotschny", "time": ("2023-09-13", "day"), "modality": "asserted", "attribution": None})]),
+    ("invite-separable-reported", "Am Mittwoch lud Kim Jong Un Putin zu einem Besuch ein, erklärte die Nachrichtenagentur KCNA.",
+     {"Kim Jong Un": "PER", "Putin": "PER", "KCNA": "ORG"}, {}, "2023-09-14",
+     [("INVITE", "lud", {("Kim Jong Un", "source"), ("Putin", "target")}, {"attribution": "KCNA", "modality": "reported"}),
+      ("STATEMENT", "erklärte", {("KCNA", "source")}, {"attribution": "KCNA", "modality": "asserted"})]),
+    ("accept-laut", "Putin hat die Einladung laut KCNA angenommen.", {"Putin": "PER", "KCNA": "ORG"}, {}, "2023-09-14",
+     [("ACCEPT", "angenommen", {("Putin", "source")}, {"attribution": "KCNA", "modality": "reported"})]),
+    ("travel-planned", "Lawrow werde im nächsten Monat nach Pjöngjang reisen, teilte der Kreml mit.",
+     {"Lawrow": "PER", "Pjöngjang": "LOC", "Kreml": "ORG"}, {"im nächsten Monat": "2023-10"}, "2023-09-14",
+     [("TRAVEL", "reisen", {("Lawrow", "source")},
+       {"place": "Pjöngjang", "time": ("2023-10", "month"), "attribution": "Kreml", "modality": "planned"}),
+      ("STATEMENT", "teilte", {("Kreml", "source")}, {})]),
+    ("denied", "Der Kreml und Pjöngjang bestreiten nordkoreanische Waffenlieferungen.",
+     {"Kreml": "ORG", "Pjöngjang": "LOC"}, {}, "2024-06-19",
+     [("DENY", "bestreiten", {("Kreml", "source"), ("Pjöngjang", "source")}, {"modality": "asserted"}),
+      ("TRADE", "Waffenlieferungen", {("Nordkorea", "source")}, {"modality": "denied"})]),
+    ("negated", "Offizielle Abkommen wurden nicht unterzeichnet.", {}, {}, "2024-01",
+     [("AGREE", "unterzeichnet", set(), {"modality": "negated"})]),
+    ("speculative-noun", "Die Gespräche könnten zu Waffenlieferungen Nordkoreas an Russland führen.",
+     {"Nordkoreas": "LOC", "Russland": "LOC"}, {}, "2023-09",
+     [("TRADE", "Waffenlieferungen", {("Nordkorea", "source"), ("Russland", "target")}, {"modality": "speculative"})]),
+    ("statement-apposition", "Russland habe es auf Artilleriegeschosse abgesehen, sagte An Chan-il, Direktor des "
+     "Instituts für Nordkorea-Studien.", {"Russland": "LOC", "An Chan-il": "PER"}, {}, "2023-09",
+     [("STATEMENT", "sagte", {("An Chan-il", "source")}, {"attribution": "An Chan-il", "modality": "asserted"})]),
+    ("passive-von", "Rite Aid wird von Walgreens übernommen.", {"Rite Aid": "ORG", "Walgreens": "ORG"}, {}, "2015-12-17",
+     [("ACQUIRE", "übernommen", {("Walgreens", "source"), ("Rite Aid", "target")}, {"modality": "planned"})]),
+    ("relative-clause", "Comcast, der 2009 NBC Universal übernommen hat, kauft nun Dreamworks.",
+     {"Comcast": "ORG", "NBC Universal": "ORG", "Dreamworks": "ORG"}, {"2009": "2009"}, "2016-04-29",
+     [("ACQUIRE", "übernommen", {("Comcast", "source"), ("NBC Universal", "target")}, {"time": ("2009", "year")}),
+      ("ACQUIRE", "kauft", {("Comcast", "source"), ("Dreamworks", "target")}, {"time": ("2016-04-29", "day")})]),
+    ("hiess-es", "Kim lud Putin ein, teilte KCNA mit. Putin habe die Einladung angenommen, hieß es weiter.",
+     {"Kim": "PER", "Putin": "PER", "KCNA": "ORG"}, {}, "2023-09-14",
+     [("INVITE", "lud", {("Kim", "source"), ("Putin", "target")}, {"attribution": "KCNA"}),
+      ("STATEMENT", "teilte", {("KCNA", "source")}, {}),
+      ("ACCEPT", "angenommen", {("Putin", "source")}, {"attribution": "KCNA", "modality": "reported"})]),
+    ("allegation", "Russland soll Nordkorea angegriffen haben.", {"Russland": "LOC", "Nordkorea": "LOC"}, {}, "2024-01",
+     [("ATTACK", "angegriffen", {("Russland", "source"), ("Nordkorea", "target")}, {"modality": "speculative"})]),
+    ("noun-zwischen", "Das Treffen zwischen Putin und Kim dauerte zwei Stunden.", {"Putin": "PER", "Kim": "PER"}, {},
+     "2024-06-19", [("MEET", "Treffen", {("Putin", "source"), ("Kim", "source")}, {})]),
+    ("article-date", "Putin besuchte Pjöngjang.", {"Putin": "PER", "Pjöngjang": "LOC"}, {}, "2024-06",
+     [("VISIT", "besuchte", {("Putin", "source"), ("Pjöngjang", "target")}, {"time": ("2024-06", "month")})]),
+    ("no-event", "Der Umsatz stieg im Jahr 2015 um zehn Prozent.", {}, {}, "2016-01-01", []),
+    ("negated-noun", "Es gab kein Treffen zwischen Putin und Kim.", {"Putin": "PER", "Kim": "PER"}, {}, "2024-01-01",
+     [("MEET", "Treffen", {("Putin", "source"), ("Kim", "source")}, {"modality": "negated"})]),
+    ("coordination-list", "Deutschland, Frankreich und Italien unterstützen die Ukraine.",
+     {"Deutschland": "LOC", "Frankreich": "LOC", "Italien": "LOC", "Ukraine": "LOC"}, {}, "2024-01-01",
+     [("SUPPORT", "unterstützen", {("Deutschland", "source"), ("Frankreich", "source"), ("Italien", "source"),
+                                  ("Ukraine", "target")}, {})]),
+    ("meet-mit", "Kim traf sich am Mittwoch mit Putin.", {"Kim": "PER", "Putin": "PER"}, {}, "2023-09-14",
+     [("MEET", "traf", {("Kim", "source"), ("Putin", "target")}, {})]),
+    ("pronoun-subject", "Er besuchte Russland.", {"Russland": "LOC"}, {}, "2023-09-14", []),
+    ("full-name", "Wladimir Putin reiste nach Pjöngjang. Dort traf Putin Kim Jong Un.",
+     {"Wladimir Putin": "PER", "Putin": "PER", "Pjöngjang": "LOC", "Kim Jong Un": "PER"}, {}, "2024-06-19",
+     [("TRAVEL", "reiste", {("Wladimir Putin", "source")}, {"place": "Pjöngjang"}),
+      ("MEET", "traf", {("Wladimir Putin", "source"), ("Kim Jong Un", "target")}, {})]),
+    ("light-verb-support", "Kim sicherte Putin seine volle Unterstützung zu.", {"Kim": "PER", "Putin": "PER"}, {},
+     "2024-06-19", [("SUPPORT", "Unterstützung", {("Kim", "source"), ("Putin", "target")}, {})]),
+    ("possessive-visit", "Bei seinem Besuch in Russland hat Kim Moskau seine Unterstützung zugesichert.",
+     {"Russland": "LOC", "Kim": "PER", "Moskau": "LOC"}, {}, "2023-09-14",
+     [("VISIT", "Besuch", {("Kim", "source"), ("Russland", "target")}, {"place": "Russland"}),
+      ("SUPPORT", "Unterstützung", {("Kim", "source"), ("Moskau", "target")}, {})]),
+]
+
+
+def _events(text, names, times, published):
+    art = article(text, names, times=times, published=published)
+    return art, EXTRACTOR(art).events
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_extractor_finds_expected_events(case):
+    _, text, names, times, published, expected = case
+    art, events = _events(text, names, times, published)
+    got = [(e.type, art.text[e.trigger.start:e.trigger.end], {(a.name, a.role) for a in e.actors}) for e in events]
+    assert [g for g in got] == [(t, trig, actors) for t, trig, actors, _ in expected], got
+    for event, (_, _, _, checks) in zip(events, expected):
+        if "place" in checks:
+            assert event.place == checks["place"]
+        if "time" in checks:
+            assert (event.time.value, event.time.precision) == checks["time"]
+        if "modality" in checks:
+            assert event.modality == checks["modality"]
+        if "attribution" in checks:
+            assert event.attribution == checks["attribution"]
+
+
+def test_extractor_skips_captions_and_verbless_headlines():
+    art = article("Putin und Kim in Wostotschny: Treffen der Machthaber\n"
+                  "Der russische Präsident Wladimir Putin beim Besuch des Kosmodroms. © Foto/Imago\n",
+                  {"Putin": "PER", "Kim": "PER", "Wostotschny": "LOC", "Wladimir Putin": "PER"})
+    assert EXTRACTOR(art).events == ()
+
+
+def test_extractor_headline_with_verb_yields_event():
+    art = article("Putin nimmt Einladung nach Nordkorea an\nDer Text folgt.", {"Putin": "PER", "Nordkorea": "LOC"})
+    events = EXTRACTOR(art).events
+    assert [(e.type, [(a.name, a.role) for a in e.actors]) for e in events] == [("ACCEPT", [("Putin", "source")])]
+
+
+def test_extractor_options_restrict_types_and_statements():
+    text = "Kim lud Putin ein, teilte KCNA mit."
+    names = {"Kim": "PER", "Putin": "PER", "KCNA": "ORG"}
+    only = EventExtractor(ExtractorOptions(types=("INVITE",)))(article(text, names)).events
+    assert [e.type for e in only] == ["INVITE"]
+    quiet = EventExtractor(ExtractorOptions(statements=False))(article(text, names)).events
+    assert [e.type for e in quiet] == ["INVITE"]
+
+
+def test_extractor_english_svo():
+    art = article("Putin met Kim in Vladivostok.", {"Putin": "PER", "Kim": "PER", "Vladivostok": "LOC"}, lang="en")
+    events = EXTRACTOR(art).events
+    assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in events] == [
+        ("MEET", {("Putin", "source"), ("Kim", "target")})]
+
+
+def test_extractor_without_sentences_splits_itself():
+    art = article("Putin besuchte Pjöngjang.", {"Putin": "PER", "Pjöngjang": "LOC"}).replace(sentences=())
+    assert [e.type for e in EXTRACTOR(art).events] == ["VISIT"]
+
+
+def test_extractor_empty_article():
+    art = article("", {})
+    assert EXTRACTOR(art).events == ()
