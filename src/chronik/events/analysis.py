@@ -16,7 +16,7 @@ from typing import Sequence
 from chronik.events.lexicon import Lexicon
 from chronik.model import Mention
 
-BREAKS = frozenset(",;:()[]{}–—\"„“”«»‚‘’")
+BREAKS = frozenset(",;:()[]{}–—\"„“”«»‚‘’|")
 QUOTES = frozenset("\"„“”«»")
 PARTICLES = ("an", "auf", "aus", "bei", "ein", "fest", "mit", "nach", "vor", "zu", "zurück", "ab", "los",
              "weiter", "zusammen", "nieder", "bekannt", "hinzu", "fort", "um", "durch", "teil", "statt", "hervor",
@@ -250,6 +250,8 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
         ph.titles = tuple(reversed(titles))
         if k >= 0 and toks[k].clause == ph.clause and toks[k].lower in preps:
             ph.prep = toks[k].lower
+        if last_tok + 1 < len(toks) and toks[last_tok + 1].lower in ("zufolge",):
+            ph.prep = "zufolge"  # "ver.di zufolge": who says so, not who acts
         for i in range(first_tok, last_tok + 1):
             view.by_token[i] = ph.index
         if ph.compound_of is not None:

@@ -20,9 +20,10 @@ from chronik.events.scoring import GoldSentence, Report, check_gold, load_gold, 
 from chronik.model import Article, Event, Mention
 from chronik.text import SentenceSplitter
 
-# SmartData relation types and the chronik event type they overlap with
-SMARTDATA_TYPES = {"Acquisition": "ACQUIRE", "Merger": "ACQUIRE", "Strike": "PROTEST",
-                   "OrganizationLeadership": "LEADERSHIP"}
+# SmartData relation types and the chronik event type they overlap with. SmartData's
+# OrganizationLeadership is a standing relation ("X, CEO of Y"), not a change of leadership, so
+# it is not compared with LEADERSHIP.
+SMARTDATA_TYPES = {"Acquisition": "ACQUIRE", "Merger": "ACQUIRE", "Strike": "PROTEST"}
 
 
 def time_tagger():

@@ -403,6 +403,9 @@ class RoleFinder:
         agent_verb = any(t.lemma in agent_verbs or (t.text.islower() and _separable_lemma(view, t) in agent_verbs)
                          for t in view.clause_toks(toks[i].clause))
         own_activity = etype_name in OWN_ACTIVITY
+        extent_words = [t.lower for t in toks[i + 1:i + 26] if t.clause == toks[i].clause]
+        if "durch" in extent_words:
+            return []  # "Übernahme ... durch die Regierung": the agent is named, if not by a name
         if not ((possessive or temporal) and own_activity or agent_verb):
             return []
         verb = self.finite(view, i)
@@ -437,8 +440,8 @@ class RoleFinder:
                 continue
             if t.cap and t.word and self.lexicon.noun_senses(t.lemma) is not None:
                 break  # another event noun: what follows belongs to it
-            if t.lower in ("laut", "zufolge", "gemäß", "wie"):
-                break  # an attribution, not a participant
+            if t.lower in ("laut", "zufolge", "gemäß", "wie") or (t.text[:1].isdigit() and t.text.count(".") >= 2):
+                break  # an attribution or a date, not a participant
             if t.text.islower() and t.word and (t.lower in self.aux or is_finite_like(t, self.lexicon)
                                                  or (t.lower == t.lemma and t.lower.endswith("en")
                                                      and t.lower not in self.lexicon.function_words)):
