@@ -1,0 +1,83 @@
+"""Score the event extractor on the gold set and compare it with SmartData's relations.
+
+    .venv/bin/python scripts/events_eval.py                 # gold entities (event extraction alone)
+    .venv/bin/python scripts/events_eval.py --entities system   # chronik's entity tagger (the pipeline)
+    .venv/bin/python scripts/events_eval.py --smartdata     # agreement with SmartData where types overlap
+    .venv/bin/python scripts/events_eval.py --errors        # every disagreement, one JSON line each
+    .venv/bin/python scripts/events_eval.py --write-baseline    # pin floors (measured - 0.005) in tests/events/baseline.json
+
+Reads ../shared/data (or $CHRONIK_SHARED/data); the gold set is tests/events/gold/sentences.jsonl.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+import time
+from pathlib import Path
+
+from chronik.events.benchmark import run_gold, smartdata_agreement, summary
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("CHRONIK_SHARED", ROOT / ".." / "shared")) / "data"
+GOLD = ROOT / "tests" / "events" / "gold" / "sentences.jsonl"
+BASELINE = ROOT / "tests" / "events" / "baseline.json"
+KEYS = ("type", "type+actors", "time", "attribution", "modality")
+MARGIN = 0.005
+
+
+def floor(value: float) -> float:
+    return math.floor((value - MARGIN) * 1000) / 1000
+
+
+def measured(entities: str) -> dict:
+    started = time.perf_counter()
+    run = run_gold(GOLD, DATA, entities=entities)
+    report = run.report.to_dict()
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    return {"run": run, "report": report}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--entities", choices=("gold", "system"), default="gold")
+    ap.add_argument("--smartdata", action="store_true")
+    ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--write-baseline", action="store_true")
+    args = ap.parse_args()
+    if args.write_baseline:
+        baseline = {}
+        for entities in ("gold", "system"):
+            total = measured(entities)["report"]["total"]
+            baseline[entities] = {key: {"p": floor(total[key]["p"]), "r": floor(total[key]["r"])} for key in KEYS}
+        agreement = smartdata_agreement(DATA)
+        baseline["smartdata"] = {typ: {"found_share": floor(v["found_share"])} for typ, v in agreement.items()}
+        BASELINE.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
+        print(f"floors written to {BASELINE}")
+        return
+    if args.smartdata:
+        print(json.dumps(smartdata_agreement(DATA), indent=2))
+        return
+    result = measured(args.entities)
+    if args.errors:
+        for error in result["run"].report.errors:
+            print(json.dumps(error, ensure_ascii=False))
+        return
+    if args.json:
+        json.dump(result["report"], sys.stdout, indent=2)
+        print()
+        return
+    print(f"entities: {args.entities}   ({result['report']['seconds']} s)")
+    print(summary(result["run"].report))
+    for dim in ("split", "corpus", "stratum"):
+        for key, tally in result["report"][dim].items():
+            ta = tally["type+actors"]
+            print(f"  {dim:8} {key:10} P {ta['p']:.3f}  R {ta['r']:.3f}  (predicted {tally['predicted']}, gold {tally['gold']})")
+
+
+if __name__ == "__main__":
+    main()
