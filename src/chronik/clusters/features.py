@@ -1,0 +1,266 @@
+"""What the event clusterer knows about one document: a frozen :class:`DocFeatures` record.
+
+The pipeline fills it from an annotated :class:`~chronik.model.Article` (:meth:`FeatureExtractor.from_article`);
+benchmarks fill it from plain text (:meth:`FeatureExtractor.from_text`). Every field but ``id`` may be
+empty: the clusterer uses whichever signals a document has.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable
+
+from chronik.model import Article, Record, record
+
+DATA = Path(__file__).parent / "data"
+_CONCRETE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_LETTER = re.compile(r"[^\W\d_]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SENTENCE_END = frozenset(".!?:;\"'“”„«»‹›()[]–—-|/•")
+
+
+@record
+class DocFeatures(Record):
+    """One document as the clusterer sees it.
+
+    ``lemmas``: lowercased content-word lemmas in text order; ``names``: canonical entity ids or
+    names (language-independent where the entity stage links them); ``times``: TIMEX3 values of
+    the document's DATE/TIME expressions; ``published_earliest``/``published_latest``: ISO dates
+    bounding the publication date (equal when it is known to the day); ``copies``: ids of wire-copy
+    passages the document shares with others; ``embedding``: a unit vector (multilingual USE) of
+    the document's lead, or empty.
+    """
+
+    id: str
+    lang: str | None = None
+    lemmas: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    times: tuple[str, ...] = ()
+    published_earliest: str | None = None
+    published_latest: str | None = None
+    copies: tuple[str, ...] = ()
+    embedding: tuple[float, ...] = ()
+
+
+def time_terms(values: Iterable[str]) -> tuple[str, ...]:
+    """Terms for concrete time values: a day gives itself and its month, a month itself, a year itself.
+
+    Underspecified values (``XXXX-05-10``, ``PAST_REF``) and durations carry no absolute position
+    and are dropped.
+    """
+    out: list[str] = []
+    for value in values:
+        match = _CONCRETE.match(value)
+        if match is None:
+            continue
+        concrete = match.group()
+        out.append(concrete)
+        if len(concrete) == 10:
+            out.append(concrete[:7])
+    return tuple(out)
+
+
+def published_bounds(article: Article) -> tuple[str | None, str | None]:
+    """Earliest and latest ISO day of ``article``'s publication, from ``published`` or the inferred date."""
+    inferred = article.published_inferred
+    if article.published:
+        return _day_bounds(article.published)
+    if inferred is not None:
+        lo = _day_bounds(inferred.earliest)[0] if inferred.earliest else None
+        hi = _day_bounds(inferred.latest)[1] if inferred.latest else None
+        if lo or hi:
+            return lo, hi
+        if inferred.value:
+            return _day_bounds(inferred.value)
+    return None, None
+
+
+def _day_bounds(value: str) -> tuple[str | None, str | None]:
+    """``2023-09`` -> (``2023-09-01``, ``2023-09-30``); a full date gives itself twice."""
+    match = _CONCRETE.match(value or "")
+    if match is None:
+        return None, None
+    text = match.group()
+    year = int(text[:4])
+    if len(text) == 10:
+        return text, text
+    if len(text) == 7:
+        month = int(text[5:7])
+        if not 1 <= month <= 12:
+            return None, None
+        nxt = date(year + (month == 12), month % 12 + 1, 1)
+        return f"{text}-01", date.fromordinal(nxt.toordinal() - 1).isoformat()
+    return f"{text}-01-01", f"{text}-12-31"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FeatureOptions:
+    """``lead_sentences``: how many leading sentences the embedding reads (a news lead says what
+    happened; later paragraphs drift into background); ``headline_caps``: a line whose words are
+    mostly capitalised is a headline, not evidence of names."""
+
+    lead_sentences: int = 3
+    headline_caps: float = 0.6
+
+
+class FeatureExtractor:
+    """Builds :class:`DocFeatures`; holds a lemmatiser, time taggers and (optionally) an embedder.
+
+    ``embedder`` is any object with ``encode(list[str]) -> array`` of unit rows (see
+    :class:`chronik.clusters.embed.Embedder`); without one, documents get no embedding.
+    """
+
+    def __init__(self, options: FeatureOptions | None = None, *, embedder=None) -> None:
+        self.options = options or FeatureOptions()
+        self.embedder = embedder
+        self._lemmatizers: dict[str, object] = {}
+        self._taggers: dict[str, object] = {}
+
+    @cached_property
+    def _function_words(self) -> dict[str, frozenset[str]]:
+        out = {}
+        for path in DATA.glob("function_words_*.txt"):
+            words = set()
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if not line.startswith("#"):
+                    words.update(line.split())
+            out[path.stem.rsplit("_", 1)[1]] = frozenset(words)
+        return out
+
+    def lemmatizer(self, lang: str):
+        if lang not in self._lemmatizers:
+            from chronik.text import Lemmatizer
+
+            self._lemmatizers[lang] = Lemmatizer(lang)
+        return self._lemmatizers[lang]
+
+    def tagger(self, lang: str):
+        """chronik's time tagger for ``lang`` (``None`` when there is no grammar for it)."""
+        if lang not in self._taggers:
+            from chronik.errors import ConfigError
+            from chronik.time import Tagger
+
+            try:
+                self._taggers[lang] = Tagger(lang)
+            except (ConfigError, LookupError, OSError):
+                self._taggers[lang] = None
+        return self._taggers[lang]
+
+    # -- building ------------------------------------------------------------------------
+
+    def from_text(self, doc_id: str, text: str, *, lang: str = "en", published: str | None = None,
+                  times: Iterable[str] | None = None, names: Iterable[str] | None = None,
+                  copies: Iterable[str] = (), tag_times: bool = True) -> DocFeatures:
+        """Features of a plain text; lines are treated as sentence boundaries.
+
+        ``times`` (TIMEX3 values) and ``names`` are taken as given when passed; otherwise times
+        come from chronik's time tagger (``tag_times``) and names from capitalised words.
+        """
+        from chronik.text import tokenize
+
+        lang = (lang or "en").lower()[:2]
+        tokens = [text[t.start:t.end] for t in tokenize(text)]
+        lines = [ln for ln in text.split("\n") if ln.strip()]
+        if times is None:
+            times = self._tag_times(text, lang, published) if tag_times else ()
+        if names is None:
+            names = self.capitalised_names(lines, lang)
+        earliest, latest = _day_bounds(published) if published else (None, None)
+        return DocFeatures(
+            id=doc_id, lang=lang, lemmas=self.lemmas(tokens, lang), names=tuple(names),
+            times=tuple(times), published_earliest=earliest, published_latest=latest,
+            copies=tuple(sorted(set(copies))), embedding=self._embed(lines),
+        )
+
+    def from_article(self, article: Article, *, copies: Iterable[str] = ()) -> DocFeatures:
+        """Features of an annotated article: lemmas of its cleaned text, its entity mentions
+        (canonical ids when linked, else the mention text), its time expressions and its
+        publication date (given or inferred)."""
+        from chronik.text import tokenize
+
+        text = article.text or article.body
+        lang = (article.lang or "de").lower()[:2]
+        tokens = [text[t.start:t.end] for t in tokenize(text)]
+        if article.sentences:
+            lines = [text[s.start:s.end].replace("\n", " ") for s in article.sentences]
+        else:
+            lines = [ln for ln in text.split("\n") if ln.strip()]
+        if article.mentions:
+            names = tuple(m.entity or text[m.start:m.end].lower() for m in article.mentions)
+        else:
+            names = self.capitalised_names(lines, lang)
+        times = tuple(t.value for t in article.timexes if t.label in ("DATE", "TIME"))
+        earliest, latest = published_bounds(article)
+        return DocFeatures(
+            id=article.id, lang=lang, lemmas=self.lemmas(tokens, lang), names=names, times=times,
+            published_earliest=earliest, published_latest=latest,
+            copies=tuple(sorted(set(copies))), embedding=self._embed(lines),
+        )
+
+    # -- parts ---------------------------------------------------------------------------
+
+    def lemmas(self, tokens: Iterable[str], lang: str) -> tuple[str, ...]:
+        """Lowercased lemmas of the tokens that contain a letter (numbers are left to ``times``)."""
+        lem = self.lemmatizer(lang)
+        out = []
+        for tok in tokens:
+            if _LETTER.search(tok):
+                # German lemmas depend on case (nouns are capitalised); English ones do not.
+                if lang == "de":
+                    out.append(lem.lemma(tok).lower())
+                else:
+                    out.append(lem.lemma(_POSSESSIVE.sub("", tok.lower()) if lang == "en" else tok.lower()).lower())
+        return tuple(out)
+
+    def capitalised_names(self, lines: Iterable[str], lang: str) -> tuple[str, ...]:
+        """A fallback for entity names: capitalised words that do not start a sentence, are not
+        function words and (German, where every noun is capitalised) are unknown to the
+        lemmatiser's dictionary. Headline-case lines are skipped."""
+        from chronik.text import tokenize
+
+        function_words = self._function_words.get(lang, frozenset())
+        known = None
+        if lang == "de":
+            from simplemma import is_known
+
+            known = is_known
+        out: list[str] = []
+        for line in lines:
+            words = [line[t.start:t.end] for t in tokenize(line)]
+            alpha = [w for w in words if _LETTER.search(w)]
+            if not alpha:
+                continue
+            if len(alpha) > 2 and sum(w[0].isupper() for w in alpha) / len(alpha) > self.options.headline_caps:
+                continue
+            start = True
+            for word in words:
+                if not _LETTER.search(word):
+                    start = start or word in _SENTENCE_END
+                    continue
+                if (not start and word[0].isupper() and word.lower() not in function_words
+                        and not (known is not None and known(word, lang))):
+                    out.append(_POSSESSIVE.sub("", word.lower()) if lang == "en" else word.lower())
+                start = False
+        return tuple(out)
+
+    def _tag_times(self, text: str, lang: str, published: str | None) -> tuple[str, ...]:
+        tagger = self.tagger(lang)
+        if tagger is None:
+            return ()
+        from chronik.time.stage import analyse
+
+        timexes = analyse(tagger, text, published)[0]
+        return tuple(t.value for t in timexes if t.label in ("DATE", "TIME"))
+
+    def _embed(self, lines: list[str]) -> tuple[float, ...]:
+        if self.embedder is None or not lines:
+            return ()
+        lead = lines[: self.options.lead_sentences]
+        vectors = self.embedder.encode(lead)
+        mean = vectors.mean(axis=0)
+        norm = float((mean * mean).sum()) ** 0.5
+        return tuple(float(x) / norm for x in mean) if norm > 0 else ()
