@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Mapping
 
-from chronik.events.analysis import SentenceView, Tok, analyse, is_finite_like
+from chronik.events.analysis import PARTICLES, SentenceView, Tok, analyse, is_finite_like
 from chronik.events.attribution import PRONOUNS, Attribution, AttributionFinder
 from chronik.events.context import ActorNames, TimeLine
 from chronik.events.frames import SPEECH, Frame, FrameFinder, zu_clause
@@ -56,6 +56,14 @@ class Parts:
     modality: ModalityFinder
     known: frozenset[str]  # verb lemmas worth looking at
     frames: FrameFinder
+    bases: frozenset[str]  # verb lemmas and the bases of separable ones ("laden" for "einladen")
+
+    def candidate(self, t: Tok) -> bool:
+        """Whether a token could take part in a trigger (a cheap test before the analysis)."""
+        if t.lemma in self.bases or t.lower in self.bases:
+            return True
+        return t.word and (t.cap and self.lexicon.noun_senses(t.lemma) is not None
+                           or bool(self.lexicon.light_verbs_for(t.lemma)))
 
 
 @dataclass(slots=True)
@@ -98,9 +106,15 @@ class EventExtractor:
             known = frozenset(lexicon.verbs) | {lv.verb for lvs in lexicon.light_verbs.values() for lv in lvs} \
                 | lexicon.cue("planned_lemmas")
             roles = RoleFinder(lexicon)
+            bases = set(known)
+            for lemma in known:
+                for particle in PARTICLES:
+                    if lemma.startswith(particle) and len(lemma) > len(particle) + 2:
+                        bases.add(lemma[len(particle):])
             self._parts[lang] = Parts(lexicon=lexicon, lemmatizer=Lemmatizer(lang), roles=roles,
                                       attributions=AttributionFinder(lexicon), modality=ModalityFinder(lexicon),
-                                      known=known, frames=FrameFinder(lexicon, roles, known, self.country))
+                                      known=known, frames=FrameFinder(lexicon, roles, known, self.country),
+                                      bases=frozenset(bases))
         return self._parts[lang]
 
     def country(self, adjective: str) -> str | None:
@@ -169,20 +183,22 @@ class EventExtractor:
             alt = lemmatizer.lemma(first.lower)
             if alt != first.lower and alt in known and first.lower.endswith(("t", "te", "ten", "en")) \
                     and lexicon.noun_senses(first.lemma) is None:
-                first.lemma = alt
-                first.lower = first.lower  # the form stays; the lemma says it is a verb
+                first.lemma = alt  # "Unterzeichnet wurde ...": a verb at the start of the sentence
+        if not any(parts.candidate(t) for t in toks):
+            self._remember(names, state, no, mentions, [])  # nothing that could trigger an event
+            return
         spans = [(t.start, t.end) for t in timeline.in_sentence(no)]
         view = analyse(text, sent.start, sent.end, toks, mentions, lexicon, spans)
         frames = parts.frames(view)
-        if not any(is_finite_like(t, lexicon) or (t.text.islower() and t.lower == t.lemma and t.lower in known
-                                                  and not (t.i and toks[t.i - 1].lower == "zu")) for t in toks):
+        if frames and not any(is_finite_like(t, lexicon) or (t.text.islower() and t.lower == t.lemma and t.lower in known
+                                                             and not (t.i and toks[t.i - 1].lower == "zu")) for t in toks):
             frames = []  # no finite verb: a caption, a verbless headline or a fragment
         if view.headline:
             frames = [f for f in frames if self.options.headlines and not f.noun or f.light_verb is not None]
             frames = [f for f in frames if any(is_finite_like(t, lexicon) for t in view.clause_toks(
                 view.toks[f.light_verb if f.light_verb is not None else f.trigger].clause))]
         if not frames:
-            self._remember(view, names, state, no, [])
+            self._remember(names, state, no, mentions, [])
             return
         found = self._attributions(view, frames, names, attributions, state, no)
         events = []
@@ -196,7 +212,7 @@ class EventExtractor:
                 continue  # "müsste ... akzeptieren", "Regeln, dieses Recht einzufordern": nobody in particular
             events.append(event)
         state.events.extend(events)
-        self._remember(view, names, state, no, found)
+        self._remember(names, state, no, mentions, found)
 
     # -- frames -----------------------------------------------------------------------------
 
@@ -252,13 +268,13 @@ class EventExtractor:
         best = max(cands, key=lambda c: c[0])
         return best[1].source if isinstance(best[1], Attribution) else best[1]
 
-    def _remember(self, view: SentenceView, names: ActorNames, state: _State, no: int, found) -> None:
+    def _remember(self, names: ActorNames, state: _State, no: int, mentions, found) -> None:
         named = [a for a in found if a.source and a.source not in PRONOUNS]
         if named:
             state.last_attribution = (no, named[-1])
-        persons = [ph for ph in view.phrases if view.labels.get(ph.mention) == "PER"]
+        persons = [index for index, m in mentions if m.label == "PER"]
         if persons:
-            state.last_person = (no, names.name(persons[-1].mention, False))
+            state.last_person = (no, names.name(persons[-1], False))
 
     # -- events -------------------------------------------------------------------------------
 

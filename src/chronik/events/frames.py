@@ -68,7 +68,7 @@ class FrameFinder:
         used_verbs: set[int] = set()
         # light-verb constructions first: they decide the type of both words
         for t in toks:
-            if t.i in view.by_token or not t.word:
+            if t.i in view.by_token or not t.word or not (t.cap or t.lemma in lexicon.light_verbs):
                 continue
             lvcs = _light_verbs(lexicon, t)
             if not lvcs:
@@ -211,17 +211,8 @@ def _attributive(view: SentenceView, t: Tok) -> bool:
 
 
 def _light_verbs(lexicon: Lexicon, t: Tok) -> tuple[LightVerb, ...]:
-    if t.lemma in lexicon.lists.get("noun_not", ()):
-        return ()
-    for key in (t.lemma, t.text, t.lower):
-        if key in lexicon.light_verbs:
-            return lexicon.light_verbs[key]
-    if t.cap:
-        low = t.lemma.lower()
-        for noun, lvcs in lexicon.light_verbs.items():
-            if len(noun) > 4 and low.endswith(noun.lower()) and len(low) > len(noun) + 2:
-                return lvcs
-    return ()
+    return lexicon.light_verbs_for(t.lemma) or (lexicon.light_verbs_for(t.text) if t.text != t.lemma else ()) \
+        or (lexicon.light_verbs_for(t.lower) if t.lower != t.lemma else ())
 
 
 def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexicon, noun: bool = False) -> bool:

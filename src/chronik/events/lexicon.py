@@ -68,12 +68,35 @@ class Lexicon:
     cues: Mapping[str, frozenset[str]]
     noun_heads: tuple[str, ...] = field(default=())  # compoundable noun lemmas, longest first
     function_words: frozenset[str] = field(default=frozenset())  # determiners, prepositions, pronouns...
+    _nouns_seen: dict = field(default_factory=dict, compare=False, repr=False)  # lemma -> noun_senses()
+    _light_seen: dict = field(default_factory=dict, compare=False, repr=False)  # lemma -> light_verbs_for()
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
 
     def noun_senses(self, lemma: str) -> tuple[str, tuple[Sense, ...]] | None:
-        """The senses of a noun lemma, exactly or as the head of a compound."""
+        """The senses of a noun lemma, exactly or as the head of a compound (memoised)."""
+        if lemma not in self._nouns_seen:
+            self._nouns_seen[lemma] = self._noun_senses(lemma)
+        return self._nouns_seen[lemma]
+
+    def light_verbs_for(self, lemma: str) -> tuple[LightVerb, ...]:
+        """Light-verb constructions of a noun (or adjective) lemma, exactly or as a compound
+        head ("Soforthilfe" -> "Hilfe"); memoised."""
+        if lemma not in self._light_seen:
+            found: tuple[LightVerb, ...] = ()
+            if lemma not in self.lists.get("noun_not", ()):
+                found = self.light_verbs.get(lemma, ())
+                low = lemma.lower()
+                if not found and lemma[:1].isupper():
+                    for noun, lvcs in self.light_verbs.items():
+                        if len(noun) > 4 and len(low) > len(noun) + 2 and low.endswith(noun.lower()):
+                            found = lvcs
+                            break
+            self._light_seen[lemma] = found
+        return self._light_seen[lemma]
+
+    def _noun_senses(self, lemma: str) -> tuple[str, tuple[Sense, ...]] | None:
         if lemma in self.nouns:
             return lemma, self.nouns[lemma]
         if lemma in self.lists.get("noun_not", ()):

@@ -1,0 +1,63 @@
+"""Speed of event extraction, with and without the stages it depends on, on one core.
+
+    .venv/bin/python scripts/events_bench.py            # SmartData news + KRAUTS documents
+    .venv/bin/python scripts/events_bench.py --limit 200
+
+Each document becomes an article (its text as the raw body) and runs through the cleaner,
+language, sentences, time, entities and events stages in this process; the script reports
+articles per second for the whole chain and for the events stage alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+
+from chronik.clean import Cleaner
+from chronik.entities.stage import EntityTagger
+from chronik.events import EventExtractor
+from chronik.events.corpora import load_documents
+from chronik.model import Article
+from chronik.text import LanguageStage, SentenceStage
+from chronik.time import TimeTagger
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("CHRONIK_SHARED", ROOT / ".." / "shared")) / "data"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--limit", type=int, default=0)
+    args = ap.parse_args()
+    docs = [d for d in load_documents(DATA, ("smartdata", "krauts")).values()]
+    if args.limit:
+        docs = docs[:args.limit]
+    articles = [Article(id=f"a{i}", source=d.doc, format="txt", body=d.text, published=d.dct)
+                for i, d in enumerate(docs)]
+    stages = [Cleaner(), LanguageStage(), SentenceStage(), TimeTagger(), EntityTagger(), EventExtractor()]
+    # warm up: models, grammars and lexicons load once per process
+    warm = articles[0]
+    for stage in stages:
+        warm = stage(warm)
+    spent = {stage.name: 0.0 for stage in stages}
+    chars = events = 0
+    started = time.perf_counter()
+    for art in articles:
+        for stage in stages:
+            t0 = time.perf_counter()
+            art = stage(art)
+            spent[stage.name] += time.perf_counter() - t0
+        chars += len(art.text)
+        events += len(art.events)
+    total = time.perf_counter() - started
+    n = len(articles)
+    print(f"{n} articles, {chars / n:.0f} characters each on average, {events} events")
+    print(f"whole chain: {n / total:.1f} articles/s on one core ({total:.1f} s)")
+    for name, seconds in spent.items():
+        print(f"  {name:10} {seconds:6.2f} s  {n / seconds if seconds else float('inf'):8.1f} articles/s")
+
+
+if __name__ == "__main__":
+    main()
