@@ -1,6 +1,7 @@
 """Draw the sentences of the event gold set from ../shared/data (reproducible, seeded).
 
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv
+    .venv/bin/python scripts/events_sample_gold.py OUT.tsv --heldout   # a second, later draw (split "heldout")
 
 Writes, OUTSIDE the repository, a worksheet: one row per drawn sentence with its reference
 (corpus, document id, offsets, stratum, split) and its text, for a human annotator. The text
@@ -10,7 +11,9 @@ Strata (per corpus): ``random`` sentences; ``actors``: sentences with two or mor
 mentions in the corpus's own annotation; ``cue``: sentences with a reporting, denial or
 speculation cue from a generic list (so the set has enough reported speech, denials and
 speculation); ``event``: sentences with a word from a broad list of event stems (so the set
-has enough events to measure precision on). ``split`` is ``dev`` or ``test`` by a hash of the document id.
+has enough events to measure precision on). ``split`` is ``dev`` or ``test`` by a hash of the document id; ``--heldout`` draws a second
+set (random and event strata, another seed, split ``heldout``) that was annotated blind after
+the rules were written.
 """
 
 from __future__ import annotations
@@ -27,6 +30,11 @@ from chronik.text import SentenceSplitter, tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("CHRONIK_SHARED", ROOT / ".." / "shared")) / "data"
+HELDOUT_PLAN = {  # drawn after the rules were written, annotated blind, scored once
+    "smartdata": {"random": 15, "event": 15},
+    "krauts": {"random": 15, "event": 15},
+    "germeval": {"random": 10, "event": 10},
+}
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -50,12 +58,21 @@ def split_of(doc: str) -> str:
     return "dev" if hashlib.sha1(doc.encode()).digest()[0] % 2 == 0 else "test"
 
 
-def main(out: Path) -> None:
+def main(out: Path, heldout: bool = False) -> None:
     docs = load_documents(DATA)
     splitter = SentenceSplitter()
     rng = random.Random(20240601)
     rows = []
-    for corpus, plan in PLAN.items():
+    taken_before: set[tuple[str, str, int]] = set()
+    if heldout:
+        import json
+
+        gold = ROOT / "tests" / "events" / "gold" / "sentences.jsonl"
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            d = json.loads(line)
+            taken_before.add((d["corpus"], d["doc"], d["start"]))
+        rng = random.Random(20240715)
+    for corpus, plan in (HELDOUT_PLAN if heldout else PLAN).items():
         pool = []
         for (c, doc_id), doc in sorted(docs.items()):
             if c != corpus:
@@ -72,7 +89,7 @@ def main(out: Path) -> None:
         for stratum, count in plan.items():
             n = 0
             for doc_id, start, end, text, n_ments in pool:
-                if n >= count or (doc_id, start) in taken:
+                if n >= count or (doc_id, start) in taken or (corpus, doc_id, start) in taken_before:
                     continue
                 if stratum == "actors" and n_ments < 2:
                     continue
@@ -81,13 +98,14 @@ def main(out: Path) -> None:
                 if stratum == "event" and not EVENT_WORDS.search(text):
                     continue
                 taken.add((doc_id, start))
-                rows.append((corpus, doc_id, start, end, stratum, split_of(doc_id), text.replace("\n", " ")))
+                split = "heldout" if heldout else split_of(doc_id)
+                rows.append((corpus, doc_id, start, end, stratum, split, text.replace("\n", " ")))
                 n += 1
     with open(out, "w", encoding="utf-8") as fh:
         for i, row in enumerate(rows):
-            fh.write(f"g{i:03d}\t" + "\t".join(map(str, row)) + "\n")
+            fh.write(f"{'h' if heldout else 'g'}{i:03d}\t" + "\t".join(map(str, row)) + "\n")
     print(f"{len(rows)} sentences -> {out}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), heldout="--heldout" in sys.argv[2:])

@@ -207,6 +207,8 @@ class EventExtractor:
                 continue
             if self.options.types is not None and f.type not in self.options.types:
                 continue
+            if _habitual(view, f, lexicon):
+                continue  # "hätten schon immer ... eingeladen", "liefern ... täglich": no single event
             event = self._event(article, view, no, f, frames, found, names, timeline, starts, modality)
             if not event.actors and (event.modality == "speculative" or _generic(view, f)):
                 continue  # "müsste ... akzeptieren", "Regeln, dieses Recht einzufordern": nobody in particular
@@ -367,6 +369,15 @@ class EventExtractor:
         if f.own_speaker is None and finder.konjunktiv(view, verb_tok):
             return "reported"
         return "asserted"
+
+
+def _habitual(view: SentenceView, f: Frame, lexicon) -> bool:
+    tok = view.toks[f.light_verb if f.noun and f.light_verb is not None else f.trigger]
+    habitual = lexicon.cue("habitual")
+    words = view.clause_toks(tok.clause)
+    return any(t.lower in habitual and not (t.lower == "immer" and t.i + 1 < len(view.toks)
+                                             and view.toks[t.i + 1].lower in ("noch", "mehr"))
+               for t in words)
 
 
 def _generic(view: SentenceView, f: Frame) -> bool:

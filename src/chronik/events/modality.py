@@ -113,10 +113,19 @@ class ModalityFinder:
         return False
 
     def konjunktiv(self, view: SentenceView, trig: Tok) -> bool:
-        return any(t.lower in self.konj for t in self.clause_words(view, trig))
+        return any(t.lower in self.konj or _konjunktiv_i(t) for t in self.clause_words(view, trig) if not t.quoted)
 
     def denial_tokens(self, view: SentenceView) -> list[int]:
         return [t.i for t in view.toks if t.lemma in self.denial and t.text.islower()]
 
     def plan_tokens(self, view: SentenceView) -> list[int]:
         return [t.i for t in view.toks if t.lemma in self.planned_lemmas and t.text.islower()]
+
+
+def _konjunktiv_i(t: Tok) -> bool:
+    """A Konjunktiv I form in the third person singular ("fordere", "gehe", "liege"): the
+    infinitive without its final -n."""
+    low, lemma = t.lower, t.lemma
+    if not t.text.islower() or not low.endswith("e") or not lemma.endswith("n") or len(low) < 4:
+        return False
+    return low == lemma[:-1] and not lemma.endswith("ern") or low == lemma[:-1] + "e"
