@@ -1,0 +1,1 @@
+"""Event inventory (data files read by chronik.events.lexicon)."""

@@ -1,0 +1,1 @@
+"""German triggers and cues."""

@@ -1,0 +1,1 @@
+"""English triggers and cues."""
