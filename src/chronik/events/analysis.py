@@ -210,6 +210,7 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
     dets = lexicon.cue("determiners")
     coords = lexicon.cue("coordinators")
     genitive_dets = lexicon.cue("genitive_determiners")
+    spokes = lexicon.cue("spokesperson_nouns")
     currencies = lexicon.lists.get("currency", frozenset())
     kept = [(i, m) for i, m in mentions if not _adjectival(view, m, currencies) and not _attribute(view, m, mentions)]
     modifier_tokens: set[int] = set()  # tokens whose first part is a name ("US-Konzern")
@@ -252,6 +253,11 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
             ph.prep = toks[k].lower
         if last_tok + 1 < len(toks) and toks[last_tok + 1].lower in ("zufolge",):
             ph.prep = "zufolge"  # "ver.di zufolge": who says so, not who acts
+        owner = ph.first - 2  # "die Aufsichtsräte von Allianz": the name stands for the board
+        if ph.prep == "von" and owner >= 0 and toks[owner].cap and toks[owner].word and \
+                (toks[owner].text in spokes or toks[owner].lemma in spokes):
+            ph.prep = ""
+            ph.modifies = owner
         for i in range(first_tok, last_tok + 1):
             view.by_token[i] = ph.index
         if ph.compound_of is not None:

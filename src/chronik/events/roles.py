@@ -357,7 +357,8 @@ class RoleFinder:
         extent = self._noun_extent(view, i)
         inner = {k for k in range(i + 1, max((view.phrases[p].first for p in extent), default=i) + 1)}
         for ph in view.phrases:
-            if ph.modifies is not None and ph.modifies in inner and not ph.prep:
+            if ph.modifies is not None and ph.modifies in inner and not ph.prep and not any(
+                    t.lower in self.preps for t in view.toks[i + 1:ph.modifies]):
                 roles.add(gen_role, ph.index)  # "Übernahme der Sparten der Imtech Deutschland"
         for ph_index in extent:
             ph = view.phrases[ph_index]
