@@ -129,3 +129,22 @@ def test_translit_key_joins_spellings(a, b):
 def test_results_pickle(gazetteer):
     result = Canonicalizer(gazetteer=gazetteer).add([A1])
     assert pickle.loads(pickle.dumps(result.entities)) == result.entities
+
+
+def test_acronym_joins_the_organisation_it_spells(gazetteer):
+    text = ("Die Organisation für Sicherheit und Zusammenarbeit in Europa (OSZE) tagte. Die OSZE warnte. "
+            "Auch die OSZE blieb.")
+    art = article("o1", text, {"Organisation für Sicherheit und Zusammenarbeit in Europa": "ORG", "OSZE": "ORG"})
+    (osze,) = Canonicalizer(gazetteer=gazetteer).add([art]).entities
+    assert osze.name == "OSZE" and osze.mentions == 3
+    assert osze.aliases == ("Organisation für Sicherheit und Zusammenarbeit in Europa",)
+
+
+def test_joined_person_names_are_split(gazetteer):
+    text = "Wladimir Putin traf Kim Jong Un. Danach dankte Putin Kim für die Hilfe."
+    art = article("j1", text, {"Wladimir Putin": "PER", "Kim Jong Un": "PER", "Putin Kim": "PER"})
+    result = Canonicalizer(gazetteer=gazetteer).add([art])
+    assert by_name(result, "Wladimir Putin").mentions == 2
+    assert by_name(result, "Kim Jong Un").mentions == 2
+    (linked,) = result.articles
+    assert len(linked.mentions) == 4

@@ -37,6 +37,8 @@ from chronik.model import Article, Entity, Mention
 
 _STRIP = " \t\n\"'„“”«»‚‘’()[]{}.,;:!?"
 _DETS = {"der", "die", "des", "dem", "den"}
+_FUNCTION_WORDS = frozenset("der die das des dem den und fuer von vom in im am an auf zu zur zum of the and "
+                            "for de du la le et".split())
 _MINOR_TOWN = 100_000
 _LABEL_RANK = {"PER": 0, "LOC": 1, "ORG": 2, "MISC": 3}
 _TRANSLIT = (("tsch", "ch"), ("sch", "sh"), ("ch", "kh"), ("w", "v"), ("j", "y"), ("ij", "i"),
@@ -214,8 +216,9 @@ class Canonicalizer:
         for i, s in enumerate(surfaces):
             if s.isupper() and 2 <= len(s) <= 8 and s.isalpha():
                 for key, j in orgs.items():
-                    initials = "".join(w[0] for w in key.split() if w not in _DETS and w not in ("und", "fur", "von"))
-                    if initials == s.lower():
+                    words = key.split()
+                    content = "".join(w[0] for w in words if w not in _FUNCTION_WORDS)
+                    if s.lower() in (content, "".join(w[0] for w in words)):
                         union(i, j)
         groups: dict[int, list[int]] = {}
         for i in range(len(mentions)):
@@ -292,7 +295,6 @@ class Canonicalizer:
 
     def _cluster(self) -> list[list[tuple[str, int]]]:
         items = [(aid, k) for aid in sorted(self._local) for k in range(len(self._local[aid]))]
-        index = {item: n for n, item in enumerate(items)}
         parent = list(range(len(items)))
 
         def find(i: int) -> int:
