@@ -257,10 +257,15 @@ def evaluate() -> None:
 
 
 def _register_stage_commands() -> None:
+    from chronik.entities.commands import eval_ner, ner_tag
+    from chronik.events.commands import eval_events
     from chronik.time.commands import eval_timex_command, timeml_command
 
     main.add_command(timeml_command)
-    evaluate.add_command(eval_timex_command)
+    main.add_command(ner_tag, name="ner-tag")
+    evaluate.add_command(eval_timex_command, name="timex")
+    evaluate.add_command(eval_ner, name="ner")
+    evaluate.add_command(eval_events, name="events")
 
 
 _register_stage_commands()

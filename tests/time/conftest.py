@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from chronik.time import Tagger
-from time_helpers import KRAUTS
+from tests.time.time_helpers import KRAUTS
 
 
 @pytest.fixture(scope="session")

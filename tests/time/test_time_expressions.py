@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from time_helpers import found
+from tests.time.time_helpers import found
 
 DCT = "2014-05-14"  # Wednesday
 

@@ -14,7 +14,7 @@ import pytest
 from chronik.model import Article
 from chronik.time import TimeOptions, TimeTagger, batch_prior
 
-from time_helpers import SHARED
+from tests.time.time_helpers import SHARED
 
 
 @pytest.fixture(scope="module")

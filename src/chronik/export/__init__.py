@@ -52,18 +52,10 @@ def export_entities(store: Store) -> list[dict[str, Any]]:
 
 
 def export_events(store: Store) -> list[dict[str, Any]]:
-    entities = {e.id: e for e in store.entities()}
-    out = []
-    for a in store.iter_articles():
-        for ev in a.events:
-            out.append({
-                "id": ev.id, "article": a.id, "sentence": ev.sentence, "trigger": a.text[ev.trigger.start:ev.trigger.end],
-                "trigger_span": [ev.trigger.start, ev.trigger.end], "type": ev.type,
-                "actors": [{"name": entities[x.entity].name if x.entity in entities else x.name, "entity": x.entity,
-                            "role": x.role} for x in ev.actors],
-                "time": ev.time.to_dict(), "place": ev.place, "attribution": ev.attribution, "modality": ev.modality,
-            })
-    return out
+    from chronik.events.export import events_to_json
+
+    names = {e.id: e.name for e in store.entities()}
+    return [row for a in store.iter_articles() for row in events_to_json(a, names)]
 
 
 def export_clusters(store: Store) -> list[dict[str, Any]]:
