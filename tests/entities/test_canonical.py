@@ -136,7 +136,7 @@ def test_acronym_joins_the_organisation_it_spells(gazetteer):
             "Auch die OSZE blieb.")
     art = article("o1", text, {"Organisation für Sicherheit und Zusammenarbeit in Europa": "ORG", "OSZE": "ORG"})
     (osze,) = Canonicalizer(gazetteer=gazetteer).add([art]).entities
-    assert osze.name == "OSZE" and osze.mentions == 3
+    assert osze.name == "OSZE" and osze.mentions == 4
     assert osze.aliases == ("Organisation für Sicherheit und Zusammenarbeit in Europa",)
 
 
