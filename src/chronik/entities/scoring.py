@@ -48,11 +48,11 @@ class Score:
         return self.overall(None if labels is None else set(labels)).f1
 
     def table(self) -> str:
-        rows = [f"{'label':<8}{'prec':>8}{'rec':>8}{'F1':>8}{'gold':>7}{'pred':>7}"]
+        rows = [f"{'label':<12}{'prec':>8}{'rec':>8}{'F1':>8}{'gold':>7}{'pred':>7}"]
         items = sorted(self.labels.items()) + [("PER/LOC/ORG", self.overall({"PER", "LOC", "ORG"})),
                                                ("all", self.overall())]
         for label, c in items:
-            rows.append(f"{label:<8}{c.precision:8.2f}{c.recall:8.2f}{c.f1:8.2f}"
+            rows.append(f"{label:<12}{c.precision:8.2f}{c.recall:8.2f}{c.f1:8.2f}"
                         f"{c.tp + c.fn:7d}{c.tp + c.fp:7d}")
         return "\n".join(rows)
 
