@@ -79,6 +79,13 @@ def published_bounds(article: Article) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _span_days(earliest: str, latest: str) -> int:
+    try:
+        return date.fromisoformat(latest[:10]).toordinal() - date.fromisoformat(earliest[:10]).toordinal()
+    except ValueError:
+        return 10**6
+
+
 def _day_bounds(value: str) -> tuple[str | None, str | None]:
     """``2023-09`` -> (``2023-09-01``, ``2023-09-30``); a full date gives itself twice."""
     match = _CONCRETE.match(value or "")
@@ -158,7 +165,8 @@ class FeatureExtractor:
         """Features of a plain text; lines are treated as sentence boundaries.
 
         ``times`` (TIMEX3 values) and ``names`` are taken as given when passed; otherwise times
-        come from chronik's time tagger (``tag_times``) and names from capitalised words.
+        come from chronik's time tagger (``tag_times``; without ``published`` only absolute
+        expressions, which name their year, count) and names from capitalised words.
         """
         from chronik.text import tokenize
 
@@ -193,8 +201,12 @@ class FeatureExtractor:
             names = tuple(m.entity or text[m.start:m.end].lower() for m in article.mentions)
         else:
             names = self.capitalised_names(lines, lang)
-        times = tuple(t.value for t in article.timexes if t.label in ("DATE", "TIME"))
+        # Relative expressions count only when resolved against a publication date known to
+        # within a month (a vaguer inferred one can shift them by a year); absolute ones always count.
         earliest, latest = published_bounds(article)
+        dated = bool(earliest and latest and _span_days(earliest, latest) <= 31)
+        times = tuple(t.value for t in article.timexes
+                      if t.label in ("DATE", "TIME") and (dated or t.anchor is None))
         return DocFeatures(
             id=article.id, lang=lang, lemmas=self.lemmas(tokens, lang), names=names, times=times,
             published_earliest=earliest, published_latest=latest,
@@ -254,7 +266,7 @@ class FeatureExtractor:
         from chronik.time.stage import analyse
 
         timexes = analyse(tagger, text, published)[0]
-        return tuple(t.value for t in timexes if t.label in ("DATE", "TIME"))
+        return tuple(t.value for t in timexes if t.label in ("DATE", "TIME") and (published or t.anchor is None))
 
     def _embed(self, lines: list[str]) -> tuple[float, ...]:
         if self.embedder is None or not lines:

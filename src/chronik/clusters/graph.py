@@ -88,23 +88,32 @@ class _Item:
     members: list[int] = field(default_factory=list)
 
 
-def agglomerate(pairs: dict[tuple[int, int], float], items: dict[int, _Item], threshold: float) -> dict[int, int]:
+def agglomerate(pairs: dict[tuple[int, int], float], items: dict[int, _Item], threshold: float,
+                supported: set[tuple[int, int]] = frozenset()) -> dict[int, int]:
     """Average-link agglomeration over a sparse graph; returns ``item -> surviving item``.
 
     ``pairs`` maps an item pair ``(a, b)``, ``a < b``, to the *sum* of member-pair links; the
     average link is that sum over ``size_a * size_b``. Two frozen items (existing clusters)
-    never merge; an item merged into a frozen one is frozen. Ties are broken by item keys so the
-    result does not depend on the order the pairs were built in.
+    never merge; an item merged into a frozen one is frozen. A frozen item only merges with an
+    item when the pair is in ``supported`` (some member of the frozen item counts some member
+    of the other among its nearest neighbours). Ties are broken by item keys so the result does
+    not depend on the order the pairs were built in.
     """
     graph: dict[int, dict[int, float]] = {i: {} for i in items}
     for (a, b), weight in pairs.items():
         graph[a][b] = graph[a].get(b, 0.0) + weight
         graph[b][a] = graph[b].get(a, 0.0) + weight
+    support: dict[int, set[int]] = {i: set() for i in items}
+    for a, b in supported:
+        support[a].add(b)
+        support[b].add(a)
     heap: list = []
 
     def push(a: int, b: int) -> None:
         ia, ib = items[a], items[b]
         if ia.frozen and ib.frozen:
+            return
+        if (ia.frozen or ib.frozen) and b not in support[a]:
             return
         avg = graph[a][b] / (ia.size * ib.size)
         if avg >= threshold:
@@ -135,6 +144,11 @@ def agglomerate(pairs: dict[tuple[int, int], float], items: dict[int, _Item], th
             graph[other].pop(gone, None)
             graph[keep][other] = graph[keep].get(other, 0.0) + weight
             graph[other][keep] = graph[keep][other]
+        for other in support.pop(gone):
+            support[other].discard(gone)
+            if other != keep:
+                support[other].add(keep)
+                support[keep].add(other)
         for other in sorted(graph[keep], key=lambda i: items[i].key):
             push(keep, other)
     out = {}

@@ -51,7 +51,7 @@ class ClusterOptions:
     ``candidates``: candidate neighbours scored exactly per new document.
     """
 
-    threshold: float = 0.17
+    threshold: float = 0.10
     k: int = 5
     lemma_weight: float = 1.0
     name_weight: float = 1.0
@@ -59,7 +59,8 @@ class ClusterOptions:
     max_terms: int = 60
     window_days: int | None = 10
     embedding_scale: tuple[float, float] = (0.45, 0.95)
-    embedding_weight: float = 0.0
+    embedding_weight: float = 0.75
+    min_similarity: float = 0.15
     candidates: int = 50
 
 
@@ -159,16 +160,18 @@ class EventClusterer:
         """Candidates by sparse product, exact similarities, then both directions of the lists."""
         o = self.options
         full = vectors["all"]
+        transposed = full.T.tocsr()
         rows_out, cols_out = [], []
         for lo in range(0, len(new), 512):
             chunk = new[lo:lo + 512]
-            product = (full[chunk] @ full.T).tocsr()
+            product = (full[chunk] @ transposed).tocsr()
             rows, cols = _top_per_row_pairs(product, o.candidates)
             rows_out.append(chunk[rows])
             cols_out.append(cols)
         rows = np.concatenate(rows_out) if rows_out else np.zeros(0, np.int64)
         cols = np.concatenate(cols_out) if cols_out else np.zeros(0, np.int64)
         sims = self.similarity(vectors, rows, cols)
+        sims[sims < o.min_similarity] = 0.0
         self.neighbours.offer(rows, cols, sims)
         self.neighbours.offer(cols, rows, sims)
 
@@ -221,10 +224,13 @@ class EventClusterer:
         sims = self.similarity(vectors, rows, cols)
         links = np.sqrt(np.clip(counts / (self.options.k + 1) * sims, 0.0, None))
         keep = links > 0
-        return rows[keep], cols[keep], links[keep]
+        rows, cols, links = rows[keep], cols[keep], links[keep]
+        # Does the (earlier) document ``cols[t]`` count ``rows[t]`` among its neighbours?
+        reverse = (self.neighbours.ids[cols] == rows[:, None]).any(axis=1)
+        return rows, cols, links, reverse
 
-    def _assign(self, new: np.ndarray, links: tuple[np.ndarray, np.ndarray, np.ndarray]) -> dict[str, str]:
-        rows, cols, values = links
+    def _assign(self, new: np.ndarray, links: tuple[np.ndarray, ...]) -> dict[str, str]:
+        rows, cols, values, reverse = links
         items: dict[int, _Item] = {}
         for i in new:
             items[int(i)] = _Item(key="\u0001" + self.doc_ids[i], size=1, frozen=False, members=[int(i)])
@@ -245,10 +251,13 @@ class EventClusterer:
                 other_of[t] = cluster_item[cid]
             item_of[t] = int(rows[t])
         pairs: dict[tuple[int, int], float] = {}
-        for a, b, v in zip(item_of.tolist(), other_of.tolist(), values.tolist()):
+        supported: set[tuple[int, int]] = set()
+        for a, b, v, r in zip(item_of.tolist(), other_of.tolist(), values.tolist(), reverse.tolist()):
             key = (a, b) if a < b else (b, a)
             pairs[key] = pairs.get(key, 0.0) + v
-        roots = agglomerate(pairs, items, self.options.threshold)
+            if r and b >= base:
+                supported.add(key)
+        roots = agglomerate(pairs, items, self.options.threshold, supported)
         item_cluster = {item: cid for cid, item in cluster_item.items()}
         out: dict[str, str] = {}
         groups: dict[int, list[int]] = {}
@@ -278,7 +287,7 @@ def _days(doc: DocFeatures) -> tuple[int, int] | None:
         raise InputError(doc.id, f"bad publication date: {exc}") from exc
 
 
-def _pair_dots(matrix: csr_matrix, rows: np.ndarray, cols: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+def _pair_dots(matrix: csr_matrix, rows: np.ndarray, cols: np.ndarray, chunk: int = 50_000) -> np.ndarray:
     out = np.empty(rows.size)
     for lo in range(0, rows.size, chunk):
         r, c = rows[lo:lo + chunk], cols[lo:lo + chunk]
