@@ -216,11 +216,13 @@ class FeatureExtractor:
     # -- parts ---------------------------------------------------------------------------
 
     def lemmas(self, tokens: Iterable[str], lang: str) -> tuple[str, ...]:
-        """Lowercased lemmas of the tokens that contain a letter (numbers are left to ``times``)."""
+        """Lowercased lemmas of the tokens that contain a letter (numbers are left to ``times``),
+        function words left out (idf cannot learn them from a handful of documents)."""
         lem = self.lemmatizer(lang)
+        function_words = self._function_words.get(lang, frozenset())
         out = []
         for tok in tokens:
-            if _LETTER.search(tok):
+            if _LETTER.search(tok) and tok.lower() not in function_words:
                 # German lemmas depend on case (nouns are capitalised); English ones do not.
                 if lang == "de":
                     out.append(lem.lemma(tok).lower())
@@ -246,7 +248,8 @@ class FeatureExtractor:
             alpha = [w for w in words if _LETTER.search(w)]
             if not alpha:
                 continue
-            if len(alpha) > 2 and sum(w[0].isupper() for w in alpha) / len(alpha) > self.options.headline_caps:
+            if (lang != "de" and len(alpha) > 2  # German capitalises nouns: no headline case to see
+                    and sum(w[0].isupper() for w in alpha) / len(alpha) > self.options.headline_caps):
                 continue
             start = True
             for word in words:

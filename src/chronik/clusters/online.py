@@ -168,12 +168,40 @@ class EventClusterer:
             rows, cols = _top_per_row_pairs(product, o.candidates)
             rows_out.append(chunk[rows])
             cols_out.append(cols)
-        rows = np.concatenate(rows_out) if rows_out else np.zeros(0, np.int64)
-        cols = np.concatenate(cols_out) if cols_out else np.zeros(0, np.int64)
+        extra = self._cross_language_candidates(new)
+        rows = np.concatenate(rows_out + [extra[0]])
+        cols = np.concatenate(cols_out + [extra[1]])
         sims = self.similarity(vectors, rows, cols)
         sims[sims < o.min_similarity] = 0.0
         self.neighbours.offer(rows, cols, sims)
         self.neighbours.offer(cols, rows, sims)
+
+    def _cross_language_candidates(self, new: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The ``k`` nearest documents in another language by embedding, for each new document
+        (different languages share few terms, so the sparse product alone would miss them)."""
+        empty = (np.zeros(0, np.int64), np.zeros(0, np.int64))
+        langs = np.array([lang or "" for lang in self.langs], dtype=object)
+        if not self.has_embedding.any() or len(set(langs[self.has_embedding]) - {""}) < 2:
+            return empty
+        k = self.options.k
+        with_emb = np.flatnonzero(self.has_embedding)
+        rows_out, cols_out = [], []
+        for lo in range(0, len(new), 512):
+            chunk = new[lo:lo + 512]
+            chunk = chunk[self.has_embedding[chunk] & (langs[chunk] != "")]
+            if chunk.size == 0:
+                continue
+            cos = self.embeddings[chunk] @ self.embeddings[with_emb].T
+            other = (langs[with_emb][None, :] != langs[chunk][:, None]) & (langs[with_emb] != "")[None, :]
+            cos = np.where(other, cos, -np.inf)
+            m = min(k, cos.shape[1])
+            top = np.argpartition(-cos, m - 1, axis=1)[:, :m]
+            keep = np.isfinite(np.take_along_axis(cos, top, axis=1))
+            rows_out.append(np.repeat(chunk, m)[keep.ravel()])
+            cols_out.append(with_emb[top].ravel()[keep.ravel()])
+        if not rows_out:
+            return empty
+        return np.concatenate(rows_out), np.concatenate(cols_out)
 
     def similarity(self, vectors: dict[str, csr_matrix], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Exact similarity of document pairs ``(rows[t], cols[t])``."""
