@@ -148,3 +148,12 @@ def test_joined_person_names_are_split(gazetteer):
     assert by_name(result, "Kim Jong Un").mentions == 2
     (linked,) = result.articles
     assert len(linked.mentions) == 4
+
+
+def test_adding_the_same_articles_again_changes_nothing(gazetteer):
+    canon = Canonicalizer(gazetteer=gazetteer)
+    first = canon.add([A1, A2, A3])
+    again = canon.add([A2, A1])
+    assert again.entities == first.entities
+    assert again.renamed == {}
+    assert {a.id: a.mentions for a in again.articles} == {a.id: a.mentions for a in first.articles if a.id in ("a1", "a2")}
