@@ -73,3 +73,12 @@ def test_timeline_renderers_escape_and_round_trip():
 
 def test_timeline_precision_names():
     assert [precision_of(v) for v in ("2024-03-05", "2024-03", "2024", "2024-W10", None)] == ["day", "month", "year", "week", "undated"]
+
+
+def test_timeline_week_values_sort_by_their_monday():
+    from chronik.model import TimelineEntry
+    from chronik.timeline import sort_entries
+
+    entries = [TimelineEntry(date="2023-11-20", precision="day", summary="b"),
+               TimelineEntry(date="2023-W41", precision="week", summary="a")]
+    assert [e.date for e in sort_entries(entries)] == ["2023-W41", "2023-11-20"]

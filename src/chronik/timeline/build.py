@@ -21,9 +21,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Mapping, Sequence
 
-from chronik.model import Article, Entity, TimelineEntry
+from chronik.model import Article, Entity, Sentence, TimelineEntry
 
 PRECISIONS = {10: "day", 7: "month", 4: "year"}
+_QUOTES = "„“\"«»‚'"
+_ANAPHORIC = frozenset("Das Dies Diese Dieser Dieses Er Sie Es Dabei Damit Dann Doch Auch Dort Daher Deshalb "
+                       "Darauf Dazu Danach Zudem Außerdem Trotzdem This That It He She They".split())
+
+
+def _is_statement(text: str) -> bool:
+    """A full sentence, not a heading, fragment or question."""
+    text = text.strip()
+    return len(text.split()) >= 6 and text[-1:] in ".!\"“»"
 _REPORTED = {"asserted", "reported"}
 
 
@@ -51,6 +60,8 @@ def _day(value: str | None) -> date | None:
     try:
         parts = value[:10].split("-")
         y = int(parts[0])
+        if len(parts) > 1 and parts[1][:1] == "W" and parts[1][1:3].isdigit():
+            return date.fromisocalendar(y, int(parts[1][1:3]), 1)
         m = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
         d = int(parts[2]) if len(parts) > 2 and parts[2][:2].isdigit() else 1
         return date(y, m, d)
@@ -106,29 +117,37 @@ class TimelineBuilder:
             return first, "published"
         return None, "undated"
 
-    def summary(self, articles: Sequence[Article], value: str | None) -> tuple[str, str | None]:
-        """A sentence that says what happened, and the article it comes from."""
+    def summary(self, articles: Sequence[Article], value: str | None) -> tuple[str, tuple[Article, Sentence] | None]:
+        """A sentence that says what happened, and the article and sentence it comes from.
+
+        News leads say what happened, so the first sentences of the articles are preferred,
+        then sentences dated to the entry's date and carrying a reported event; quotes and
+        sentences that lean on the one before ("Das vereinbarten …") are taken last.
+        """
         best = None
-        for a in articles:
-            for i, s in enumerate(a.sentences):
+        for rank, a in enumerate(articles):
+            body = [i for i, s in enumerate(a.sentences) if _is_statement(a.text[s.start:s.end])]
+            for n, i in enumerate(body):
+                s = a.sentences[i]
                 text = a.text[s.start:s.end].strip()
-                words = text.split()
-                if len(words) < 6 or text[-1:] not in ".!?\"“»":
-                    continue  # headings and fragments
                 dated = any(s.start <= t.start < s.end and value and t.value.startswith(value[:10]) for t in a.timexes)
                 evented = any(e.sentence == i and e.modality in _REPORTED for e in a.events)
-                key = (not dated, not evented, i, a.id)
+                leaning = text[:1] in _QUOTES or text.split()[0] in _ANAPHORIC
+                key = (leaning, n >= 3, rank, not dated, not evented, n)
                 if best is None or key < best[0]:
-                    best = (key, text, a.id)
+                    best = (key, text, (a, s))
         if best is None:
             a = articles[0]
-            return a.headline(self.options.max_summary), a.id
+            return a.headline(self.options.max_summary), None
         text = best[1]
         if len(text) > self.options.max_summary:
             text = text[: self.options.max_summary - 1].rsplit(" ", 1)[0] + "…"
         return text, best[2]
 
-    def actors_and_place(self, articles: Sequence[Article], entities: Mapping[str, Entity]) -> tuple[tuple[str, ...], str | None]:
+    def actors_and_place(self, articles: Sequence[Article], entities: Mapping[str, Entity],
+                         origin: tuple[Article, Sentence] | None = None) -> tuple[tuple[str, ...], str | None]:
+        """The people and organisations most articles name; the place the summary sentence
+        names, else the place most articles name."""
         support: dict[str, set[str]] = defaultdict(set)
         count: Counter = Counter()
         for a in articles:
@@ -147,7 +166,12 @@ class TimelineBuilder:
 
         ranked = sorted(support, key=lambda k: (-len(support[k]), -count[k], name(k)))
         actors = tuple(name(k) for k in ranked if label(k) in ("PER", "ORG"))[: self.options.actors]
-        place = next((name(k) for k in ranked if label(k) == "LOC"), None)
+        local = []
+        if origin:
+            a, s = origin
+            local = [m.entity or a.text[m.start:m.end] for m in a.mentions if s.start <= m.start < s.end]
+        place = next((name(k) for k in local if label(k) == "LOC"), None) or next(
+            (name(k) for k in ranked if label(k) == "LOC"), None)
         return actors, place
 
     def background(self, articles: Sequence[Article], value: str | None,
@@ -188,8 +212,8 @@ class TimelineBuilder:
         for cid, articles in clusters.items():
             articles = sorted(articles, key=lambda a: ((_first_published([a]) or "9999"), a.id))
             value, method = self.cluster_date(articles)
-            summary, _origin = self.summary(articles, value)
-            actors, place = self.actors_and_place(articles, entities)
+            summary, origin = self.summary(articles, value)
+            actors, place = self.actors_and_place(articles, entities, origin)
             n = len(articles)
             confidence = round(min(1.0, 0.5 + 0.1 * n) * {"events": 1.0, "text": 0.9, "published": 0.7}.get(method, 0.5), 2)
             out.append(TimelineEntry(
@@ -204,7 +228,8 @@ class TimelineBuilder:
 def sort_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     """Dated entries by date (coarser after finer on the same prefix); undated ones after the
     latest dated entry of their story, saying so."""
-    dated = sorted((e for e in entries if e.date), key=lambda e: (e.date[:10], -len(e.date), e.kind != "event", e.summary))
+    dated = sorted((e for e in entries if e.date),
+                   key=lambda e: (_day(e.date) or date.min, -len(e.date), e.kind != "event", e.summary))
     latest: dict[str | None, str] = {}
     for e in dated:
         if e.kind == "event":
