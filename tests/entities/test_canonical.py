@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronik.entities.canonical import Canonicalizer, translit_key
+from chronik.entities.canonical import CanonicalOptions, Canonicalizer, translit_key
 from chronik.model import Article, Mention
 
 
@@ -157,3 +157,17 @@ def test_adding_the_same_articles_again_changes_nothing(gazetteer):
     assert again.entities == first.entities
     assert again.renamed == {}
     assert {a.id: a.mentions for a in again.articles} == {a.id: a.mentions for a in first.articles if a.id in ("a1", "a2")}
+
+
+def test_title_alone_becomes_a_mention_of_its_bearer(gazetteer):
+    text = ("Kremlchef Wladimir Putin empfing Kim Jong Un. Der Kremlchef lobte danach die Freundschaft. "
+            "Die beiden Staatschefs lachten. Der Präsident schwieg.")
+    art = article("t1", text, {"Wladimir Putin": "PER", "Kim Jong Un": "PER"})
+    result = Canonicalizer(gazetteer=gazetteer).add([art])
+    putin = by_name(result, "Wladimir Putin")
+    (linked,) = result.articles
+    refs = [linked.span_text(m) for m in linked.mentions if m.entity == putin.id]
+    assert refs == ["Wladimir Putin", "Kremlchef"]  # "Präsident" is nobody's title here
+    assert putin.mentions == 2
+    plain = Canonicalizer(CanonicalOptions(title_mentions=False), gazetteer=gazetteer).add([art])
+    assert by_name(plain, "Wladimir Putin").mentions == 1
