@@ -37,9 +37,6 @@ from chronik.model import Article, Entity, Mention
 
 _STRIP = " \t\n\"'„“”«»‚‘’()[]{}.,;:!?"
 _DETS = {"der", "die", "des", "dem", "den"}
-_TITLE_REFERENCE = re.compile(
-    r"\b(?P<det>[Dd](?:er|ie|es|em|en))\s+(?P<adjs>(?:[a-zäöüß][\w-]*\s+){0,2}?)(?P<noun>[A-ZÄÖÜ][\w-]*[a-zäöüß])\b")
-_PLURAL = frozenset("beide beiden beider zwei drei vier alle allen vielen mehrere mehreren".split())
 _FUNCTION_WORDS = frozenset("der die das des dem den und fuer von vom in im am an auf zu zur zum of the and "
                             "for de du la le et".split())
 _MINOR_TOWN = 100_000
@@ -159,49 +156,12 @@ class Canonicalizer:
                 out.append(m)
         return article.replace(mentions=tuple(out)) if changed else article
 
-    def _title_owners(self, article: Article) -> dict[str, set[str]]:
-        """Folded title -> folded full names of the article's people who bear it."""
-        owners: dict[str, set[str]] = {}
-        for m in article.mentions:
-            name = article.text[m.start:m.end]
-            if m.label == "PER" and " " in name.strip():
-                for title in self.titles(article, m)[0]:
-                    if " " not in title:
-                        owners.setdefault(fold(title), set()).add(fold(name))
-        return owners
-
     def title_references(self, article: Article) -> Article:
         """Add a PER mention for each title standing alone ("Der Kremlchef seinerseits ...")
         that belongs to exactly one person of the article."""
         if not (self.options.titles and self.options.title_mentions):
             return article
-        owners = {t: names for t, names in self._title_owners(article).items() if len(names) == 1}
-        if not owners:
-            return article
-        text = article.text
-        taken = [(m.start, m.end) for m in article.mentions]
-        added = []
-        for m in _TITLE_REFERENCE.finditer(text):
-            noun = m.group("noun")
-            key = fold(noun)
-            if key not in owners:
-                # an inflected title ("des Kremlchefs", "dem Präsidenten"), never "die ...s" (plural)
-                inflected = (key.endswith(("s", "n")) and key[:-1] in owners) or \
-                    (key.endswith("en") and key[:-2] in owners)
-                if not inflected or m.group("det").lower() not in ("des", "dem", "den"):
-                    continue
-            start, end = m.start("noun"), m.end("noun")
-            if _PLURAL & set(m.group("adjs").split()):
-                continue  # "die beiden Präsidenten" are not one of them
-            if any(a < end and start < b for a, b in taken):
-                continue
-            follow = text[end:end + 2].lstrip()
-            if follow[:1].isupper():  # "der Kremlchef Wladimir Putin": the name is the mention
-                continue
-            added.append(Mention(start=start, end=end, label="PER"))
-        if not added:
-            return article
-        return article.replace(mentions=tuple(sorted(article.mentions + tuple(added), key=lambda x: (x.start, x.end))))
+        return self.titles.references(article)
 
     def local_entities(self, article: Article) -> tuple[LocalEntity, ...]:
         text = article.text
@@ -271,7 +231,7 @@ class Canonicalizer:
                         union(i, j)
         # 5. a title standing alone joins the one person of the article who bears it
         if self.options.titles and self.options.title_mentions:
-            owners = self._title_owners(article)
+            owners = self.titles.owners(article)
             by_name = {fold(surfaces[j]): j for j in full}
             for i, s in enumerate(surfaces):
                 if " " in s or i in full:

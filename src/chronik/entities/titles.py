@@ -13,7 +13,7 @@ import re
 from typing import Callable
 
 from chronik.entities.demonyms import Demonyms
-from chronik.entities.gazetteer import Gazetteer
+from chronik.entities.gazetteer import Gazetteer, fold
 from chronik.entities.lexicon import Lexicon
 from chronik.model import Article, Mention
 
@@ -23,6 +23,11 @@ _BEFORE = re.compile(
 _AFTER = re.compile(
     r"^,\s+(?:(?P<det>der|die)\s+)?(?P<adjs>(?:[a-zäöüß][\w-]*\s+){0,2}?)"
     r"(?P<noun>[A-ZÄÖÜ][\w-]*[a-zäöüß])(?=\s+(?:des|der|von|im|in|für)\b|\s*,)")
+
+
+_REFERENCE = re.compile(
+    r"\b(?P<det>[Dd](?:er|ie|es|em|en))\s+(?P<adjs>(?:[a-zäöüß][\w-]*\s+){0,2}?)(?P<noun>[A-ZÄÖÜ][\w-]*[a-zäöüß])\b")
+_PLURAL = frozenset("beide beiden beider zwei drei vier alle allen vielen mehrere mehreren".split())
 
 
 def genitive_stem(name: str) -> str | None:
@@ -91,3 +96,43 @@ class TitleFinder:
         if m.group("det") and adjs:
             titles.append(" ".join(adjs + [noun]))
         places.extend(found)
+
+    def owners(self, article: Article) -> dict[str, set[str]]:
+        """Folded title -> folded full names of the article's people who bear it."""
+        owners: dict[str, set[str]] = {}
+        for m in article.mentions:
+            name = article.text[m.start:m.end]
+            if m.label == "PER" and " " in name.strip():
+                for title in self(article, m)[0]:
+                    if " " not in title:
+                        owners.setdefault(fold(title), set()).add(fold(name))
+        return owners
+
+    def references(self, article: Article) -> Article:
+        """``article`` plus a PER mention for each title standing alone ("Der Kremlchef lobte")
+        that exactly one person of the article bears; plurals ("die beiden Präsidenten") and a
+        title right before a name are left alone."""
+        owners = {t: names for t, names in self.owners(article).items() if len(names) == 1}
+        if not owners:
+            return article
+        text = article.text
+        taken = [(m.start, m.end) for m in article.mentions]
+        added = []
+        for m in _REFERENCE.finditer(text):
+            key = fold(m.group("noun"))
+            if key not in owners:
+                # an inflected title ("des Kremlchefs", "dem Präsidenten"), never "die ...s" (plural)
+                inflected = (key.endswith(("s", "n")) and key[:-1] in owners) or \
+                    (key.endswith("en") and key[:-2] in owners)
+                if not inflected or m.group("det").lower() not in ("des", "dem", "den"):
+                    continue
+            start, end = m.start("noun"), m.end("noun")
+            if _PLURAL & set(m.group("adjs").split()) or any(a < end and start < b for a, b in taken):
+                continue
+            if text[end:end + 2].lstrip()[:1].isupper():  # "der Kremlchef Wladimir Putin"
+                continue
+            added.append(Mention(start=start, end=end, label="PER"))
+        if not added:
+            return article
+        mentions = sorted(article.mentions + tuple(added), key=lambda x: (x.start, x.end))
+        return article.replace(mentions=tuple(mentions))
