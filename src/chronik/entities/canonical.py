@@ -12,8 +12,9 @@ Within an article (:func:`Canonicalizer.local_entities`):
 * titles and appositions are learned from the text: the noun right before a person
   ("Kremlchef Wladimir Putin", "die nordkoreanische Außenministerin Choe Son-hui") or after it
   ("An Chan-il, Direktor des ...") becomes an alias; a country adjective or a genitive country
-  in the title ("nordkoreanische", "Russlands") becomes an affiliation with that country. Country
-  adjectives are never mentions of the country itself.
+  in the title ("nordkoreanische", "Russlands") becomes an affiliation with that country, and a
+  title standing alone later ("der Kremlchef") becomes a mention of the one person bearing it.
+  Country adjectives are never mentions of the country itself.
 
 Across articles (:meth:`Canonicalizer.add`), local entities sharing a folded name, a
 transliteration key ("Sergej Lawrow" = "Sergei Lavrov") or a gazetteer place merge, and a lone
