@@ -218,7 +218,7 @@ class EventClusterer:
             both = self.has_embedding[rows] & self.has_embedding[cols]
             emb = np.zeros(rows.size)
             if both.any():
-                cos = np.einsum("ij,ij->i", self.embeddings[rows[both]], self.embeddings[cols[both]])
+                cos = _pair_cosines(self.embeddings, rows[both], cols[both])
                 lo, hi = o.embedding_scale
                 emb[both] = np.clip((cos - lo) / (hi - lo), 0.0, 1.0)
             lem = np.where(cross, emb * o.lemma_weight / total, lem)
@@ -320,6 +320,14 @@ def _pair_dots(matrix: csr_matrix, rows: np.ndarray, cols: np.ndarray, chunk: in
     for lo in range(0, rows.size, chunk):
         r, c = rows[lo:lo + chunk], cols[lo:lo + chunk]
         out[lo:lo + chunk] = np.asarray(matrix[r].multiply(matrix[c]).sum(axis=1)).ravel()
+    return out
+
+
+def _pair_cosines(vectors: np.ndarray, rows: np.ndarray, cols: np.ndarray, chunk: int = 20_000) -> np.ndarray:
+    out = np.empty(rows.size)
+    for lo in range(0, rows.size, chunk):
+        r, c = rows[lo:lo + chunk], cols[lo:lo + chunk]
+        out[lo:lo + chunk] = np.einsum("ij,ij->i", vectors[r], vectors[c])
     return out
 
 
