@@ -2,14 +2,13 @@ import pickle
 import random
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronik.clusters.features import DocFeatures
 from chronik.clusters.online import ClusterOptions, EventClusterer, cluster_documents
 from chronik.errors import InputError
-
-import pytest
 
 # Three made-up events, each reported by several documents: an event's documents share its
 # specific words and names; every document also carries story-wide and random filler words.
