@@ -257,6 +257,7 @@ def evaluate() -> None:
 
 
 def _register_stage_commands() -> None:
+    from chronik.clusters.commands import eval_clusters
     from chronik.entities.commands import eval_ner, ner_tag
     from chronik.events.commands import eval_events
     from chronik.time.commands import eval_timex_command, timeml_command
@@ -266,6 +267,7 @@ def _register_stage_commands() -> None:
     evaluate.add_command(eval_timex_command, name="timex")
     evaluate.add_command(eval_ner, name="ner")
     evaluate.add_command(eval_events, name="events")
+    evaluate.add_command(eval_clusters, name="clusters")
 
 
 _register_stage_commands()

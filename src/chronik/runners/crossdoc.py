@@ -101,7 +101,9 @@ class CrossArticle:
         known = clusterer.assignments
         new = [a for k, a in sorted(articles.items()) if k not in known]
         if new:
-            extractor = FeatureExtractor()
+            from chronik.clusters.embed import Embedder
+
+            extractor = FeatureExtractor(embedder=Embedder())
             clusterer.add([extractor.from_article(a) for a in new])
             store.put_state(_STATE, pickle.dumps(clusterer))
         assignments = {k: v for k, v in clusterer.assignments.items() if k in articles}
