@@ -26,14 +26,10 @@ REPO = Path(__file__).resolve().parents[1]
 def _smartdata_texts(shared: Path) -> list[str]:
     texts = []
     for name in ("train.json.gz", "test.json.gz"):
+        from chronik.ingest.jsonl import json_values
+
         raw = gzip.open(shared / "data" / "smartdata" / name, "rt", encoding="utf-8").read()
-        dec, i = json.JSONDecoder(), 0
-        while i < len(raw):
-            while i < len(raw) and raw[i].isspace():
-                i += 1
-            if i >= len(raw):
-                break
-            doc, i = dec.raw_decode(raw, i)
+        for doc in json_values(raw):
             text = doc["text"]["string"].strip()
             if len(text) >= 300:
                 texts.append(text)

@@ -17,12 +17,12 @@ docs/entities.md:
 from __future__ import annotations
 
 import gzip
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from chronik.errors import InputError
+from chronik.ingest.jsonl import json_values
 from chronik.text import SentenceSplitter, tokenize
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -140,18 +140,6 @@ def write_germeval(path: str | Path, sentences: Iterable[TaggedSentence],
 # ---------------------------------------------------------------------------- SmartData
 
 
-def _json_stream(text: str) -> Iterator[dict]:
-    decoder = json.JSONDecoder()
-    i = 0
-    while True:
-        while i < len(text) and text[i].isspace():
-            i += 1
-        if i >= len(text):
-            return
-        doc, i = decoder.raw_decode(text, i)
-        yield doc
-
-
 def _is_derived(surface: str, places: set[str]) -> bool:
     """A location mention that is an adjective or a demonym, not a name."""
     if not surface or not surface[0].isupper():
@@ -167,7 +155,7 @@ def read_smartdata(path: str | Path) -> list[TaggedSentence]:
     path = Path(path)
     try:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
-            docs = list(_json_stream(fh.read()))
+            docs = list(json_values(fh.read()))
     except (OSError, ValueError) as exc:
         raise InputError(str(path), f"cannot read SmartData JSON: {exc}") from exc
     splitter = SentenceSplitter()

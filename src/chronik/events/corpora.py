@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterator
 
 from chronik.errors import InputError
+from chronik.ingest.jsonl import json_values
 from chronik.model import Mention
 
 SMARTDATA_LABELS = {
@@ -47,18 +48,6 @@ class Document:
     mentions: tuple[Mention, ...] | None = None  # None: the corpus has no entity annotation
 
 
-def _json_stream(text: str) -> Iterator[dict]:
-    decoder = json.JSONDecoder()
-    i = 0
-    while True:
-        while i < len(text) and text[i].isspace():
-            i += 1
-        if i >= len(text):
-            return
-        doc, i = decoder.raw_decode(text, i)
-        yield doc
-
-
 def read_smartdata(folder: Path) -> Iterator[Document]:
     """The ``news`` documents of both SmartData splits."""
     for split in ("train", "test"):
@@ -68,7 +57,7 @@ def read_smartdata(folder: Path) -> Iterator[Document]:
                 raw = fh.read()
         except OSError as exc:
             raise InputError(str(path), f"cannot read SmartData: {exc}") from exc
-        for doc in _json_stream(raw):
+        for doc in json_values(raw):
             refs = (doc.get("refids") or {}).get("map") or {}
             if refs.get("source") != "news":
                 continue
@@ -90,7 +79,7 @@ def smartdata_relations(folder: Path) -> Iterator[tuple[str, str, int, int, tupl
     for split in ("train", "test"):
         with gzip.open(folder / f"{split}.json.gz", "rt", encoding="utf-8") as fh:
             raw = fh.read()
-        for doc in _json_stream(raw):
+        for doc in json_values(raw):
             refs = (doc.get("refids") or {}).get("map") or {}
             if refs.get("source") != "news":
                 continue

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from typing import Any, Iterator
 
 from chronik.ingest.article import make_article
 from chronik.ingest.decode import decode
@@ -13,6 +13,19 @@ from chronik.model import Article, Rejection
 
 TEXT_KEYS = ("text", "body", "content", "maintext")
 DATE_KEYS = ("published", "date", "date_publish", "datePublished")
+
+
+def json_values(text: str) -> Iterator[Any]:
+    """The JSON values of a text that holds several, one after another (concatenated JSON)."""
+    decoder = json.JSONDecoder()
+    i = 0
+    while True:
+        while i < len(text) and text[i].isspace():
+            i += 1
+        if i >= len(text):
+            return
+        value, i = decoder.raw_decode(text, i)
+        yield value
 
 
 def read_jsonl(source: str, data: bytes) -> Iterator[Article | Rejection]:
