@@ -81,3 +81,27 @@ def test_runner_killed_run_leaves_no_half_article_and_resumes(tmp_path):
         report = LocalRunner().ingest([folder], store)
         assert len(report.stored) + len(report.unchanged) == 400
         assert store.count_articles() == 400 and store.pending_dedup() == []
+
+
+def test_runner_cross_article_run_cut_short_is_redone(tmp_path, monkeypatch):
+    from chronik.runners.crossdoc import CrossArticle
+
+    folder = _corpus(tmp_path / "in", 4)
+    with open_store(tmp_path / "c.db") as store:
+        calls = []
+        original = CrossArticle._stories
+
+        def dying(self, *args):
+            calls.append(1)
+            raise KeyboardInterrupt("killed")
+
+        monkeypatch.setattr(CrossArticle, "_stories", dying)
+        try:
+            LocalRunner().ingest([folder], store)
+        except KeyboardInterrupt:
+            pass
+        assert calls and not CrossArticle.complete(store) and store.stories() == []
+        monkeypatch.setattr(CrossArticle, "_stories", original)
+        report = LocalRunner().ingest([folder], store)  # nothing new, but the cut run is redone
+        assert report.stored == [] and report.cross is not None
+        assert CrossArticle.complete(store) and store.stories()

@@ -23,6 +23,7 @@ from chronik.time import TimeTagger
 
 Progress = Callable[[str, int, int | None], None]
 _STATE = f"clusterer/{__version__}"
+_DONE = "cross/complete"
 
 
 @dataclass(slots=True)
@@ -57,11 +58,17 @@ class CrossArticle:
             self._events = EventExtractor()
         return self._events
 
+    @staticmethod
+    def complete(store: Store) -> bool:
+        """Whether the last cross-article run finished (a killed one is redone next time)."""
+        return store.get_state(_DONE) != b"0"
+
     def run(self, store: Store, progress: Progress | None = None) -> CrossReport:
         report = CrossReport()
         articles = {a.id: a for a in store.iter_articles()}
         if not articles:
             return report
+        store.put_state(_DONE, b"0")
         changed: set[str] = set()
         articles, changed = self._entities(store, articles, changed, report)
         assignments = self._clusters(store, articles, report)
@@ -76,6 +83,7 @@ class CrossArticle:
             if progress:
                 progress("events", n, len(changed))
         report.stories = len(self._stories(store, articles, assignments))
+        store.put_state(_DONE, b"1")
         return report
 
     def _entities(self, store: Store, articles: dict[str, Article], changed: set[str], report: CrossReport):

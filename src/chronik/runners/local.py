@@ -97,7 +97,7 @@ class LocalRunner:
             if rejection.stage == "ingest":
                 store.put_rejection(rejection)
         report.dedup = Deduplicator().run(store, (lambda d, t: progress("dedup", d, t)) if progress else None)
-        if report.stored or store.count_articles() != len(store.cluster_assignments()):
+        if report.stored or not self.cross.complete(store):  # new articles, or a run cut short
             report.cross = self.cross.run(store, progress)
         return report
 
