@@ -56,3 +56,14 @@ def test_seeds_three_event_clusters(seeds_db):
     names = _names(seeds_db)
     groups = sorted(sorted(names[a["id"]] for a in c["articles"]) for c in _export(seeds_db, "clusters"))
     assert groups == [["000", "001", "002"], ["003"], ["004"]]
+
+
+def test_seeds_dates_pooled_across_the_cluster(seeds_db):
+    arts = {a["source"].rsplit("/", 1)[1][:3]: a for a in _export(seeds_db, "articles")}
+    assert arts["002"]["published_inferred"]["value"] == "2023-09-14"
+    assert arts["003"]["published_inferred"]["value"].startswith("2024-01")
+    for name in ("000", "001", "002"):
+        wednesdays = [t["value"] for t in arts[name]["timexes"] if t["text"] == "Mittwoch"]
+        assert wednesdays and set(wednesdays) == {"2023-09-13"}, name
+    # 000 and 001 say only "2023-09": they keep that range, resolved against their sibling's day
+    assert arts["000"]["published_inferred"]["earliest"] == "2023-09-01"
