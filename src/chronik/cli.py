@@ -289,7 +289,7 @@ def rejections(ctx: Context) -> None:
 @click.option("--query", "-q", default="Tunnel Wasser", show_default=True, help="Search to run on the demo data.")
 @click.pass_obj
 def demo(ctx: Context, query: str) -> None:
-    """Ingest the bundled demo corpus, then show its articles, shared passages and a search."""
+    """Ingest the bundled demo corpus, then show its articles, shared passages, a search and the timeline."""
     from chronik.demo import corpus_path
 
     invoke = click.get_current_context().invoke
@@ -312,6 +312,8 @@ def demo(ctx: Context, query: str) -> None:
             ctx.out.print(f"  [italic]{escape(copy['text'][:240])}…[/]\n")
     ctx.out.rule(f"[bold]search: {escape(query)}")
     invoke(search, query=(query,), limit=5, as_json=False)
+    ctx.out.rule("[bold]timeline")
+    invoke(timeline_command, query=(), fmt="text", story=None, output=None)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -207,7 +207,7 @@ class TimelineBuilder:
         """Entries for ``clusters`` (cluster id -> its articles), sorted, undated ones placed last."""
         entities = entities or {}
         stories = stories or {}
-        source_of = source_of or (lambda a: a.outlet or a.source)
+        source_of = source_of or (lambda a: a.outlet or a.source.replace("\\", "/").rsplit("/", 1)[-1])
         out: list[TimelineEntry] = []
         for cid, articles in clusters.items():
             articles = sorted(articles, key=lambda a: ((_first_published([a]) or "9999"), a.id))
