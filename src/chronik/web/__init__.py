@@ -1,0 +1,28 @@
+"""The web app: a versioned JSON API under ``/api/v1`` and server-rendered pages.
+
+FastAPI, Jinja2 and python-multipart are the ``web`` extra; :func:`create_app` says which
+extra to install when they are missing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from chronik.errors import ConfigError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fastapi import FastAPI
+
+    from chronik.web.app import WebOptions
+
+
+def create_app(db_url: str | None = None, options: "WebOptions | None" = None) -> "FastAPI":
+    """The chronik web app over the store at ``db_url`` (default: the configured database)."""
+    try:
+        from chronik.web.app import build_app
+    except ModuleNotFoundError as exc:  # fastapi, jinja2 or python-multipart absent
+        raise ConfigError(f"the web app needs the 'web' extra: pip install 'chronik[web]' ({exc})") from exc
+    return build_app(db_url, options)
+
+
+__all__ = ["create_app"]
