@@ -16,7 +16,8 @@ from chronik.web.app import state_of
 router = APIRouter(tags=["api"])
 
 CHUNK = 64 * 1024
-UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+UNSAFE = re.compile(r"[^\w.-]+")
+SUFFIX = re.compile(r"[A-Za-z0-9]{1,10}")
 
 
 def _found(value: Any, what: str, key: str) -> Any:
@@ -118,10 +119,16 @@ def get_search(request: Request,
 
 
 def safe_name(name: str | None, index: int) -> str:
-    """A file name that cannot leave the upload folder: last path part, safe characters, numbered."""
+    """A file name that cannot leave the upload folder: last path part, word characters, numbered.
+
+    The extension (which picks the reader) is kept; a leading dot cannot survive.
+    """
     base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    base = UNSAFE.sub("_", base).lstrip("._-")[:120] or "upload"
-    return f"{index:03d}-{base}"
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or not SUFFIX.fullmatch(suffix) or not stem.strip("."):
+        stem, suffix = base, ""
+    stem = UNSAFE.sub("_", stem).strip("._-")[:120] or "upload"
+    return f"{index:03d}-{stem}" + (f".{suffix.lower()}" if suffix else "")
 
 
 @router.post("/ingest", summary="Ingest uploaded files",

@@ -1,0 +1,35 @@
+"""A demo store ingested once per session, and clients over it and over a fresh store."""
+
+from __future__ import annotations
+
+import pytest
+
+fastapi = pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from chronik.demo import corpus_path  # noqa: E402
+from chronik.runners import LocalRunner  # noqa: E402
+from chronik.store import open_store  # noqa: E402
+from chronik.web import create_app  # noqa: E402
+from chronik.web.app import WebOptions  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> str:
+    db = tmp_path_factory.mktemp("web") / "demo.db"
+    with open_store(db) as store:
+        LocalRunner().ingest([corpus_path()], store)
+    return str(db)
+
+
+@pytest.fixture(scope="session")
+def client(demo_db) -> TestClient:
+    """Read-only tests share this client; tests that write use ``fresh``."""
+    return TestClient(create_app(demo_db))
+
+
+@pytest.fixture
+def fresh(tmp_path) -> TestClient:
+    """A client over an empty store with a small upload limit (4 KiB per file, 3 files)."""
+    return TestClient(create_app(str(tmp_path / "fresh.db"), WebOptions(max_upload_bytes=4096, max_upload_files=3)))
