@@ -88,3 +88,30 @@ def test_ingest_script_is_escaped_on_article_page(fresh):
     assert "<script" not in page.text and "onclick=" not in page.text.replace("onclick=&#34;", "")
     assert "&lt;script&gt;" in page.text
     assert "<b " not in page.text
+
+
+def test_pages_javascript_url_is_not_linked(fresh):
+    # ingest already drops such URLs; the page must not trust the store either
+    from chronik.model import Article
+    from chronik.store import open_store
+
+    with open_store(fresh.app.state.chronik.db_url) as store, store.transaction():
+        store.put_article(Article(id="js1", source="x.txt", format="txt", body="Text", text="Text",
+                                  url="javascript:alert(1)"), "text")
+    page = fresh.get("/articles/js1")
+    assert page.status_code == 200 and "javascript:alert(1)" in page.text
+    assert 'href="javascript:' not in page.text
+
+
+def test_ingest_concurrent_uploads_all_stored(fresh):
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [ARTICLE.replace("Radweg", f"Radweg Nummer {i}").replace("Felsbach", f"Felsbach-{i}") for i in range(3)]
+
+    def post(i):
+        return fresh.post("/api/v1/ingest", files=[("files", (f"r{i}.txt", texts[i].encode(), "text/plain"))])
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(post, range(3)))
+    assert [r.status_code for r in results] == [200, 200, 200]
+    assert fresh.get("/api/v1/articles").json()["total"] == 3

@@ -9,7 +9,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
 
-from chronik.runners import LocalRunner
 from chronik.web import queries
 from chronik.web.app import state_of
 
@@ -155,7 +154,7 @@ def ingest(request: Request, files: Annotated[list[UploadFile], File(description
                     fh.write(chunk)
             names[str(target)] = upload.filename or target.name
         with state.ingest_lock, state.store() as store:
-            report = LocalRunner().ingest(sorted(names), store)
+            report = state.runner().ingest(sorted(names), store)
 
         def shown(source: str) -> str:
             path, sep, rest = source.partition("#")

@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from chronik import __version__
 from chronik.config import db_url as configured_db_url
 from chronik.errors import ChronikError
+from chronik.runners import LocalRunner
 from chronik.store import Store, open_store
 from chronik.web.i18n import Translator, load_strings, pick
 
@@ -44,6 +45,7 @@ class WebState:
         self.db_url = db_url
         self.options = options
         self.ingest_lock = threading.Lock()
+        self._runner: LocalRunner | None = None
         self.strings = load_strings()
         folder = str(resources.files("chronik.web").joinpath("templates"))
         self.templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(folder), autoescape=True))
@@ -55,6 +57,12 @@ class WebState:
             yield store
         finally:
             store.close()
+
+    def runner(self) -> LocalRunner:
+        """The ingest runner, built on first use (its models take seconds to load); hold ``ingest_lock``."""
+        if self._runner is None:
+            self._runner = LocalRunner()
+        return self._runner
 
     def translator(self, request: Request) -> Translator:
         return Translator(pick(request.query_params.get("lang")), self.strings)
