@@ -251,6 +251,28 @@ def timeline_command(ctx: Context, query: tuple[str, ...], fmt: str, story: str 
         click.echo(text, nl=False)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default: "
+              "there is no authentication, and uploads write to the store).")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.pass_obj
+def serve(ctx: Context, host: str, port: int) -> None:
+    """Serve the web pages and the JSON API (/api/v1, schema at /api/v1/openapi.json).
+
+    Needs the web extra: pip install 'chronik[web]'.
+    """
+    from chronik.web import create_app
+
+    try:
+        import uvicorn
+
+        app = create_app(ctx.db)
+    except (ImportError, ChronikError) as exc:
+        _fail(ctx, exc if isinstance(exc, ChronikError) else ChronikError(f"{exc}: pip install 'chronik[web]'"))
+    ctx.err.print(f"chronik on http://{host}:{port}/ (database {escape(str(ctx.db or 'chronik.db'))})")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @main.group("eval")
 def evaluate() -> None:
     """Score system output against gold annotations."""

@@ -6,6 +6,8 @@ Everything chronik raises on purpose derives from :class:`ChronikError`::
     ├── InputError    an input file or record cannot be read, decoded or parsed
     ├── ConfigError   a setting, URL or optional dependency is missing or wrong
     └── StoreError    the store cannot be opened, migrated, read or written
+        └── DuplicateArticleError   an article with this id is already stored (e.g. by a
+                                    concurrent ingester): treat it as already there
 
 Stages never let an :class:`InputError` escape as a crash: the runner records the
 article (or file) as rejected, with the stage and the reason, and goes on.
@@ -36,6 +38,17 @@ class ConfigError(ChronikError):
 
 class StoreError(ChronikError):
     """The store cannot be opened, migrated, read or written."""
+
+
+class DuplicateArticleError(StoreError):
+    """``put_article`` for an id that is already stored (e.g. by a concurrent ingester)."""
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__(f"article {article_id} is already stored")
+        self.article_id = article_id
+
+    def __reduce__(self):
+        return (type(self), (self.article_id,))
 
 
 def missing_extra(package: str, extra: str) -> ConfigError:

@@ -14,7 +14,8 @@ import pytest
 from chronik.errors import StoreError
 from chronik.model import Entity, Rejection
 from chronik.store import open_store
-from chronik.store.postgres import DuplicateArticleError, PostgresStore, redact
+from chronik.errors import DuplicateArticleError
+from chronik.store.postgres import PostgresStore, redact
 from chronik.text.stems import Stemmer
 from tests.store.pg_server import PgServer, free_port
 from tests.store.test_sqlite import (  # noqa: F401  (collected here again, on both backends)
@@ -76,7 +77,7 @@ def _stored(store, texts):
 def test_store_refuses_the_same_id_twice_on_both_backends(store):
     a = _article("Einmal reicht.")
     store.put_article(a, "einmal")
-    expected = DuplicateArticleError if isinstance(store, PostgresStore) else sqlite3.IntegrityError
+    expected = DuplicateArticleError
     with pytest.raises(expected):
         store.put_article(a, "einmal")
     assert store.count_articles() == 1 and store.pending_dedup() == [a.id]

@@ -2,7 +2,7 @@ import sqlite3
 
 import pytest
 
-from chronik.errors import ConfigError, StoreError
+from chronik.errors import ConfigError, DuplicateArticleError, StoreError
 from chronik.ingest.article import make_article
 from chronik.model import NearDuplicate, Rejection
 from chronik.store import CopyLink, open_store
@@ -44,7 +44,7 @@ def test_store_transaction_rolls_back_the_whole_article(store):
 def test_store_refuses_the_same_id_twice(store):
     a = _article("Einmal reicht.")
     store.put_article(a, "einmal")
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(DuplicateArticleError):
         store.put_article(a, "einmal")
     assert store.count_articles() == 1
 

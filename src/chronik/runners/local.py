@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 from chronik.clean import Cleaner, CleanerOptions, candidate_lines, outlet_boilerplate
 from chronik.dedup import DedupReport, Deduplicator
+from chronik.errors import DuplicateArticleError
 from chronik.entities import EntityTagger
 from chronik.runners.crossdoc import CrossArticle, CrossReport
 from chronik.ingest import iter_files, read_file
@@ -116,10 +117,15 @@ class LocalRunner:
                 continue
             done = outcome.article
             terms = " ".join(self.stemmer.terms(f"{done.title or ''}\n{done.text}"))
-            with store.transaction():
-                store.put_article(done, terms)
-                if done.outlet:
-                    store.add_outlet_lines(done.outlet, candidate_lines(done))
+            try:
+                with store.transaction():
+                    store.put_article(done, terms)
+                    if done.outlet:
+                        store.add_outlet_lines(done.outlet, candidate_lines(done))
+            except DuplicateArticleError:  # another ingester stored it meanwhile
+                store.add_source(done.id, done.source)
+                report.unchanged.append(done.id)
+                continue
             report.stored.append(done.id)
             if progress:
                 progress("store", len(report.stored), None)

@@ -51,7 +51,10 @@ class Store(ABC):
 
     @abstractmethod
     def put_article(self, article: Article, terms: str) -> None:
-        """Store a new article with its search terms and mark it pending for dedup."""
+        """Store a new article with its search terms and mark it pending for dedup.
+
+        Raises :class:`~chronik.errors.DuplicateArticleError` when the id is already stored.
+        """
 
     @abstractmethod
     def add_source(self, article_id: str, source: str) -> None:

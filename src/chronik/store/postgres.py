@@ -16,7 +16,7 @@ import re
 from contextlib import contextmanager
 from typing import Iterable, Iterator
 
-from chronik.errors import StoreError, missing_extra
+from chronik.errors import DuplicateArticleError, StoreError, missing_extra
 from chronik.model import Article, Entity, NearDuplicate, Rejection, Story
 from chronik.store.base import CopyLink, Store
 
@@ -93,14 +93,6 @@ MIGRATIONS = {
     CREATE TABLE state (key TEXT PRIMARY KEY, value BYTEA NOT NULL);
     """,
 }
-
-
-class DuplicateArticleError(StoreError):
-    """``put_article`` for an id that is already stored (e.g. by a concurrent ingester)."""
-
-    def __init__(self, article_id: str) -> None:
-        super().__init__(f"article {article_id} is already stored")
-        self.article_id = article_id
 
 
 def redact(url: str) -> str:

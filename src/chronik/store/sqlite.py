@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from chronik.errors import StoreError
+from chronik.errors import DuplicateArticleError, StoreError
 from chronik.model import Article, Entity, NearDuplicate, Rejection, Story
 from chronik.store.base import CopyLink, Store
 
@@ -135,6 +135,8 @@ class SQLiteStore(Store):
         record = article.to_dict()
         record.pop("raw")
         with self.transaction():
+            if self.has_article(article.id):
+                raise DuplicateArticleError(article.id)
             seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
             cur = self.db.execute(
                 "INSERT INTO articles (id, seq, source, format, outlet, title, url, published, lang,"
