@@ -7,6 +7,7 @@ out as :mod:`chronik.model` records.
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -26,6 +27,18 @@ class CopyLink:
     b_start: int
     b_end: int
     tokens: int  # matched words
+
+
+def encode_record(article: Article) -> str:
+    """An article as the JSON a store keeps (its raw bytes go in a column of their own)."""
+    record = article.to_dict()
+    record.pop("raw")
+    return json.dumps(record, ensure_ascii=False)
+
+
+def decode_record(record: str, raw: bytes) -> Article:
+    """The article a store kept as :func:`encode_record` JSON plus its raw bytes."""
+    return Article.from_dict(json.loads(record) | {"raw": None}).replace(raw=bytes(raw))
 
 
 class Store(ABC):

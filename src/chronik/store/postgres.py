@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 from chronik.errors import DuplicateArticleError, StoreError, missing_extra
 from chronik.model import Article, Entity, NearDuplicate, Rejection, Story
-from chronik.store.base import CopyLink, Store
+from chronik.store.base import CopyLink, Store, decode_record, encode_record
 
 try:
     import psycopg
@@ -100,12 +100,6 @@ def redact(url: str) -> str:
     return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", url)
 
 
-def _record(article: Article) -> str:
-    record = article.to_dict()
-    record.pop("raw")
-    return json.dumps(record, ensure_ascii=False)
-
-
 class PostgresStore(Store):
     page = 500  # articles fetched per query by iter_articles
 
@@ -183,7 +177,7 @@ class PostgresStore(Store):
                 " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s, to_tsvector('simple', %s))"
                 " ON CONFLICT (id) DO NOTHING",
                 (article.id, article.source, article.format, article.outlet, article.title, article.url,
-                 article.published, article.lang, _record(article), article.raw, terms),
+                 article.published, article.lang, encode_record(article), article.raw, terms),
             )
             if cur.rowcount != 1:
                 raise DuplicateArticleError(article.id)
@@ -198,12 +192,9 @@ class PostgresStore(Store):
         rows = self.db.execute("SELECT source FROM article_sources WHERE article = %s ORDER BY source", (article_id,))
         return [r[0] for r in rows]
 
-    def _article(self, record: str, raw: bytes) -> Article:
-        return Article.from_dict(json.loads(record) | {"raw": None}).replace(raw=bytes(raw))
-
     def get_article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT record, raw FROM articles WHERE id = %s", (article_id,)).fetchone()
-        return self._article(*row) if row else None
+        return decode_record(*row) if row else None
 
     def iter_articles(self) -> Iterator[Article]:
         # a named (server-side) cursor needs a transaction; page through seq instead
@@ -213,7 +204,7 @@ class PostgresStore(Store):
                                    (last, self.page)).fetchall()
             for seq, record, raw in rows:
                 last = seq
-                yield self._article(record, raw)
+                yield decode_record(record, raw)
             if len(rows) < self.page:
                 return
 
@@ -223,7 +214,7 @@ class PostgresStore(Store):
     def update_article(self, article: Article) -> None:
         with self.transaction():
             cur = self.db.execute("UPDATE articles SET record = %s, lang = %s WHERE id = %s",
-                                  (_record(article), article.lang, article.id))
+                                  (encode_record(article), article.lang, article.id))
             if cur.rowcount != 1:
                 raise StoreError(f"cannot update article {article.id}: not stored")
 

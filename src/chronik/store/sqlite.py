@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from chronik.errors import DuplicateArticleError, StoreError
 from chronik.model import Article, Entity, NearDuplicate, Rejection, Story
-from chronik.store.base import CopyLink, Store
+from chronik.store.base import CopyLink, Store, decode_record, encode_record
 
 SCHEMA_VERSION = 2
 
@@ -132,8 +132,6 @@ class SQLiteStore(Store):
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     def put_article(self, article: Article, terms: str) -> None:
-        record = article.to_dict()
-        record.pop("raw")
         with self.transaction():
             if self.has_article(article.id):
                 raise DuplicateArticleError(article.id)
@@ -143,7 +141,7 @@ class SQLiteStore(Store):
                 " ingested_at, record, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (article.id, seq, article.source, article.format, article.outlet, article.title,
                  article.url, article.published, article.lang, _now(),
-                 json.dumps(record, ensure_ascii=False), article.raw),
+                 encode_record(article), article.raw),
             )
             self.db.execute("INSERT INTO search (rowid, title, terms) VALUES (?, ?, ?)",
                             (cur.lastrowid, "", terms))
@@ -158,26 +156,21 @@ class SQLiteStore(Store):
         rows = self.db.execute("SELECT source FROM article_sources WHERE article = ? ORDER BY source", (article_id,))
         return [r[0] for r in rows]
 
-    def _article(self, record: str, raw: bytes) -> Article:
-        return Article.from_dict(json.loads(record) | {"raw": None}).replace(raw=bytes(raw))
-
     def get_article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT record, raw FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return self._article(*row) if row else None
+        return decode_record(*row) if row else None
 
     def iter_articles(self) -> Iterator[Article]:
         for record, raw in self.db.execute("SELECT record, raw FROM articles ORDER BY seq").fetchall():
-            yield self._article(record, raw)
+            yield decode_record(record, raw)
 
     def count_articles(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
     def update_article(self, article: Article) -> None:
-        record = article.to_dict()
-        record.pop("raw")
         with self.transaction():
             cur = self.db.execute("UPDATE articles SET record = ?, lang = ? WHERE id = ?",
-                                  (json.dumps(record, ensure_ascii=False), article.lang, article.id))
+                                  (encode_record(article), article.lang, article.id))
             if cur.rowcount != 1:
                 raise StoreError(f"cannot update article {article.id}: not stored")
 
