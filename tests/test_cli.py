@@ -61,3 +61,9 @@ def test_cli_bad_database_file(tmp_path):
     db.write_bytes(b"not a database" * 200)
     res = CliRunner().invoke(main, ["--db", str(db), "ingest", str(tmp_path)])
     assert res.exit_code == 2 and "cannot open SQLite store" in res.stderr
+
+
+def test_cli_ingest_empty_folder_warns(tmp_path):
+    (tmp_path / "empty").mkdir()
+    res = run("ingest", "-q", str(tmp_path / "empty"), db=tmp_path / "w.db")
+    assert res.exit_code == 0 and "no input files" in res.stderr

@@ -94,6 +94,8 @@ def ingest(ctx: Context, paths: tuple[Path, ...], quiet: bool) -> None:
                 report = LocalRunner().ingest(paths, store, tick)
         except ChronikError as exc:
             _fail(ctx, exc)
+        if report.files == 0:
+            ctx.err.print(f"[yellow]warning:[/] no input files in {', '.join(escape(str(p)) for p in paths)}")
         for dup in report.duplicates:
             ctx.err.print(f"[yellow]duplicate:[/] {escape(dup.source)}: same content as {escape(dup.same_as)} (article {dup.article})")
         for rej in report.rejected:
