@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from chronik.web import queries
+from chronik.web import queries, vistimeline
 from chronik.web.app import state_of
 from chronik.web.highlight import pieces
 
@@ -38,10 +38,17 @@ def index(request: Request) -> HTMLResponse:
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     with state_of(request).store() as store:
         story = _found(queries.story(store, story_id), f"no story with id {story_id!r}")
-    dated = [e for e in story["timeline"] if e["date"]]
-    undated = [e for e in story["timeline"] if not e["date"]]
+    entries = [e | {"n": i} for i, e in enumerate(story["timeline"])]
+    dated = [e for e in entries if e["date"]]
+    undated = [e for e in entries if not e["date"]]
+    vis = vistimeline.items(entries, state_of(request).translator(request).date, _first_day(story["span"]["first"]))
     return _render(request, "story.html", story=story, dated=dated, undated=undated,
-                   index=story["article_index"])
+                   index=story["article_index"], vis=vis)
+
+
+def _first_day(value: str | None) -> str | None:
+    span = vistimeline.period(value, "day")
+    return span[0].isoformat() if span else None
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

@@ -1,0 +1,47 @@
+// The story page's interactive timeline (vis-timeline), drawn over the server-rendered list.
+// Without JavaScript, or if the library is missing, the list alone is shown.
+(function () {
+  "use strict";
+  var data = document.getElementById("vis-data");
+  var box = document.getElementById("vis");
+  if (!data || !box || typeof vis === "undefined") return;
+  var cfg = JSON.parse(data.textContent);
+  var groups = cfg.groups.filter(function (g) {
+    return cfg.items.some(function (i) { return i.group === g.id; });
+  });
+  var timeline = new vis.Timeline(box, new vis.DataSet(cfg.items), new vis.DataSet(groups), {
+    locale: cfg.lang === "en" ? "en" : "de",
+    stack: true,
+    zoomable: true,
+    zoomMin: 1000 * 60 * 60 * 24 * 3,
+    margin: { item: 6 },
+    maxHeight: "28rem",
+    orientation: "top",
+    selectable: true,
+    tooltip: { followMouse: true }
+  });
+  box.parentNode.hidden = false;
+
+  function reveal(id) {
+    var item = cfg.items.find(function (i) { return i.id === id; });
+    if (!item) return;
+    var old = document.querySelector(".entry.selected");
+    if (old) old.classList.remove("selected");
+    var entry = document.getElementById(item.entry);
+    if (!entry) return;
+    entry.classList.add("selected");
+    entry.scrollIntoView({ block: "start" });
+    entry.focus({ preventScroll: true });
+  }
+  timeline.on("select", function (props) {
+    if (props.items.length) reveal(props.items[0]);
+  });
+  document.querySelectorAll(".vis-wrap [data-zoom]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var how = button.getAttribute("data-zoom");
+      if (how === "fit") timeline.fit();
+      else if (how === "in") timeline.zoomIn(0.5);
+      else timeline.zoomOut(0.5);
+    });
+  });
+})();
