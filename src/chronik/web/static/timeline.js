@@ -9,6 +9,7 @@
   var groups = cfg.groups.filter(function (g) {
     return cfg.items.some(function (i) { return i.group === g.id; });
   });
+  box.parentNode.hidden = false;  // before drawing: vis-timeline cannot measure a hidden box
   var timeline = new vis.Timeline(box, new vis.DataSet(cfg.items), new vis.DataSet(groups), {
     locale: cfg.lang === "en" ? "en" : "de",
     stack: true,
@@ -20,7 +21,6 @@
     selectable: true,
     tooltip: { followMouse: true }
   });
-  box.parentNode.hidden = false;
 
   function reveal(id) {
     var item = cfg.items.find(function (i) { return i.id === id; });
