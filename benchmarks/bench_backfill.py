@@ -79,7 +79,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--per-file", type=int, default=50)
-    parser.add_argument("--step", type=int, default=8, help="files per backfill step")
+    parser.add_argument("--step", type=int, default=64, help="files per backfill step")
     args = parser.parse_args()
     warnings.simplefilter("ignore", ResourceWarning)
     with tempfile.TemporaryDirectory() as tmp:

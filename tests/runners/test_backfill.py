@@ -90,14 +90,15 @@ def test_backfill_killed_driver_resumes_and_stores_each_article_once(tmp_path, r
     per_file = 12
     manifest = _manifest(tmp_path, files=3, per_file=per_file)
     db = tmp_path / "kill.db"
-    make = "LocalRunner()" if runner == "local" else "DaskRunner(workers=1)"
+    # local: one file per step; dask: one step for all files, checkpointed per file by the runner
+    make, step = ("LocalRunner()", 1) if runner == "local" else ("DaskRunner(workers=1)", 3)
     script = textwrap.dedent(f"""
         from chronik.runners import LocalRunner
         from chronik.runners.dask import DaskRunner
         from chronik.runners.backfill import Backfill
         from chronik.store import open_store
         with open_store({str(db)!r}) as store:
-            Backfill({str(manifest)!r}, store, {make}, step=1).run()
+            Backfill({str(manifest)!r}, store, {make}, step={step}).run()
     """)
     with open_store(db) as store:
         key = Backfill(manifest, store, LocalRunner()).key

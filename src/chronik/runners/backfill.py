@@ -11,6 +11,7 @@ step it was in, and the runners skip articles already stored, so nothing is stor
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import time
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ class BackfillProgress:
 class Backfill:
     """Ingests the WARCs a manifest lists, resuming where an earlier run stopped."""
 
-    def __init__(self, manifest: Path, store: Store, runner: Runner, *, step: int = 4,
+    def __init__(self, manifest: Path, store: Store, runner: Runner, *, step: int = 64,
                  progress: Callable[[BackfillProgress], None] | None = None) -> None:
         self.manifest = Path(manifest)
         self.store = store
@@ -80,17 +81,37 @@ class Backfill:
         start = time.monotonic()
         stored_now = 0
         report = self._report(len(done), len(paths), state, stored_now, start)
+        per_file = "on_file" in inspect.signature(self.runner.ingest).parameters
         for i in range(0, len(todo), self.step):
             chunk = todo[i : i + self.step]
-            result = self.runner.ingest(chunk, self.store)
+            if per_file:  # checkpoint each file as soon as the runner has stored it
+                base, live = state["stored"], [0]
+
+                def count(phase: str, done: int, total: int | None) -> None:
+                    if phase == "store":
+                        live[0] = done
+
+                def finished(path: str) -> None:
+                    state["done"] = state["done"] + [path]
+                    state["stored"] = base + live[0]
+                    self._save(state)
+                    self._report(len(state["done"]), len(paths), state, stored_now + live[0], start)
+
+                result = self.runner.ingest(chunk, self.store, count, on_file=finished)
+                state["stored"] = base
+            else:
+                result = self.runner.ingest(chunk, self.store)
             stored_now += len(result.stored)
-            state["done"] = state["done"] + chunk
+            state["done"] = state["done"] + [p for p in chunk if p not in set(state["done"])]
             state["stored"] += len(result.stored)
             state["errors"] += len(result.rejected)
-            with self.store.transaction():
-                self.store.put_state(self.key, json.dumps(state).encode())
+            self._save(state)
             report = self._report(len(state["done"]), len(paths), state, stored_now, start)
         return report
+
+    def _save(self, state: dict) -> None:
+        with self.store.transaction():
+            self.store.put_state(self.key, json.dumps(state).encode())
 
     def _report(self, files_done: int, total: int, state: dict, stored_now: int, start: float) -> BackfillProgress:
         seconds = time.monotonic() - start

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Callable, Iterable, Literal
 
 from chronik.clean import candidate_lines, outlet_boilerplate
 from chronik.dedup import Deduplicator
@@ -182,7 +182,9 @@ class DaskRunner:
         self.close()
 
     # -- ingest -----------------------------------------------------------------------
-    def ingest(self, paths: Iterable[str | Path], store: Store, progress: Progress | None = None) -> IngestReport:
+    def ingest(self, paths: Iterable[str | Path], store: Store, progress: Progress | None = None, *,
+               on_file: Callable[[str], None] | None = None) -> IngestReport:
+        """``on_file(path)`` is called once a file's articles are all stored (the backfill's checkpoint)."""
         client = self.client()
         report = IngestReport()
         files = [str(p) for p in iter_files(paths)]
@@ -207,6 +209,8 @@ class DaskRunner:
                         continue
                     seen[done.id] = done.source
                 self._store(done, terms, store, report, progress)
+            if on_file:
+                on_file(result.path)
             if progress:
                 progress("read", i, len(files))
         for rejection in unread:
