@@ -67,3 +67,24 @@ def test_cli_ingest_empty_folder_warns(tmp_path):
     (tmp_path / "empty").mkdir()
     res = run("ingest", "-q", str(tmp_path / "empty"), db=tmp_path / "w.db")
     assert res.exit_code == 0 and "no input files" in res.stderr
+
+
+def test_cli_backfill_manifest_and_rerun(tmp_path):
+    from tests.conftest import warc_bytes
+
+    paths = []
+    for n in range(2):
+        pages = [(f"https://blatt.example/{n}/{i}", html_page(f"Meldung {n}-{i}", [f"Teil {n}-{i}: " + s for s in LONG_DE]))
+                 for i in range(3)]
+        p = tmp_path / f"crawl-{n}.warc.gz"
+        p.write_bytes(warc_bytes(pages, gzipped=True))
+        paths.append(p.name)
+    manifest = tmp_path / "manifest.txt"
+    manifest.write_text("# two crawls\n" + "\n".join(paths) + "\n", encoding="utf-8")
+    db = tmp_path / "b.db"
+    first = run("backfill", str(manifest), db=db)
+    assert first.exit_code == 0, first.output + first.stderr
+    assert "2/2 files, 6 articles stored, 0 errors" in first.output
+    again = run("backfill", str(manifest), db=db)  # resumes: every file is done, nothing is stored twice
+    assert again.exit_code == 0 and "2/2 files" in again.output
+    assert len(json.loads(run("export", "articles", db=db).output)) == 6

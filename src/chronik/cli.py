@@ -56,11 +56,35 @@ def _fail(ctx: Context, exc: ChronikError) -> None:
     sys.exit(2)
 
 
+def _runner(scheduler: str | None, workers: int | None):
+    """The local runner, or the Dask runner when a scheduler or a worker count is given."""
+    if scheduler or workers:
+        from chronik.runners.dask import DaskRunner
+
+        return DaskRunner(scheduler=scheduler, workers=workers)
+    from chronik.runners import LocalRunner
+
+    return LocalRunner()
+
+
+_DASK_OPTIONS = (
+    click.option("--scheduler", metavar="tcp://HOST:PORT", help="Run per-article stages on this Dask cluster."),
+    click.option("--workers", type=click.IntRange(1), help="Start a local Dask cluster with this many worker processes."),
+)
+
+
+def _dask_options(fn):
+    for option in reversed(_DASK_OPTIONS):
+        fn = option(fn)
+    return fn
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary table.")
+@_dask_options
 @click.pass_obj
-def ingest(ctx: Context, paths: tuple[Path, ...], quiet: bool) -> None:
+def ingest(ctx: Context, paths: tuple[Path, ...], quiet: bool, scheduler: str | None, workers: int | None) -> None:
     """Store the articles in PATHS (files or folders, searched recursively).
 
     \b
@@ -69,10 +93,10 @@ def ingest(ctx: Context, paths: tuple[Path, ...], quiet: bool) -> None:
     and any of these gzipped. Re-ingesting the same content changes nothing.
     Bad inputs are reported on stderr with the file and the reason; the rest is stored.
     Exit status: 0 when everything was stored or already present, 1 when anything was
-    rejected, 2 on a usage or database error.
+    rejected, 2 on a usage or database error. With --workers N or --scheduler the
+    per-article stages run on Dask workers (pip install 'chronik[dask]'); the result is
+    the same as the local run.
     """
-    from chronik.runners import LocalRunner
-
     try:
         store = ctx.store()
     except ChronikError as exc:
@@ -90,10 +114,15 @@ def ingest(ctx: Context, paths: tuple[Path, ...], quiet: bool) -> None:
             progress.update(tasks[phase], completed=done, total=total)
 
         try:
+            runner = _runner(scheduler, workers)
             with progress:
-                report = LocalRunner().ingest(paths, store, tick)
+                report = runner.ingest(paths, store, tick)
         except ChronikError as exc:
             _fail(ctx, exc)
+        finally:
+            close = getattr(locals().get("runner"), "close", None)
+            if close:
+                close()
         if report.files == 0:
             ctx.err.print(f"[yellow]warning:[/] no input files in {', '.join(escape(str(p)) for p in paths)}")
         for dup in report.duplicates:
@@ -119,6 +148,33 @@ def ingest(ctx: Context, paths: tuple[Path, ...], quiet: bool) -> None:
                 table.add_row(label, str(value))
             ctx.out.print(table)
     sys.exit(1 if report.rejected else 0)
+
+
+@main.command()
+@click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--step", default=64, show_default=True, type=click.IntRange(1), help="Files per step between checkpoints.")
+@_dask_options
+@click.pass_obj
+def backfill(ctx: Context, manifest: Path, step: int, scheduler: str | None, workers: int | None) -> None:
+    """Ingest the WARC files listed in MANIFEST (one path a line), resumably.
+
+    A killed run continues where it stopped the next time; nothing is stored twice.
+    Progress (files, articles, errors, articles/s) goes to stderr.
+    """
+    from chronik.runners.backfill import Backfill
+
+    runner = None
+    try:
+        with ctx.store() as store:
+            runner = _runner(scheduler, workers)
+            result = Backfill(manifest, store, runner, step=step, progress=lambda p: ctx.err.print(p.line())).run()
+    except ChronikError as exc:
+        _fail(ctx, exc)
+    finally:
+        if runner is not None and hasattr(runner, "close"):
+            runner.close()
+    ctx.out.print(result.line())
+    sys.exit(1 if getattr(result, "errors", 0) else 0)
 
 
 @main.command()
