@@ -113,7 +113,6 @@ def run(corpus: Path, db: Path) -> dict:
     from chronik.model import Article
     from chronik.store import open_store
     from chronik.text import LanguageStage, SentenceStage
-    from chronik.text.stems import Stemmer
 
     stages: dict[str, dict] = {}
 
@@ -152,13 +151,15 @@ def run(corpus: Path, db: Path) -> dict:
     ents = EntityTagger()
     ents.recognizer  # load the model outside the timing (0.3 s)
     articles = timed("entities", lambda: [ents(a) for a in articles])
-    stemmer = Stemmer()
+    from chronik.runners import LocalRunner
+
+    indexer = LocalRunner()  # the same search terms the runner stores
     store = open_store(db)
 
     def put_all():
         for a in articles:
             with store.transaction():
-                store.put_article(a, " ".join(stemmer.terms(f"{a.title or ''}\n{a.text}")))
+                store.put_article(a, indexer.terms(a))
                 if a.outlet:
                     store.add_outlet_lines(a.outlet, candidate_lines(a))
 

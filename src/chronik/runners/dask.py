@@ -127,14 +127,11 @@ def process_file(path: str, wanted: frozenset[int] | None, boilerplate: dict[str
         prior = batch_prior([a.published for a in todo])
     pipeline = runner.pipeline(boilerplate or {})
     for article in todo:
-        if prior and not article.published:
-            article = article.replace(meta=dict(article.meta) | {"dct_prior": prior})
-        outcome = pipeline(article)
+        outcome = runner.annotate(pipeline, article, prior)
         if outcome.rejection:
             result.rejected.append(outcome.rejection)
             continue
-        done = outcome.article
-        result.done.append((done, " ".join(runner.stemmer.terms(f"{done.title or ''}\n{done.text}"))))
+        result.done.append((outcome.article, runner.terms(outcome.article)))
     return result
 
 

@@ -18,7 +18,7 @@ from chronik.entities import EntityTagger
 from chronik.runners.crossdoc import CrossArticle, CrossReport
 from chronik.ingest import iter_files, read_file
 from chronik.model import Article, Rejection
-from chronik.pipeline import Pipeline, Stage
+from chronik.pipeline import Outcome, Pipeline, Stage
 from chronik.store import Store
 from chronik.text import LanguageStage, SentenceStage
 from chronik.text.stems import Stemmer
@@ -62,6 +62,17 @@ class LocalRunner:
     def pipeline(self, boilerplate: dict[str, frozenset[str]]) -> Pipeline:
         cleaner = Cleaner(CleanerOptions(outlet_boilerplate=boilerplate))
         return Pipeline([cleaner, self.language, self.sentences, self.time, self.entities, *self.extra_stages])
+
+    @staticmethod
+    def annotate(pipeline: Pipeline, article: Article, prior: str | None) -> Outcome:
+        """One article through the per-article stages; ``prior`` dates the batch for undated ones."""
+        if prior and not article.published:
+            article = article.replace(meta=dict(article.meta) | {"dct_prior": prior})
+        return pipeline(article)
+
+    def terms(self, article: Article) -> str:
+        """The stemmed search terms the store indexes for an article."""
+        return " ".join(self.stemmer.terms(f"{article.title or ''}\n{article.text}"))
 
     def read(self, paths: Iterable[str | Path], report: IngestReport, progress: Progress | None) -> Iterator[Article]:
         files = list(iter_files(paths))
@@ -108,15 +119,13 @@ class LocalRunner:
         # a rough date for the batch lets undated articles fix the years they leave open
         prior = batch_prior([a.published for a in batch]) or batch_prior(store.published_dates())
         for article in batch:
-            if prior and not article.published:
-                article = article.replace(meta=dict(article.meta) | {"dct_prior": prior})
-            outcome = pipeline(article)
+            outcome = self.annotate(pipeline, article, prior)
             if outcome.rejection:
                 report.rejected.append(outcome.rejection)
                 store.put_rejection(outcome.rejection)
                 continue
             done = outcome.article
-            terms = " ".join(self.stemmer.terms(f"{done.title or ''}\n{done.text}"))
+            terms = self.terms(done)
             try:
                 with store.transaction():
                     store.put_article(done, terms)
