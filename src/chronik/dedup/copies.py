@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Callable, Iterable
 
+from chronik.disjoint import DisjointSets
 from chronik.model import Article, Copy, CopySpan
 from chronik.store.base import CopyLink
 
@@ -35,13 +36,7 @@ def first_publisher(articles: list[Article]) -> tuple[str | None, str]:
 
 def group_copies(links: Iterable[CopyLink], get: Callable[[str], Article | None]) -> list[Copy]:
     """Passages: spans linked directly or through other spans form one passage."""
-    parent: dict[tuple, tuple] = {}
-
-    def find(x):
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    sets: DisjointSets[tuple[str, int, int]] = DisjointSets()
 
     spans: dict[str, list[tuple[int, int]]] = {}
     link_list = list(links)
@@ -61,13 +56,10 @@ def group_copies(links: Iterable[CopyLink], get: Callable[[str], Article | None]
             lo, hi = next(m for m in merged if m[0] <= s and e <= m[1])
             node_of[(article, s, e)] = (article, lo, hi)
     for link in link_list:
-        x = find(node_of[(link.a, link.a_start, link.a_end)])
-        y = find(node_of[(link.b, link.b_start, link.b_end)])
-        if x != y:
-            parent[max(x, y)] = min(x, y)
+        sets.union(node_of[(link.a, link.a_start, link.a_end)], node_of[(link.b, link.b_start, link.b_end)])
     groups: dict[tuple, set[tuple]] = {}
     for node in set(node_of.values()):
-        groups.setdefault(find(node), set()).add(node)
+        groups.setdefault(sets.find(node), set()).add(node)
     copies = []
     for members in groups.values():
         ordered = sorted(members)

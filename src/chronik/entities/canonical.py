@@ -31,6 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from chronik.disjoint import DisjointSets
 from chronik.entities.demonyms import Demonyms
 from chronik.entities.gazetteer import Gazetteer, fold
 from chronik.entities.titles import TitleFinder, genitive_stem
@@ -169,18 +170,8 @@ class Canonicalizer:
         mentions = article.mentions
         surfaces = [text[m.start:m.end].strip(_STRIP) or text[m.start:m.end] for m in mentions]
         # 1. same folded name -> one group; a genitive joins its stem's group
-        parent = list(range(len(mentions)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        def union(i: int, j: int) -> None:
-            a, b = find(i), find(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+        sets = DisjointSets(range(len(mentions)))
+        find, union = sets.find, sets.union
 
         by_key: dict[str, int] = {}
         for i, s in enumerate(surfaces):
@@ -318,18 +309,8 @@ class Canonicalizer:
 
     def _cluster(self) -> list[list[tuple[str, int]]]:
         items = [(aid, k) for aid in sorted(self._local) for k in range(len(self._local[aid]))]
-        parent = list(range(len(items)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        def union(i: int, j: int) -> None:
-            a, b = find(i), find(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+        sets = DisjointSets(range(len(items)))
+        find, union = sets.find, sets.union
 
         owner: dict[tuple, int] = {}
         for n, (aid, k) in enumerate(items):

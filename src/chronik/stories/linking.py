@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+from chronik.disjoint import DisjointSets
 from chronik.model import Story
 
 
@@ -72,13 +73,7 @@ def link_stories(profiles: Iterable[ClusterProfile], options: StoryOptions | Non
     """Stories over the given clusters (connected components of the links), largest first."""
     options = options or StoryOptions()
     items = sorted(profiles, key=lambda p: p.id)
-    parent = {p.id: p.id for p in items}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    sets = DisjointSets(p.id for p in items)
 
     by_entity: dict[str, list[int]] = {}
     for i, p in enumerate(items):
@@ -93,12 +88,10 @@ def link_stories(profiles: Iterable[ClusterProfile], options: StoryOptions | Non
                     continue
                 seen.add((i, j))
                 if linked(items[i], items[j], options):
-                    ri, rj = find(items[i].id), find(items[j].id)
-                    if ri != rj:
-                        parent[max(ri, rj)] = min(ri, rj)
+                    sets.union(items[i].id, items[j].id)
     groups: dict[str, list[ClusterProfile]] = {}
     for p in items:
-        groups.setdefault(find(p.id), []).append(p)
+        groups.setdefault(sets.find(p.id), []).append(p)
     stories = []
     for members in groups.values():
         ids = tuple(sorted(p.id for p in members))
