@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import re
-import tempfile
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
 
 from chronik.web import queries
 from chronik.web.app import state_of
+from chronik.web.upload import ingest_uploads, safe_name
 
 router = APIRouter(tags=["api"])
 
-CHUNK = 64 * 1024
-UNSAFE = re.compile(r"[^\w.-]+")
-SUFFIX = re.compile(r"[A-Za-z0-9]{1,10}")
+__all__ = ["router", "safe_name"]
+
 
 
 def _found(value: Any, what: str, key: str) -> Any:
@@ -117,56 +114,10 @@ def get_search(request: Request,
         return queries.search_hits(store, q, limit)
 
 
-def safe_name(name: str | None, index: int) -> str:
-    """A file name that cannot leave the upload folder: last path part, word characters, numbered.
-
-    The extension (which picks the reader) is kept; a leading dot cannot survive.
-    """
-    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    stem, dot, suffix = base.rpartition(".")
-    if not dot or not SUFFIX.fullmatch(suffix) or not stem.strip("."):
-        stem, suffix = base, ""
-    stem = UNSAFE.sub("_", stem).strip("._-")[:120] or "upload"
-    return f"{index:03d}-{stem}" + (f".{suffix.lower()}" if suffix else "")
-
-
 @router.post("/ingest", summary="Ingest uploaded files",
              description="Multipart upload (field `files`, one or more). Each file is saved under a safe "
                          "name in a temporary folder and ingested like `chronik ingest`. Returns counts and "
-                         "per-file rejections. 413 if a file is larger than the limit or there are too many.")
+                         "per-file rejections; `results` has one row per uploaded file (`file`, `status`: stored, "
+                         "unchanged, duplicate, rejected or mixed, `articles`, `reasons`). 413 if a file is larger than the limit or there are too many.")
 def ingest(request: Request, files: Annotated[list[UploadFile], File(description="files to ingest")]) -> dict[str, Any]:
-    state = state_of(request)
-    limit = state.options.max_upload_bytes
-    if len(files) > state.options.max_upload_files:
-        raise HTTPException(status_code=413, detail=f"at most {state.options.max_upload_files} files per upload")
-    with tempfile.TemporaryDirectory(prefix="chronik-upload-") as tmp:
-        folder = Path(tmp)
-        names: dict[str, str] = {}
-        for i, upload in enumerate(files):
-            target = folder / safe_name(upload.filename, i)
-            size = 0
-            with open(target, "wb") as fh:
-                while chunk := upload.file.read(CHUNK):
-                    size += len(chunk)
-                    if size > limit:
-                        raise HTTPException(status_code=413,
-                                            detail=f"{upload.filename!r} is larger than {limit} bytes")
-                    fh.write(chunk)
-            names[str(target)] = upload.filename or target.name
-        with state.ingest_lock, state.store() as store:
-            report = state.runner().ingest(sorted(names), store)
-
-        def shown(source: str) -> str:
-            path, sep, rest = source.partition("#")
-            return names.get(path, Path(path).name) + sep + rest
-
-        return {
-            "files": report.files,
-            "stored": len(report.stored),
-            "unchanged": len(report.unchanged),
-            "duplicates": len(report.duplicates),
-            "rejected": len(report.rejected),
-            "articles": report.stored,
-            "rejections": [{"file": shown(r.source), "stage": r.stage, "reason": r.reason.replace(tmp, "")}
-                           for r in report.rejected],
-        }
+    return ingest_uploads(state_of(request), files)

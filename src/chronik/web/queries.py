@@ -16,6 +16,7 @@ from chronik.model import Article, TimelineEntry
 from chronik.store import Store
 from chronik.store.search import search
 from chronik.timeline.assemble import timeline
+from chronik.web.entityview import alias_queries
 
 
 def article_summary(store: Store, a: Article) -> dict[str, Any]:
@@ -148,5 +149,13 @@ def copies(store: Store) -> list[dict[str, Any]]:
 
 
 def search_hits(store: Store, query: str, limit: int) -> list[dict[str, Any]]:
-    return [{"article": h.article, "title": h.title, "source": h.source, "score": h.score,
-             "snippet": h.snippet, "marks": [list(m) for m in h.marks]} for h in search(store, query, limit=limit)]
+    """Hits for ``query``, then for the query with entity aliases replaced by canonical names
+    (``via`` says which), so "Pyongyang" also finds "Pjöngjang"."""
+    out: dict[str, dict[str, Any]] = {}
+    for q in [query, *alias_queries(store.entities(), query)]:
+        for h in search(store, q, limit=limit):
+            if h.article not in out and len(out) < limit:
+                out[h.article] = {"article": h.article, "title": h.title, "source": h.source, "score": h.score,
+                                  "snippet": h.snippet, "marks": [list(m) for m in h.marks],
+                                  "via": None if q == query else q}
+    return list(out.values())
