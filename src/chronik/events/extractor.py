@@ -23,6 +23,7 @@ from chronik.events.frames import SPEECH, Frame, FrameFinder, zu_clause
 from chronik.events.lexicon import Lexicon, load_lexicon
 from chronik.events.mentions import repair
 from chronik.events.modality import ModalityFinder
+from chronik.events.reliability import Reliability, actor_label_ok
 from chronik.events.roles import RoleFinder
 from chronik.model import Actor, Article, Event, Sentence, Span
 from chronik.text import SentenceSplitter, tokenize
@@ -57,6 +58,7 @@ class Parts:
     known: frozenset[str]  # verb lemmas worth looking at
     frames: FrameFinder
     bases: frozenset[str]  # verb lemmas and the bases of separable ones ("laden" for "einladen")
+    reliability: Reliability
 
     def candidate(self, t: Tok) -> bool:
         """Whether a token could take part in a trigger (a cheap test before the analysis)."""
@@ -114,7 +116,7 @@ class EventExtractor:
             self._parts[lang] = Parts(lexicon=lexicon, lemmatizer=Lemmatizer(lang), roles=roles,
                                       attributions=AttributionFinder(lexicon), modality=ModalityFinder(lexicon),
                                       known=known, frames=FrameFinder(lexicon, roles, known, self.country),
-                                      bases=frozenset(bases))
+                                      bases=frozenset(bases), reliability=Reliability(lang, lexicon.cue("source_nouns")))
         return self._parts[lang]
 
     def country(self, adjective: str) -> str | None:
@@ -197,6 +199,9 @@ class EventExtractor:
             frames = [f for f in frames if self.options.headlines and not f.noun or f.light_verb is not None]
             frames = [f for f in frames if any(is_finite_like(t, lexicon) for t in view.clause_toks(
                 view.toks[f.light_verb if f.light_verb is not None else f.trigger].clause))]
+        for f in frames:
+            f.roles.source[:] = [p for p in f.roles.source if actor_label_ok(view, p)]
+            f.roles.target[:] = [p for p in f.roles.target if actor_label_ok(view, p)]
         if not frames:
             self._remember(names, state, no, mentions, [])
             return
@@ -212,6 +217,8 @@ class EventExtractor:
             event = self._event(article, view, no, f, frames, found, names, timeline, starts, modality)
             if not event.actors and (event.modality == "speculative" or _generic(view, f)):
                 continue  # "müsste ... akzeptieren", "Regeln, dieses Recht einzufordern": nobody in particular
+            if not parts.reliability.keep(view, f, event):
+                continue  # actors that cannot be trusted: a missed name, a stray mention, direct speech
             events.append(event)
         state.events.extend(events)
         self._remember(names, state, no, mentions, found)

@@ -1,0 +1,178 @@
+"""Precision checks on finished events: drop an event whose actors cannot be trusted.
+
+The entity tagger misses names ("kritisiert Foppa", "Atmel hatte ... den Vorzug gegeben",
+"durch die Bremer Gustav-Zech-Stiftung"); an event built without them has a wrong actor set
+(an actor missing, or a partner taken for the only actor). Rather than emit it, the extractor
+drops it. A word counts as a *missed name* when it is capitalised, lies in no entity mention, no
+time expression and no quotation, is not a trigger, and the lemmatiser's dictionary does not
+know it (nor its lowercase form); in a hyphenated compound, a first part that is unknown or an
+acronym ("EU-Staats-", "Lufthansa-Flugbegleiter" with "Lufthansa" tagged nowhere) counts too.
+
+Checks, in order (first that applies drops the event):
+
+* ``label``: an actor from a mention that is not PER, ORG or LOC (the tagger's MISC: "Drei Jahre")
+  is removed; a STATEMENT left without a speaker is dropped.
+* ``missed``: a missed name in the trigger's clause, or coordinated with one of its actors
+  ("sagen Stauder und Hammerle Pöder"), while the event has no source.
+* ``unused``: an event without actors in a sentence whose clause holds a PER or ORG mention that
+  is no actor of it and stands in no prepositional phrase ("Im Versandzentrum des Internethändlers
+  Amazon hat die Gewerkschaft zum Streik aufgerufen": the target is there but not attached).
+* ``quoted``: events (other than the speaker's STATEMENT) whose trigger stands in direct speech,
+  including speech whose opening quote lies in an earlier sentence (a closing quote later in the
+  sentence with no opening quote before it).
+* ``silent``: a STATEMENT that is negated or planned ("will keine Stellungnahme abgeben").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from chronik.events.analysis import QUOTES, SentenceView, Tok
+
+if TYPE_CHECKING:
+    from chronik.events.frames import Frame
+    from chronik.model import Event
+
+ACTOR_LABELS = frozenset({"PER", "ORG", "LOC"})
+_OPENING = frozenset("„«\"“")
+_CLOSING = frozenset("“”»\"")
+
+
+class Reliability:
+    """Decides whether an event's actors can be trusted; holds a cache of dictionary look-ups."""
+
+    def __init__(self, lang: str = "de", source_nouns: frozenset[str] = frozenset(),
+                 cache_size: int = 100_000) -> None:
+        self.lang = lang
+        self.source_nouns = source_nouns  # "nach Angaben der Gewerkschaft X": X is a source, not a party
+        self.cache_size = cache_size
+        self._known: dict[str, bool] = {}
+
+    def known(self, word: str) -> bool:
+        """Whether the lemmatiser's dictionary knows the word (or its lowercase form)."""
+        out = self._known.get(word)
+        if out is None:
+            import simplemma
+
+            out = bool(simplemma.is_known(word, lang=self.lang) or simplemma.is_known(word.lower(), lang=self.lang))
+            if len(self._known) < self.cache_size:
+                self._known[word] = out
+        return out
+
+    def missed_name(self, view: SentenceView, t: Tok) -> bool:
+        """A capitalised word outside every mention that looks like a name the tagger missed."""
+        if not t.word or not t.cap or t.quoted or t.i in view.by_token or t.i in view.timex_tokens:
+            return False
+        parts = [p for p in t.text.split("-") if p]
+        if not parts:
+            return False
+        if len(parts) > 1:
+            heads = parts[:-1] if t.text[-1] != "-" else parts
+            return any(_acronym(p) or (p[:1].isupper() and not self.known(p)) for p in heads)
+        word = parts[0]
+        if _acronym(word):
+            return True
+        if len(word) < 3 or self.known(word):
+            return False
+        if word.endswith("er") and t.i + 1 < len(view.toks) and view.toks[t.i + 1].cap:
+            return False  # a place adjective ("Erdinger Moos")
+        return not self.compound(word)
+
+    def compound(self, word: str) -> bool:
+        """A compound whose head the dictionary knows ("Einvernehmensprotokoll")."""
+        if len(word) < 8:
+            return False
+        return any(self.known(word[k:].capitalize()) for k in range(3, len(word) - 3))
+
+    def keep(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
+        """Whether the event (after the label filter) is trustworthy enough to report."""
+        return self.reason(view, f, event) is None
+
+    def reason(self, view: SentenceView, f: "Frame", event: "Event") -> str | None:
+        """The name of the first check the event fails, or None."""
+        for name in self.checks:
+            if getattr(self, "_" + name)(view, f, event):
+                return name
+        return None
+
+    checks: tuple[str, ...] = ("silent", "quoted", "missed", "unused")
+
+    def _silent(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
+        return f.type == "STATEMENT" and event.modality == "negated"
+
+    def _quoted(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
+        return f.type != "STATEMENT" and speech(view)[f.trigger]
+
+    def _missed(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
+        tok = view.toks[f.light_verb if f.noun and f.light_verb is not None else f.trigger]
+        trig = view.toks[f.trigger]
+        if not any(a.role == "source" for a in event.actors):
+            skip = {f.trigger, f.light_verb}
+            clause = view.clause_toks(tok.clause)
+            if trig.clause != tok.clause:
+                clause = clause + view.clause_toks(trig.clause)
+            if any(t.i not in skip and self.missed_name(view, t) for t in clause):
+                return True
+        return self._coordinated_miss(view, f)
+
+    def _unused(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
+        if event.actors:
+            return False
+        clauses = {view.toks[f.trigger].clause}
+        if f.light_verb is not None:
+            clauses.add(view.toks[f.light_verb].clause)
+        used = set(f.roles.source) | set(f.roles.target)
+        sources = self.source_nouns
+        return any(ph.index not in used and not ph.prep and view.labels.get(ph.mention) in ("PER", "ORG")
+                   and ph.clause in clauses
+                   and not (ph.modifies is not None and view.toks[ph.modifies].lemma in sources)
+                   for ph in view.phrases)
+
+    def _coordinated_miss(self, view: SentenceView, f: "Frame") -> bool:
+        """A missed name joined by "und"/"sowie" to one of the event's actor phrases."""
+        toks = view.toks
+        for p in list(f.roles.source) + list(f.roles.target):
+            ph = view.phrases[p]
+            before = ph.first - 1
+            after = ph.last + 1
+            if before >= 1 and toks[before].lower in ("und", "sowie") and self.missed_name(view, toks[before - 1]):
+                return True
+            if after + 1 < len(toks) and toks[after].lower in ("und", "sowie") \
+                    and self.missed_name(view, toks[after + 1]):
+                return True
+        return False
+
+
+def actor_label_ok(view: SentenceView, phrase: int) -> bool:
+    """Actors come from PER, ORG and LOC mentions only."""
+    return view.labels.get(view.phrases[phrase].mention) in ACTOR_LABELS
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def speech(view: SentenceView) -> list[bool]:
+    """Per token, whether it stands in direct speech. The analysis toggles at every plain quote
+    mark; when the sentence's first quote mark closes speech opened in an earlier sentence
+    ("... eine Option", schlägt Seidner ...) everything before it is speech and the marks after
+    it toggle from there."""
+    toks = view.toks
+    first = next((k for k, t in enumerate(toks) if t.text in QUOTES), None)
+    if first is None or not _closing(toks, first):
+        return [t.quoted for t in toks]
+    out = [True] * (first + 1)
+    inside = False
+    for t in toks[first + 1:]:
+        if t.text in QUOTES:
+            inside = True if t.text == "„" else not inside
+        out.append(inside)
+    return out
+
+
+def _closing(toks: list[Tok], k: int) -> bool:
+    ch = toks[k].text
+    if ch == "„":
+        return False
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    return k > 0 and (nxt in ("", ",", ".", ";", "!", "?") or ch in "”")
