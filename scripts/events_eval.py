@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("CHRONIK_SHARED", ROOT / ".." / "shared")) / "data"
 GOLD = ROOT / "tests" / "events" / "gold" / "sentences.jsonl"
 BASELINE = ROOT / "tests" / "events" / "baseline.json"
-KEYS = ("type", "type+actors", "time", "attribution", "modality")
+KEYS = ("type", "type+actors", "time", "attribution", "cue", "modality")
 MARGIN = 0.005
 
 

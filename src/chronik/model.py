@@ -204,6 +204,7 @@ class Event(Record):
     time: EventTime = field(default_factory=EventTime)
     place: str | None = None
     attribution: str | None = None
+    attribution_cue: str | None = None  # the reporting verb or phrase ("sagte", "laut", "teilte ... mit")
     modality: str = "asserted"
 
 

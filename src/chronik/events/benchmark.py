@@ -140,7 +140,8 @@ def _share(a: int, b: int) -> float | None:
     return round(a / b, 4) if b else None
 
 
-def summary(report: Report, keys: Iterable[str] = ("type", "type+actors", "time", "attribution", "modality")) -> str:
+def summary(report: Report,
+            keys: Iterable[str] = ("type", "type+actors", "time", "attribution", "cue", "modality")) -> str:
     lines = [f"{'':14} {'P':>6} {'R':>6} {'F1':>6}"]
     for key in keys:
         p, r, f = report.total.prf(key)

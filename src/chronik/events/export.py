@@ -10,7 +10,8 @@ from chronik.model import Article, Event
 def event_to_json(article: Article, event: Event, names: Mapping[str, str] | None = None) -> dict[str, Any]:
     """One event mention: ``article``, ``sentence`` (its text; ``sentence_index``), ``trigger``
     (its text; ``trigger_span``), ``type``, ``actors`` (``name``, ``entity``, ``role``), ``time``
-    (``value``, ``precision``), ``place``, ``attribution``, ``modality``. ``names`` (entity id ->
+    (``value``, ``precision``), ``place``, ``attribution`` and its ``attribution_cue`` (the reporting
+    verb or phrase), ``modality``. ``names`` (entity id ->
     canonical name) renames actors whose mention carries an entity id."""
     names = names or {}
     sentence = article.sentences[event.sentence] if 0 <= event.sentence < len(article.sentences) else None
@@ -27,6 +28,7 @@ def event_to_json(article: Article, event: Event, names: Mapping[str, str] | Non
         "time": {"value": event.time.value, "precision": event.time.precision},
         "place": event.place,
         "attribution": event.attribution,
+        "attribution_cue": event.attribution_cue,
         "modality": event.modality,
     }
 

@@ -248,13 +248,13 @@ class EventExtractor:
                 speaker = None
             if speaker:
                 f.own_speaker = speaker
-                found.append(Attribution(speaker, view.toks[f.trigger].text, f.trigger, k))
+                found.append(Attribution(speaker, cue_text(view, f), f.trigger, k))
         found.extend(finder.phrases(view, name_of, last_speaker))
         anon = finder.anonymous_cue(view)
         if anon is not None and state.last_attribution and no - state.last_attribution[0] <= self.options.inherit:
-            found.append(Attribution(state.last_attribution[1].source, "hieß es", anon))
+            found.append(Attribution(state.last_attribution[1].source, _anonymous_text(view, anon), anon))
         if not found and state.last_attribution and no - state.last_attribution[0] <= 1 and finder.indirect(view):
-            found.append(Attribution(state.last_attribution[1].source, "indirect speech", -1))
+            found.append(Attribution(state.last_attribution[1].source, state.last_attribution[1].cue, -1))
         return found
 
     def _speaker_name(self, view: SentenceView, names: ActorNames, p: int) -> str:
@@ -306,7 +306,8 @@ class EventExtractor:
         digest = hashlib.sha1(f"{article.id}|{tok.start}|{f.type}".encode()).hexdigest()[:12]
         return Event(id=f"ev-{digest}", article=article.id, sentence=no,
                      trigger=Span(start=tok.start, end=tok.end, label=f.type), type=f.type, actors=actors,
-                     time=when, place=place, attribution=attribution.source if attribution else None, modality=mood)
+                     time=when, place=place, attribution=attribution.source if attribution else None,
+                     attribution_cue=attribution.cue if attribution else None, modality=mood)
 
     def _actors(self, view: SentenceView, f: Frame, names: ActorNames) -> tuple[Actor, ...]:
         out: list[Actor] = []
@@ -326,7 +327,7 @@ class EventExtractor:
 
     def _choose_attribution(self, view: SentenceView, f: Frame, frames, found) -> Attribution | None:
         if f.own_speaker:
-            return Attribution(f.own_speaker, view.toks[f.trigger].text, f.trigger)
+            return Attribution(f.own_speaker, cue_text(view, f), f.trigger)
         me = frames.index(f)
         clause = view.toks[f.trigger].clause
         cands = []
@@ -376,6 +377,24 @@ class EventExtractor:
         if f.own_speaker is None and finder.konjunktiv(view, verb_tok):
             return "reported"
         return "asserted"
+
+
+def cue_text(view: SentenceView, f: Frame) -> str:
+    """The reporting verb as written, with a separable verb's particle or a light verb's noun:
+    "sagte", "teilte ... mit", "machte ... verantwortlich"."""
+    words = sorted({f.trigger} | {i for i in (f.particle, f.light_verb) if i is not None})
+    out = [view.toks[words[0]].text]
+    for prev, i in zip(words, words[1:]):
+        out.append(view.toks[i].text if i == prev + 1 else "... " + view.toks[i].text)
+    return " ".join(out)
+
+
+def _anonymous_text(view: SentenceView, i: int) -> str:
+    """ "hieß es", "heißt es" or "es hieß" as written."""
+    toks = view.toks
+    if i + 1 < len(toks) and toks[i + 1].lower == "es":
+        return f"{toks[i].text} {toks[i + 1].text}"
+    return f"{toks[i - 1].text} {toks[i].text}"
 
 
 def _habitual(view: SentenceView, f: Frame, lexicon) -> bool:

@@ -35,6 +35,7 @@ class Frame:
     own_speaker: str | None = None
     control: "Frame | None" = None  # the frame a zu-infinitive depends on
     modality: str = ""
+    particle: int | None = None  # token index of a separable verb's particle ("teilte ... mit")
 
 class FrameFinder:
     """Finds the frames of a sentence view; holds the lexicon and the role finder."""
@@ -51,6 +52,7 @@ class FrameFinder:
         toks = view.toks
         verbs: dict[int, str] = {}
         particles: set[int] = set()
+        particle_of: dict[int, int] = {}
         for t in toks:
             verbal = t.text.islower() or (t.i == 0 and t.lemma.islower() and t.lemma in known)
             if not t.word or not verbal or t.i in view.by_token or _present_participle(t):
@@ -59,6 +61,7 @@ class FrameFinder:
             if sep:
                 verbs[t.i] = sep[0]
                 particles.add(sep[1])
+                particle_of[t.i] = sep[1]
             elif t.lemma in known and not _attributive(view, t):
                 verbs[t.i] = t.lemma
             elif t.lower in known and t.lower in lexicon.verbs:
@@ -90,6 +93,8 @@ class FrameFinder:
                 continue
             if t.i in verbs and verbs[t.i] in lexicon.verbs:
                 frame = self._verb_frame(view, t.i, verbs[t.i], frames)
+                if frame is not None:
+                    frame.particle = particle_of.get(t.i)
             elif t.cap and t.word and not (t.i == 0 and t.lemma.islower()):
                 frame = self._noun_frame(view, t.i)
             else:

@@ -3,7 +3,7 @@
 The gold file (``tests/events/gold/sentences.jsonl``) holds one JSON object per sentence:
 references into ``../shared/data`` (``corpus``, ``doc``, ``start``, ``end``), ``stratum`` and
 ``split``, the document's ``dct``, the annotated ``events`` (``type``, ``trigger`` with its
-absolute ``trigger_start``, ``actors`` as ``name``/``role``, ``time``, ``attribution``,
+absolute ``trigger_start``, ``actors`` as ``name``/``role``, ``time``, ``attribution`` and its ``attribution_cue``,
 ``modality``) and, for corpora without entity annotation (KRAUTS), the sentence's entity
 ``mentions``. The text itself is never stored: :func:`check_gold` verifies that every trigger
 and mention is found at its offsets in the corpus text.
@@ -26,7 +26,7 @@ from typing import Iterable, Mapping, Sequence
 from chronik.events.corpora import Document
 from chronik.model import Event, Mention
 
-FIELDS = ("type", "actors", "time", "attribution", "modality")
+FIELDS = ("type", "actors", "time", "attribution", "cue", "modality")
 _STOP = frozenset({"der", "die", "das", "des", "den", "dem", "und", "von", "fur", "the", "of"})
 
 
@@ -39,6 +39,7 @@ class GoldEvent:
     time: str | None
     attribution: str | None
     modality: str
+    attribution_cue: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,8 @@ def load_gold(path: str | Path) -> list[GoldSentence]:
             events = tuple(
                 GoldEvent(type=e["type"], trigger=e["trigger"], trigger_start=e["trigger_start"],
                           actors=tuple((a["name"], a["role"]) for a in e["actors"]), time=e["time"],
-                          attribution=e["attribution"], modality=e["modality"])
+                          attribution=e["attribution"], modality=e["modality"],
+                          attribution_cue=e.get("attribution_cue"))
                 for e in d["events"])
             mentions = None
             if "mentions" in d:
@@ -122,6 +124,14 @@ def same_name(a: str | None, b: str | None) -> bool:
     return bool(_words(a) & _words(b))
 
 
+def same_cue(gold: str | None, predicted: str | None) -> bool:
+    """The reporting verb or phrase as written, compared word for word (case and the "..." of a
+    separable verb ignored): "teilte ... mit" == "teilte mit"; both absent counts as agreement."""
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    return fold(gold.replace("...", " ")).split() == fold(predicted.replace("...", " ")).split()
+
+
 def same_actors(gold: Iterable[tuple[str, str]], predicted: Iterable[tuple[str, str]]) -> bool:
     gold, predicted = list(gold), list(predicted)
     if len(gold) != len(predicted):
@@ -154,7 +164,7 @@ class Tally:
 
     def to_dict(self) -> dict:
         out: dict = {"predicted": self.predicted, "gold": self.gold}
-        for key in ("detected", "type", "type+actors", "time", "attribution", "modality", "all"):
+        for key in ("detected", "type", "type+actors", "time", "attribution", "cue", "modality", "all"):
             p, r, f = self.prf(key)
             out[key] = {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "correct": self.correct[key]}
         return out
@@ -208,10 +218,11 @@ def score_sentence(sentence: GoldSentence, predicted: Sequence[Event]) -> tuple[
             "actors": same_actors(g.actors, [(a.name, a.role) for a in p.actors]),
             "time": g.time is None or (p.time.value or "") == g.time,
             "attribution": (g.attribution is None and p.attribution is None) or same_name(g.attribution, p.attribution),
+            "cue": same_cue(g.attribution_cue, p.attribution_cue),
             "modality": g.modality == p.modality,
         }
         tally.correct["type"] += 1
-        for key in ("time", "attribution", "modality"):
+        for key in ("time", "attribution", "cue", "modality"):
             tally.correct[key] += ok[key]
         tally.correct["type+actors"] += ok["actors"]
         tally.correct["all"] += all(ok.values())
@@ -248,7 +259,7 @@ def _show_gold(g: GoldEvent | None) -> dict | None:
     if g is None:
         return None
     return {"type": g.type, "trigger": g.trigger, "actors": [list(a) for a in g.actors], "time": g.time,
-            "attribution": g.attribution, "modality": g.modality}
+            "attribution": g.attribution, "attribution_cue": g.attribution_cue, "modality": g.modality}
 
 
 def _show_event(p: Event | None) -> dict | None:
@@ -256,4 +267,4 @@ def _show_event(p: Event | None) -> dict | None:
         return None
     return {"type": p.type, "trigger": [p.trigger.start, p.trigger.end],
             "actors": [[a.name, a.role] for a in p.actors], "time": p.time.value,
-            "attribution": p.attribution, "modality": p.modality}
+            "attribution": p.attribution, "attribution_cue": p.attribution_cue, "modality": p.modality}
