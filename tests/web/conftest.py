@@ -33,3 +33,24 @@ def client(demo_db) -> TestClient:
 def fresh(tmp_path) -> TestClient:
     """A client over an empty store with a small upload limit (4 KiB per file, 3 files)."""
     return TestClient(create_app(str(tmp_path / "fresh.db"), WebOptions(max_upload_bytes=4096, max_upload_files=3)))
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory) -> str:
+    """The five seed articles ingested once per session (skipped when ../shared/seeds is absent)."""
+    from tests.conftest import SHARED
+
+    folder = SHARED / "seeds"
+    files = sorted(str(p) for p in folder.glob("*.txt")) if folder.is_dir() else []
+    if not files:
+        pytest.skip(f"{folder} is absent or empty (set CHRONIK_SHARED to the shared folder)")
+    db = tmp_path_factory.mktemp("web-seeds") / "seeds.db"
+    with open_store(db) as store:
+        report = LocalRunner().ingest(files, store)
+    assert len(report.stored) == 5 and not report.rejected, report
+    return str(db)
+
+
+@pytest.fixture(scope="session")
+def seeds_client(seeds_db) -> TestClient:
+    return TestClient(create_app(seeds_db))

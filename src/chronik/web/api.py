@@ -8,6 +8,7 @@ from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
 
 from chronik.web import queries
 from chronik.web.app import state_of
+from chronik.web.entityview import entity_detail, entity_index
 from chronik.web.upload import ingest_uploads, safe_name
 
 router = APIRouter(tags=["api"])
@@ -83,17 +84,25 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
         return _found(queries.article(store, article_id), "article", article_id)
 
 
-@router.get("/entities", summary="Entities", description="Canonical entities, most mentioned first.")
-def list_entities(request: Request) -> list[dict[str, Any]]:
+@router.get("/entities", summary="Entities",
+            description="Canonical entities, most mentioned first; `type` (PER, ORG, LOC, MISC) and `q` (part of "
+                        "a name or alias) narrow the list.")
+def list_entities(request: Request,
+                  type: Annotated[str | None, Query(pattern="^(PER|ORG|LOC|MISC)$", description="entity type")] = None,
+                  q: Annotated[str, Query(max_length=200, description="part of a name or alias")] = "",
+                  ) -> list[dict[str, Any]]:
     with state_of(request).store() as store:
-        return queries.entities(store)
+        return entity_index(store, type, q)
 
 
 @router.get("/entities/{entity_id}", summary="One entity",
-            description="The entity with its aliases and the articles mentioning it (with mention spans).")
+            description="The entity with its aliases, `mention_count`, the articles mentioning it in publication "
+                        "order (with mention spans, `date` and its `precision`), `over_time` (mention counts "
+                        "per day, month or year of publication, `by` saying which, plus `undated`) and "
+                        "`cooccurring` (entities sharing articles with it, with the number of shared `articles`).")
 def get_entity(request: Request, entity_id: str) -> dict[str, Any]:
     with state_of(request).store() as store:
-        return _found(queries.entity(store, entity_id), "entity", entity_id)
+        return _found(entity_detail(store, entity_id), "entity", entity_id)
 
 
 @router.get("/copies", summary="Shared passages (wire copy)",

@@ -31,6 +31,15 @@ def reporter(article: Article) -> str:
     return PurePosixPath(path.replace("\\", "/")).name or article.source
 
 
+def cited(article: Article, top: int = 6) -> list[str]:
+    """Whom the article attributes its events to ("laut KCNA", "nach Angaben von ..."), most often first."""
+    counts: dict[str, int] = {}
+    for e in article.events:
+        if e.attribution and len(e.attribution) > 2:
+            counts[e.attribution] = counts.get(e.attribution, 0) + 1
+    return [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+
+
 def story_articles(store: Store, story_id: str) -> list[Article]:
     members, story_of = cluster_members(store)
     out: dict[str, Article] = {}
@@ -51,5 +60,5 @@ def coverage(articles: list[Article], scorer: NoveltyScorer | None = None) -> li
         out.append({"id": a.id, "headline": a.headline(), "reporter": reporter(a), "outlet": a.outlet,
                     "url": a.url, "date": value, "precision": precision, "first_in_story": n.first_in_story,
                     "novel": [a.text[a.sentences[i].start:a.sentences[i].end].strip() for i in n.novel],
-                    "known": len(n.known)})
+                    "known": len(n.known), "cites": cited(a)})
     return out

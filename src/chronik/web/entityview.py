@@ -88,7 +88,8 @@ def mentions_over_time(rows: list[tuple[str | None, str, int]], max_bars: int = 
 
 def _summary(a: Article, mentions: list[dict[str, Any]]) -> dict[str, Any]:
     value, precision = article_when(a)
-    return {"id": a.id, "headline": a.headline(), "outlet": a.outlet, "source": a.source, "reporter": reporter(a), "url": a.url,
+    return {"id": a.id, "headline": a.headline(), "title": a.title, "source": a.source, "outlet": a.outlet,
+            "url": a.url, "author": a.author, "published": a.published, "lang": a.lang, "reporter": reporter(a),
             "date": value, "precision": precision, "mentions": mentions}
 
 

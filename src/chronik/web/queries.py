@@ -127,23 +127,6 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
     }
 
 
-def entities(store: Store) -> list[dict[str, Any]]:
-    return sorted((e.to_dict() for e in store.entities()), key=lambda e: (-e["mentions"], e["name"]))
-
-
-def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
-    found = next((e for e in store.entities() if e.id == entity_id), None)
-    if found is None:
-        return None
-    seen = []
-    for a in store.iter_articles():
-        spans = [{"start": m.start, "end": m.end, "text": a.text[m.start:m.end]}
-                 for m in a.mentions if m.entity == entity_id]
-        if spans:
-            seen.append(article_summary(store, a) | {"mentions": spans})
-    return found.to_dict() | {"articles": seen}
-
-
 def copies(store: Store) -> list[dict[str, Any]]:
     return export_copies(store)
 

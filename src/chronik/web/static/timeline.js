@@ -22,6 +22,16 @@
     tooltip: { followMouse: true }
   });
 
+  // open on the story's events; background facts (years or decades earlier) are one zoom-out away
+  var events = cfg.items.filter(function (i) { return !/\bbackground\b/.test(i.className || ""); });
+  if (events.length && events.length < cfg.items.length) {
+    var times = [];
+    events.forEach(function (i) { times.push(Date.parse(i.start)); if (i.end) times.push(Date.parse(i.end)); });
+    var lo = Math.min.apply(null, times), hi = Math.max.apply(null, times);
+    var pad = Math.max((hi - lo) * 0.15, 1000 * 60 * 60 * 24 * 10);
+    timeline.setWindow(lo - pad, hi + pad, { animation: false });
+  }
+
   function reveal(id) {
     var item = cfg.items.find(function (i) { return i.id === id; });
     if (!item) return;
