@@ -50,8 +50,6 @@ def test_seeds_canonical_entities_have_no_duplicates(seeds_db):
         assert names.count(wanted) == 1, wanted
 
 
-@pytest.mark.xfail(strict=True, reason="issue 6 target not met: the undated 004 (Pjöngjang, June 2024) "
-                   "joins the September 2023 cluster; see docs/benchmarks.md")
 def test_seeds_three_event_clusters(seeds_db):
     names = _names(seeds_db)
     groups = sorted(sorted(names[a["id"]] for a in c["articles"]) for c in _export(seeds_db, "clusters"))

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
+from chronik.clusters.lead import LeadCues
 from chronik.model import Article, Record, record
 
 DATA = Path(__file__).parent / "data"
@@ -32,7 +33,8 @@ class DocFeatures(Record):
     the document's DATE/TIME expressions; ``published_earliest``/``published_latest``: ISO dates
     bounding the publication date (equal when it is known to the day); ``copies``: ids of wire-copy
     passages the document shares with others; ``embedding``: a unit vector (multilingual USE) of
-    the document's lead, or empty.
+    the document's lead, or empty; ``places`` and ``weekdays``: where and on which weekday the lead
+    says the event happened (:mod:`chronik.clusters.lead`).
     """
 
     id: str
@@ -44,6 +46,8 @@ class DocFeatures(Record):
     published_latest: str | None = None
     copies: tuple[str, ...] = ()
     embedding: tuple[float, ...] = ()
+    places: tuple[str, ...] = ()
+    weekdays: tuple[str, ...] = ()
 
 
 def time_terms(values: Iterable[str]) -> tuple[str, ...]:
@@ -108,10 +112,12 @@ def _day_bounds(value: str) -> tuple[str | None, str | None]:
 class FeatureOptions:
     """``lead_sentences``: how many leading sentences the embedding reads (a news lead says what
     happened; later paragraphs drift into background); ``headline_caps``: a line whose words are
-    mostly capitalised is a headline, not evidence of names."""
+    mostly capitalised is a headline, not evidence of names; ``cue_sentences``: how many leading
+    sentences the lead cues (places, weekdays) are read from."""
 
     lead_sentences: int = 3
     headline_caps: float = 0.6
+    cue_sentences: int = 6
 
 
 class FeatureExtractor:
@@ -126,6 +132,10 @@ class FeatureExtractor:
         self.embedder = embedder
         self._lemmatizers: dict[str, object] = {}
         self._taggers: dict[str, object] = {}
+
+    @cached_property
+    def cues(self) -> LeadCues:
+        return LeadCues(self._function_words)
 
     @cached_property
     def _function_words(self) -> dict[str, frozenset[str]]:
@@ -178,10 +188,12 @@ class FeatureExtractor:
         if names is None:
             names = self.capitalised_names(lines, lang)
         earliest, latest = _day_bounds(published) if published else (None, None)
+        lead = [line[t.start:t.end] for line in lines[: self.options.cue_sentences] for t in tokenize(line)]
         return DocFeatures(
             id=doc_id, lang=lang, lemmas=self.lemmas(tokens, lang), names=tuple(names),
             times=tuple(times), published_earliest=earliest, published_latest=latest,
             copies=tuple(sorted(set(copies))), embedding=self._embed(lines),
+            places=self.cues.places(lead, lang), weekdays=self.cues.weekdays(lead, lang),
         )
 
     def from_article(self, article: Article, *, copies: Iterable[str] = ()) -> DocFeatures:
@@ -207,11 +219,50 @@ class FeatureExtractor:
         dated = bool(earliest and latest and _span_days(earliest, latest) <= 31)
         times = tuple(t.value for t in article.timexes
                       if t.label in ("DATE", "TIME") and (dated or t.anchor is None))
+        places, weekdays = self._article_cues(article, text, lang)
         return DocFeatures(
             id=article.id, lang=lang, lemmas=self.lemmas(tokens, lang), names=names, times=times,
             published_earliest=earliest, published_latest=latest,
             copies=tuple(sorted(set(copies))), embedding=self._embed(lines),
+            places=places, weekdays=weekdays,
         )
+
+    def _article_cues(self, article: Article, text: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Lead cues of an article: its lead is its first ``cue_sentences`` sentences (or lines);
+        places are the place mentions (canonical ids) after a locative preposition when the
+        article has mentions, else capitalised words after one."""
+        from chronik.text import tokenize
+
+        n = self.options.cue_sentences
+        if article.sentences:
+            end = article.sentences[: n][-1].end
+        else:
+            kept, count = 0, 0
+            for ln in text.split("\n"):
+                kept += len(ln) + 1
+                count += bool(ln.strip())
+                if count >= n:
+                    break
+            end = min(kept, len(text))
+        toks = tokenize(text[:end])
+        words = [text[t.start:t.end] for t in toks]
+        weekdays = self.cues.weekdays(words, lang)
+        if not article.mentions:
+            return self.cues.places(words, lang), weekdays
+        locative = self.cues.words(lang).locative
+        before = {t.end: i for i, t in enumerate(toks)}
+        places = set()
+        for m in article.mentions:
+            if m.label != "LOC" or m.start >= end:
+                continue
+            # the token before the mention, skipping the whitespace between them
+            gap = m.start
+            while gap > 0 and text[gap - 1].isspace():
+                gap -= 1
+            i = before.get(gap)
+            if i is not None and words[i] in locative:
+                places.add(m.entity or text[m.start:m.end].lower())
+        return tuple(sorted(places)), weekdays
 
     # -- parts ---------------------------------------------------------------------------
 

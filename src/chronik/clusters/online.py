@@ -32,6 +32,7 @@ from scipy.sparse import csr_matrix, hstack
 
 from chronik.clusters.features import DocFeatures, time_terms
 from chronik.clusters.graph import NeighbourLists, _Item, agglomerate
+from chronik.clusters.lead import CueSets
 from chronik.clusters.space import TermSpace
 from chronik.errors import InputError
 from chronik.model import Cluster, ClusterArticle
@@ -48,7 +49,9 @@ class ClusterOptions:
     onto the lemma-cosine scale for cross-language pairs (``lo`` -> 0, ``hi`` -> 1);
     ``embedding_weight``: weight of the (mapped) embedding cosine for same-language pairs, on
     the scale of the other weights (0: embeddings serve cross-language pairs only);
-    ``candidates``: candidate neighbours scored exactly per new document.
+    ``candidates``: candidate neighbours scored exactly per new document; ``place_penalty``,
+    ``weekday_penalty``: share of the similarity taken off when two leads name places (weekdays)
+    and none in common (:mod:`chronik.clusters.lead`).
     """
 
     threshold: float = 0.10
@@ -62,6 +65,8 @@ class ClusterOptions:
     embedding_weight: float = 0.75
     min_similarity: float = 0.15
     candidates: int = 50
+    place_penalty: float = 0.7
+    weekday_penalty: float = 0.5
 
 
 class EventClusterer:
@@ -82,6 +87,8 @@ class EventClusterer:
         self.has_embedding = np.zeros(0, dtype=bool)
         self.cluster_of: list[str] = []
         self.members: dict[str, list[int]] = {}
+        self.places = CueSets()
+        self.weekdays = CueSets()
 
     # -- public --------------------------------------------------------------------------
 
@@ -134,6 +141,12 @@ class EventClusterer:
         self.lemmas.add([doc.lemmas + tuple(f"\u00a7copy:{c}" for c in doc.copies) for doc in docs])
         self.names.add([doc.names for doc in docs])
         self.times.add([time_terms(doc.times) for doc in docs])
+        if not hasattr(self, "places"):  # state pickled before lead cues existed
+            self.places, self.weekdays = CueSets(), CueSets()
+        for cues in (self.places, self.weekdays):
+            cues.add([()] * (len(self.doc_ids) - len(docs) - len(cues)))
+        self.places.add([doc.places for doc in docs])
+        self.weekdays.add([doc.weekdays for doc in docs])
         dim = max((len(d.embedding) for d in docs), default=0)
         dim = max(dim, self.embeddings.shape[1])
         block = np.zeros((len(docs), dim), dtype=np.float32)
@@ -226,6 +239,10 @@ class EventClusterer:
         if o.embedding_weight > 0 and emb is not None:
             same = ~cross & self.has_embedding[rows] & self.has_embedding[cols]
             sims = np.where(same, (sims * total + emb * o.embedding_weight) / (total + o.embedding_weight), sims)
+        if o.place_penalty > 0:
+            sims[self.places.conflicts(rows, cols)] *= 1.0 - o.place_penalty
+        if o.weekday_penalty > 0:
+            sims[self.weekdays.conflicts(rows, cols)] *= 1.0 - o.weekday_penalty
         if o.window_days is not None:
             sims[self._too_far(rows, cols)] = 0.0
         return sims
