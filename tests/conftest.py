@@ -77,3 +77,50 @@ LONG_DE = [
     "Anwohner hatten seit Jahren über Staus und Umwege geklagt, weil die alte Brücke nur einspurig befahrbar ist.",
     "Baubeginn soll im kommenden Frühjahr sein; die Arbeiten dauern nach Angaben der Verwaltung etwa zwei Jahre.",
 ]
+
+
+# -- store backends: every runner test marked with the `backend` fixture runs on both ----------
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One throwaway PostgreSQL cluster for the session (tests/store/pg_server.py), or skip."""
+    from tests.store.pg_server import PgServer
+
+    server = PgServer()
+    reason = server.missing()
+    if reason:
+        pytest.skip(f"PostgreSQL backend not tested: {reason}")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("PostgreSQL backend not tested: psycopg is not installed (pip install 'chronik[postgres]')")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+class Backend:
+    """A store backend for a test: ``url(label)`` gives a fresh, empty store location."""
+
+    def __init__(self, name: str, tmp_path: Path, server=None) -> None:
+        self.name = name
+        self.tmp_path = tmp_path
+        self.server = server
+
+    def url(self, label: str = "t") -> str:
+        if self.name == "sqlite":
+            return str(self.tmp_path / f"{label}.db")
+        return self.server.create_database()
+
+    def __repr__(self) -> str:
+        return f"Backend({self.name})"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request, tmp_path) -> Backend:
+    """Parametrises a test over the SQLite and the PostgreSQL store."""
+    server = request.getfixturevalue("pg_server") if request.param == "postgres" else None
+    return Backend(request.param, tmp_path, server)

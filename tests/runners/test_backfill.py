@@ -1,13 +1,15 @@
-"""Resumable backfill: kill the driver after the first WARC, run again, each article once."""
+"""Resumable backfill: kill the driver or a worker mid-run, each article stored once.
+
+Run on both store backends (the ``backend`` fixture in tests/conftest.py).
+"""
 
 import io
-import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 
 import pytest
@@ -15,6 +17,7 @@ import pytest
 from chronik.runners import LocalRunner
 from chronik.runners.backfill import Backfill
 from chronik.store import open_store
+from tests.runners.raw import count, done_files
 
 # warcio's writer leaves its spooled temp files to the collector; distributed its sockets
 pytestmark = [pytest.mark.filterwarnings("ignore::ResourceWarning"),
@@ -62,19 +65,10 @@ def _manifest(tmp_path, files=3, per_file=12):
     return manifest
 
 
-def _done_files(db, key):
-    try:
-        with sqlite3.connect(db, timeout=1) as con:
-            row = con.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
-    except sqlite3.Error:
-        return 0
-    return len(json.loads(bytes(row[0]))["done"]) if row else 0
-
-
-def test_backfill_local_is_resumable_and_reports_progress(tmp_path):
+def test_backfill_local_is_resumable_and_reports_progress(tmp_path, backend):
     manifest = _manifest(tmp_path, files=3, per_file=4)
     seen = []
-    with open_store(tmp_path / "b.db") as store:
+    with open_store(backend.url("b")) as store:
         final = Backfill(manifest, store, LocalRunner(), step=1, progress=seen.append).run()
         assert final.files_done == 3 and final.stored == 12 and final.errors == 0
         assert [p.files_done for p in seen] == [0, 1, 2, 3]
@@ -84,12 +78,12 @@ def test_backfill_local_is_resumable_and_reports_progress(tmp_path):
 
 
 @pytest.mark.parametrize("runner", ["local", "dask"])
-def test_backfill_killed_driver_resumes_and_stores_each_article_once(tmp_path, runner):
+def test_backfill_killed_driver_resumes_and_stores_each_article_once(tmp_path, backend, runner):
     if runner == "dask":
         pytest.importorskip("distributed", reason="dask[distributed] is not installed")
     per_file = 12
     manifest = _manifest(tmp_path, files=3, per_file=per_file)
-    db = tmp_path / "kill.db"
+    db = backend.url("kill")
     # local: one file per step; dask: one step for all files, checkpointed per file by the runner
     make, step = ("LocalRunner()", 1) if runner == "local" else ("DaskRunner(workers=1)", 3)
     script = textwrap.dedent(f"""
@@ -97,7 +91,7 @@ def test_backfill_killed_driver_resumes_and_stores_each_article_once(tmp_path, r
         from chronik.runners.dask import DaskRunner
         from chronik.runners.backfill import Backfill
         from chronik.store import open_store
-        with open_store({str(db)!r}) as store:
+        with open_store({db!r}) as store:
             Backfill({str(manifest)!r}, store, {make}, step={step}).run()
     """)
     with open_store(db) as store:
@@ -105,13 +99,13 @@ def test_backfill_killed_driver_resumes_and_stores_each_article_once(tmp_path, r
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     deadline = time.time() + 60
-    while time.time() < deadline and proc.poll() is None and _done_files(db, key) < 1:
+    while time.time() < deadline and proc.poll() is None and done_files(db, key) < 1:
         time.sleep(0.02)
     killed = proc.poll() is None
     os.killpg(proc.pid, signal.SIGKILL)  # the driver and, for dask, the cluster it started
     proc.wait()
     assert killed, "the backfill finished before it could be killed"
-    done_before = _done_files(db, key)
+    done_before = done_files(db, key)
     assert 1 <= done_before < 3
     with open_store(db) as store:
         final = Backfill(manifest, store, LocalRunner(), step=1).run()
@@ -120,8 +114,49 @@ def test_backfill_killed_driver_resumes_and_stores_each_article_once(tmp_path, r
         urls = sorted(a.url for a in store.iter_articles())
     assert len(ids) == len(set(ids)) == 3 * per_file
     assert urls == sorted(f"https://birkenau.example/bericht-{n}" for n in range(3 * per_file))
-    with sqlite3.connect(db) as con:
-        assert con.execute("SELECT COUNT(*) FROM search").fetchone()[0] == 3 * per_file
+    indexed = count(db, "search") if backend.name == "sqlite" else count(db, "articles", "terms")
+    assert indexed == count(db, "article_sources", "DISTINCT article") == 3 * per_file
+
+
+def test_backfill_killed_worker_is_retried_and_stores_each_article_once(tmp_path, backend):
+    pytest.importorskip("distributed", reason="dask[distributed] is not installed")
+    from chronik.runners.dask import DaskRunner
+
+    files, per_file = 6, 12
+    manifest = _manifest(tmp_path, files=files, per_file=per_file)
+    url = backend.url("worker")
+    with DaskRunner(workers=2) as runner:
+        client = runner.client()
+        pids = client.run(os.getpid)  # worker address -> process id
+        victim: dict = {}
+
+        def kill_a_busy_worker(progress):
+            if victim or progress.files_done < 1:
+                return
+            deadline = time.time() + 30
+            while time.time() < deadline:  # wait until a worker is inside a task, then SIGKILL it
+                busy = [w for w, keys in client.processing().items() if keys and w in pids]
+                if busy:
+                    victim.update(address=busy[0], keys=list(client.processing()[busy[0]]))
+                    os.kill(pids[busy[0]], signal.SIGKILL)
+                    return
+                time.sleep(0.01)
+
+        with open_store(url) as store:
+            final = Backfill(manifest, store, runner, step=files, progress=kill_a_busy_worker).run()
+            ids = [a.id for a in store.iter_articles()]
+            urls = sorted(a.url for a in store.iter_articles())
+        assert victim and victim["keys"], "no worker was killed while running a task"
+        deadline = time.time() + 30
+        while time.time() < deadline and len(client.scheduler_info()["workers"]) < 2:
+            time.sleep(0.1)  # the nanny restarts the killed worker
+        assert pids[victim["address"]] not in client.run(os.getpid).values()
+    assert final.files_done == files and final.stored == files * per_file
+    assert len(ids) == len(set(ids)) == files * per_file
+    assert urls == sorted(f"https://birkenau.example/bericht-{n}" for n in range(files * per_file))
+    with open_store(url) as store:  # a resumed run has nothing left to do
+        again = Backfill(manifest, store, LocalRunner()).run()
+        assert again.files_done == files and store.count_articles() == files * per_file
 
 
 def test_backfill_bad_manifest_line_counts_an_error(tmp_path):

@@ -1,4 +1,8 @@
-"""The Dask runner against the local runner, on a real LocalCluster on loopback."""
+"""The Dask runner against the local runner, on a real LocalCluster on loopback.
+
+Each comparison runs on both store backends (the ``backend`` fixture in tests/conftest.py):
+the local and the Dask runner must leave the same store behind on SQLite and on PostgreSQL.
+"""
 
 import os
 from pathlib import Path
@@ -33,11 +37,11 @@ def _snapshot(store):
     return articles, copies, near, order
 
 
-def _compare(tmp_path, dask_runner, inputs):
-    with open_store(tmp_path / "local.db") as store:
+def _compare(backend, dask_runner, inputs):
+    with open_store(backend.url("local")) as store:
         local = LocalRunner().ingest(inputs, store)
         expected = _snapshot(store)
-    with open_store(tmp_path / "dask.db") as store:
+    with open_store(backend.url("dask")) as store:
         report = dask_runner.ingest(inputs, store)
         got = _snapshot(store)
     assert report.files == local.files
@@ -51,19 +55,19 @@ def _compare(tmp_path, dask_runner, inputs):
     return report
 
 
-def test_dask_equals_local_on_demo_corpus(tmp_path, dask_runner):
-    _compare(tmp_path, dask_runner, [corpus_path()])
+def test_dask_equals_local_on_demo_corpus(backend, dask_runner):
+    _compare(backend, dask_runner, [corpus_path()])
 
 
-def test_dask_equals_local_on_seeds(tmp_path, dask_runner):
+def test_dask_equals_local_on_seeds(backend, dask_runner):
     seeds = SHARED / "seeds"
     if not seeds.is_dir():
         pytest.skip(f"seed articles not found at {seeds} (set CHRONIK_SHARED)")
-    _compare(tmp_path, dask_runner, [seeds])
+    _compare(backend, dask_runner, [seeds])
 
 
-def test_dask_second_run_stores_nothing(tmp_path, dask_runner):
-    with open_store(tmp_path / "again.db") as store:
+def test_dask_second_run_stores_nothing(backend, dask_runner):
+    with open_store(backend.url("again")) as store:
         first = dask_runner.ingest([corpus_path()], store)
         again = dask_runner.ingest([corpus_path()], store)
         assert again.stored == [] and sorted(again.unchanged) == sorted(first.stored)

@@ -17,7 +17,7 @@ from chronik.store import open_store
 from chronik.errors import DuplicateArticleError
 from chronik.store.postgres import PostgresStore, redact
 from chronik.text.stems import Stemmer
-from tests.store.pg_server import PgServer, free_port
+from tests.store.pg_server import free_port
 from tests.store.test_sqlite import (  # noqa: F401  (collected here again, on both backends)
     _article,
     test_store_outlet_line_counts,
@@ -40,16 +40,8 @@ TEXTS = [
 
 
 @pytest.fixture(scope="session")
-def pg():
-    server = PgServer()
-    reason = server.missing()
-    if reason:
-        pytest.skip(reason)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+def pg(pg_server):
+    return pg_server  # tests/conftest.py: one cluster for the whole session
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
