@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from chronik.web import queries, vistimeline
 from chronik.web.app import state_of
@@ -101,13 +103,22 @@ def upload_page(request: Request) -> HTMLResponse:
 
 
 @router.post("/upload", response_class=HTMLResponse)
-def upload_post(request: Request, files: Annotated[list[UploadFile], File()]) -> HTMLResponse:
-    """The upload form without JavaScript: a plain multipart post, answered with the result page."""
+async def upload_post(request: Request) -> HTMLResponse:
+    """The upload form without JavaScript: a plain multipart post, answered with the result page.
+
+    The form is read by hand: a browser sends an empty file input as a nameless part, which
+    is no ``UploadFile`` and would otherwise be a 422.
+    """
     state = state_of(request)
-    picked = chosen(files)
-    if not picked:
-        return _render(request, "upload.html", result=None, options=state.options, nothing=True)
-    return _render(request, "upload.html", result=ingest_uploads(state, picked), options=state.options)
+    form = await request.form(max_files=state.options.max_upload_files + 1)
+    try:
+        picked = chosen([f for f in form.getlist("files") if isinstance(f, StarletteUpload)])
+        if not picked:
+            return _render(request, "upload.html", result=None, options=state.options, nothing=True)
+        result = await run_in_threadpool(ingest_uploads, state, picked)
+    finally:
+        await form.close()
+    return _render(request, "upload.html", result=result, options=state.options)
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -13,7 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
-from fastapi import HTTPException, UploadFile
+from fastapi import HTTPException
+from starlette.datastructures import UploadFile
 
 if TYPE_CHECKING:  # pragma: no cover
     from chronik.web.app import WebState
@@ -59,7 +60,7 @@ def _save(files: Sequence[UploadFile], folder: Path, limit: int) -> dict[str, st
 def _status(kinds: set[str]) -> str:
     if not kinds:
         return "rejected"
-    return kinds.pop() if len(kinds) == 1 else "mixed"
+    return next(iter(kinds)) if len(kinds) == 1 else "mixed"
 
 
 def ingest_uploads(state: "WebState", files: Sequence[UploadFile]) -> dict[str, Any]:
