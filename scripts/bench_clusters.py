@@ -1,6 +1,6 @@
 """Benchmarks of chronik's event clusterer (docs/clusters.md reports their output).
 
-    python scripts/bench_clusters.py ecb   [--no-embeddings] [--json OUT]
+    python scripts/bench_clusters.py ecb   [--no-embeddings] [--no-cues] [--json OUT]
         ECB+ topics 1-25: BCubed at the default threshold, the threshold curve, cross-validation
         across topics (threshold chosen on one half of the topics, scored on the other), batch
         and online (batches of 10/25/50 %, three orders).
@@ -47,6 +47,8 @@ def bench_ecb(args) -> dict:
     topic = {d.id: d.topic for d in docs}
     extractor = FeatureExtractor()
     options = ClusterOptions()
+    if args.no_cues:  # the clusterer before lead cues (issue 6 comparison)
+        options = dataclasses.replace(options, place_penalty=0.0, weekday_penalty=0.0)
     if not args.no_embeddings:
         from chronik.clusters.embed import Embedder
 
@@ -216,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="cmd", required=True)
     ecb = sub.add_parser("ecb")
     ecb.add_argument("--no-embeddings", action="store_true")
+    ecb.add_argument("--no-cues", action="store_true", help="no lead-cue penalties (places, weekdays)")
     ecb.add_argument("--json")
     speed = sub.add_parser("speed")
     speed.add_argument("--docs", type=int, default=10_000)

@@ -82,3 +82,24 @@ def test_timeline_week_values_sort_by_their_monday():
     entries = [TimelineEntry(date="2023-11-20", precision="day", summary="b"),
                TimelineEntry(date="2023-W41", precision="week", summary="a")]
     assert [e.date for e in sort_entries(entries)] == ["2023-W41", "2023-11-20"]
+
+
+def test_timeline_plans_for_a_later_month_become_planned_entries():
+    ev = lambda value, modality, precision="day": Event(
+        id=f"e{value}{modality}", article="a", sentence=0, trigger=Span(start=0, end=3, label="x"), type="TRAVEL",
+        actors=(Actor(name="Rat", entity="gr"),), time=EventTime(value=value, precision=precision),
+        place="Talheim", modality=modality)
+    events = [ev("2024-03-05", "asserted"), ev("2024-03-20", "planned"), ev("2024-05", "planned", "month"),
+              ev("2024-06-01", "asserted"), ev("2024-07", "negated", "month")]
+    a = _article("a", "2024-03-06", TEXT, events=events)
+    b = _article("b", "2024-03-07", TEXT, events=[e.replace(article="b") for e in events])
+    ents = {"gr": Entity(id="gr", name="Gemeinderat Talheim", label="ORG")}
+    entries = TimelineBuilder().entries({"c": [a, b]}, entities=ents, stories={"c": "s"})
+    assert [(e.date, e.kind) for e in entries] == [("2024-03-05", "event"), ("2024-05", "planned")]
+    planned = entries[1]
+    assert planned.articles == ("a", "b") and planned.actors == ("Gemeinderat Talheim",) and planned.place == "Talheim"
+    assert (planned.cluster, planned.story, planned.precision) == ("c", "s", "month")
+    assert "[planned]" in RENDERERS["text"](entries) and "2024-05 (month), geplant" in RENDERERS["markdown"](entries)
+    # an undated cluster has no month to be later than
+    undated = _article("u", None, TEXT, events=[ev("2024-05", "planned", "month")])
+    assert [(e.kind, e.date) for e in TimelineBuilder().entries({"c": [undated]})] == [("event", None)]

@@ -56,6 +56,16 @@ def test_seeds_three_event_clusters(seeds_db):
     assert groups == [["000", "001", "002"], ["003"], ["004"]]
 
 
+def test_seeds_timeline_sorted_with_the_planned_trip_and_the_undated_partnership_last(seeds_db):
+    names = _names(seeds_db)
+    news = [e for e in _export(seeds_db, "timeline") if e["kind"] != "background"]
+    assert [(e["date"] or f"after {e['after']}", e["kind"]) for e in news] == [
+        ("2023-09-13", "event"), ("2023-10", "planned"), ("2024-01", "event"), ("after 2024-01", "event")]
+    assert "Sergej Lawrow" in news[1]["actors"] and [names[a] for a in news[1]["articles"]] == ["002"]
+    assert {"Wladimir Putin", "Choe Son-hui"} <= set(news[2]["actors"])
+    assert [names[a] for a in news[3]["articles"]] == ["004"] and news[3]["precision"] == "undated"
+
+
 def test_seeds_dates_pooled_across_the_cluster(seeds_db):
     arts = {a["source"].rsplit("/", 1)[1][:3]: a for a in _export(seeds_db, "articles")}
     assert arts["002"]["published_inferred"]["value"] == "2023-09-14"

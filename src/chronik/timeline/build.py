@@ -11,7 +11,9 @@ give an answer:
 4. undated: no date at all; the entry then says after which earlier entry it comes.
 
 Sentences about times long before the cluster ("Putins letzter Besuch … war im Juni
-2000") become *background* entries, kept apart from the news.
+2000") become *background* entries, kept apart from the news. Events the reports announce
+as planned for a later month ("Lawrow werde im nächsten Monat … reisen") become *planned*
+entries at that month: the plan is news, the trip itself is not yet reported.
 """
 
 from __future__ import annotations
@@ -202,6 +204,36 @@ class TimelineBuilder:
                 )
         return list(out.values())
 
+    def planned(self, articles: Sequence[Article], value: str | None,
+                source_of: Callable[[Article], str], entities: Mapping[str, Entity]) -> list[TimelineEntry]:
+        """Entries for events reported as planned for a month after the entry's own month."""
+        if _day(value) is None:
+            return []
+        out: dict[tuple[str, str], TimelineEntry] = {}
+        for a in articles:
+            for e in a.events:
+                when = e.time.value
+                if (e.modality != "planned" or e.time.precision not in ("day", "month") or _day(when) is None
+                        or when[:7] <= value[:7] or e.sentence >= len(a.sentences)):
+                    continue
+                s = a.sentences[e.sentence]
+                summary = a.text[s.start:s.end].strip()
+                key = (when, " ".join(summary.lower().split()))
+                if key in out:
+                    if a.id not in out[key].articles:
+                        prev = out[key]
+                        out[key] = prev.replace(articles=prev.articles + (a.id,),
+                                                sources=tuple(dict.fromkeys(prev.sources + (source_of(a),))))
+                    continue
+                actors = tuple(dict.fromkeys(
+                    (entities[x.entity].name if x.entity in entities else x.name) for x in e.actors))
+                out[key] = TimelineEntry(
+                    date=when, precision=precision_of(when), summary=summary, actors=actors[: self.options.actors],
+                    place=e.place, articles=(a.id,), sources=(source_of(a),), kind="planned", confidence=0.4,
+                    date_method="events",
+                )
+        return list(out.values())
+
     def entries(self, clusters: Mapping[str, Sequence[Article]], *, entities: Mapping[str, Entity] | None = None,
                 stories: Mapping[str, str] | None = None, source_of: Callable[[Article], str] | None = None) -> list[TimelineEntry]:
         """Entries for ``clusters`` (cluster id -> its articles), sorted, undated ones placed last."""
@@ -222,6 +254,8 @@ class TimelineBuilder:
                 cluster=cid, story=stories.get(cid), confidence=confidence, date_method=method,
             ))
             out.extend(e.replace(cluster=cid, story=stories.get(cid)) for e in self.background(articles, value, source_of))
+            out.extend(e.replace(cluster=cid, story=stories.get(cid))
+                       for e in self.planned(articles, value, source_of, entities))
         return sort_entries(out)
 
 

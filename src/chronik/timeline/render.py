@@ -15,6 +15,11 @@ def _when(e: TimelineEntry) -> str:
     return f"undated, after {e.after}" if e.after else "undated"
 
 
+def _heading(e: TimelineEntry) -> str:
+    """The date line of Markdown and HTML (German pages): planned events say so."""
+    return f"{_when(e)}, geplant" if e.kind == "planned" else _when(e)
+
+
 def as_json(entries: Sequence[TimelineEntry]) -> str:
     return json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2)
 
@@ -22,7 +27,7 @@ def as_json(entries: Sequence[TimelineEntry]) -> str:
 def as_text(entries: Sequence[TimelineEntry]) -> str:
     lines = []
     for e in entries:
-        tag = "  [background]" if e.kind == "background" else ""
+        tag = f"  [{e.kind}]" if e.kind != "event" else ""
         lines.append(f"{_when(e)}{tag}")
         lines.append(f"  {e.summary}")
         who = ", ".join(e.actors)
@@ -38,7 +43,7 @@ def as_markdown(entries: Sequence[TimelineEntry], title: str = "Chronik") -> str
     for e in entries:
         if e.kind == "background":
             continue
-        out.append(f"## {_when(e)}")
+        out.append(f"## {_heading(e)}")
         out.append("")
         out.append(e.summary)
         out.append("")
@@ -67,7 +72,7 @@ def as_html(entries: Sequence[TimelineEntry], title: str = "Chronik") -> str:
         if e.actors or e.place:
             meta.append(f"Wer: {html.escape(', '.join(e.actors) or '–')} · Wo: {html.escape(e.place or '–')}")
         meta.append(f"Quellen: {html.escape(', '.join(e.sources))} ({len(e.articles)} Artikel)")
-        return (f"<li{cls}><time>{html.escape(_when(e))}</time><p>{html.escape(e.summary)}</p>"
+        return (f"<li{cls}><time>{html.escape(_heading(e))}</time><p>{html.escape(e.summary)}</p>"
                 f"<p class=\"meta\">{'<br>'.join(meta)}</p></li>")
 
     news = "".join(item(e) for e in entries if e.kind != "background")
