@@ -34,7 +34,8 @@ def _snapshot(store):
     copies = sorted((c.a, c.a_start, c.a_end, c.b, c.b_start, c.b_end) for c in store.copy_links())
     near = sorted(repr(n) for n in store.near_duplicates())
     order = [a.id for a in store.iter_articles()]
-    return articles, copies, near, order
+    clusters = sorted(store.cluster_assignments().items())  # the workers' embeddings give the same clusters
+    return articles, copies, near, order, clusters
 
 
 def _compare(backend, dask_runner, inputs):
@@ -52,6 +53,7 @@ def _compare(backend, dask_runner, inputs):
     assert got[1] == expected[1]  # same copies
     assert got[2] == expected[2]  # same near-duplicates
     assert got[3] == expected[3]  # stored in the same order
+    assert got[4] == expected[4] and got[4]  # same event clusters
     return report
 
 

@@ -9,8 +9,9 @@ does not depend on the order in which articles arrive.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Mapping
 
 import numpy as np
 
@@ -50,6 +51,20 @@ class _Prepared:
     fingerprints: set[int] = field(default_factory=set)
 
 
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """What dedup needs of one article, computed where the article is (a Dask worker): its
+    words, k-gram hashes, fingerprints and MinHash signature, for a text with this digest."""
+
+    digest: bytes
+    prepared: _Prepared
+    signature: bytes
+
+
+def text_digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
 class Deduplicator:
     """Compares the store's pending articles with all stored ones (holds per-run caches)."""
 
@@ -75,6 +90,13 @@ class Deduplicator:
             self._prepared[article.id] = hit
         return hit
 
+    def sketch(self, article: Article) -> Sketch:
+        """The per-article half of :meth:`run`, to compute away from the driver."""
+        prep = self._prepare(article)
+        self._prepared.pop(article.id, None)
+        sig = self.signature(prep.words).hashvalues.astype(np.uint64).tobytes()
+        return Sketch(text_digest(article.text), prep, sig)
+
     def signature(self, words: Words):
         from datasketch import MinHash
 
@@ -84,8 +106,16 @@ class Deduplicator:
         m.update_batch(list(shingles))
         return m
 
-    def run(self, store: Store, progress: Callable[[int, int], None] | None = None) -> DedupReport:
+    def run(self, store: Store, progress: Callable[[int, int], None] | None = None,
+            sketches: Mapping[str, Sketch] | None = None) -> DedupReport:
+        """Compares each pending article with those before it. ``sketches`` (by article id)
+        saves recomputing what a worker already computed; one whose text digest does not
+        match the stored article is ignored."""
         from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+        def lean(raw: bytes) -> LeanMinHash:
+            return LeanMinHash(MinHash(num_perm=o.num_perm, seed=1, scheme=SCHEME,
+                                       hashvalues=np.frombuffer(raw, dtype=np.uint64)))
 
         o = self.options
         report = DedupReport()
@@ -95,15 +125,22 @@ class Deduplicator:
         lsh = MinHashLSH(threshold=o.threshold, num_perm=o.num_perm)
         sigs: dict[str, LeanMinHash] = {}
         for article_id, raw in store.signatures():
-            m = LeanMinHash(MinHash(num_perm=o.num_perm, seed=1, scheme=SCHEME,
-                                    hashvalues=np.frombuffer(raw, dtype=np.uint64)))
+            m = lean(raw)
             sigs[article_id] = m
             lsh.insert(article_id, m)
+        sketches = sketches or {}
         for done, article_id in enumerate(pending, 1):
             article = store.get_article(article_id)
-            prep = self.prepare(article)
+            sketch = sketches.get(article_id)
+            if sketch is not None and sketch.digest == text_digest(article.text):
+                prep = sketch.prepared
+                if len(self._prepared) < 50_000:
+                    self._prepared[article_id] = prep
+                sig = lean(sketch.signature)
+            else:
+                prep = self.prepare(article)
+                sig = LeanMinHash(self.signature(prep.words))
             links = self._links(store, article, prep)
-            sig = LeanMinHash(self.signature(prep.words))
             near = []
             for other in lsh.query(sig):
                 sim = float(sig.jaccard(sigs[other]))

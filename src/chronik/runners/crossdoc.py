@@ -12,7 +12,7 @@ from __future__ import annotations
 import pickle
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable, Mapping
 
 from chronik import __version__
 from chronik.model import Article
@@ -63,7 +63,9 @@ class CrossArticle:
         """Whether the last cross-article run finished (a killed one is redone next time)."""
         return store.get_state(_DONE) != b"0"
 
-    def run(self, store: Store, progress: Progress | None = None) -> CrossReport:
+    def run(self, store: Store, progress: Progress | None = None, *,
+            embeddings: Mapping[bytes, Any] | None = None) -> CrossReport:
+        """``embeddings``: sentence embeddings workers computed (see :mod:`chronik.runners.hints`)."""
         report = CrossReport()
         articles = {a.id: a for a in store.iter_articles()}
         if not articles:
@@ -71,7 +73,7 @@ class CrossArticle:
         store.put_state(_DONE, b"0")
         changed: set[str] = set()
         articles, changed = self._entities(store, articles, changed, report)
-        assignments = self._clusters(store, articles, report)
+        assignments = self._clusters(store, articles, report, embeddings)
         changed |= self._pool_dates(articles, assignments, report)
         changed |= {aid for aid, a in articles.items() if not a.events and a.sentences and "events_done" not in a.meta}
         for n, aid in enumerate(sorted(changed), 1):
@@ -100,7 +102,8 @@ class CrossArticle:
                 changed.add(linked.id)
         return out, changed
 
-    def _clusters(self, store: Store, articles: dict[str, Article], report: CrossReport) -> dict[str, str]:
+    def _clusters(self, store: Store, articles: dict[str, Article], report: CrossReport,
+                  embeddings: Mapping[bytes, Any] | None = None) -> dict[str, str]:
         from chronik.clusters.features import FeatureExtractor
         from chronik.clusters.online import EventClusterer
 
@@ -111,7 +114,12 @@ class CrossArticle:
         if new:
             from chronik.clusters.embed import Embedder
 
-            extractor = FeatureExtractor(embedder=Embedder())
+            embedder = Embedder()
+            if embeddings:
+                from chronik.runners.hints import KnownEmbedder
+
+                embedder = KnownEmbedder(embeddings, embedder)
+            extractor = FeatureExtractor(embedder=embedder)
             clusterer.add([extractor.from_article(a) for a in new])
             store.put_state(_STATE, pickle.dumps(clusterer))
         assignments = {k: v for k, v in clusterer.assignments.items() if k in articles}

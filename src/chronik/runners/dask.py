@@ -29,6 +29,7 @@ from chronik.dedup import Deduplicator
 from chronik.errors import DuplicateArticleError, missing_extra
 from chronik.ingest import iter_files, read_file
 from chronik.model import Article, Rejection
+from chronik.runners.hints import HintMaker, Hints
 from chronik.runners.local import Duplicate, IngestReport, LocalRunner, Progress
 from chronik.store import Store
 from chronik.time.dct import batch_prior
@@ -54,21 +55,36 @@ def stages_plugin():
 
         def __init__(self) -> None:
             self.runner: LocalRunner | None = None
+            self.hints: HintMaker | None = None
 
         def setup(self, worker) -> None:
             self.runner = LocalRunner()
 
         def teardown(self, worker) -> None:
             self.runner = None
+            self.hints = None
 
     return StagesPlugin()
 
 
-def _runner() -> LocalRunner:
+def _plugin():
     from distributed import get_worker
 
-    plugin = get_worker().plugins.get(PLUGIN)
+    return get_worker().plugins.get(PLUGIN)
+
+
+def _runner() -> LocalRunner:
+    plugin = _plugin()
     return plugin.runner if plugin is not None and plugin.runner is not None else LocalRunner()
+
+
+def _hint_maker() -> HintMaker:
+    plugin = _plugin()
+    if plugin is None:
+        return HintMaker()
+    if plugin.hints is None:  # built on first use: loads the embedding model once per worker
+        plugin.hints = HintMaker()
+    return plugin.hints
 
 
 @dataclass(slots=True)
@@ -85,10 +101,11 @@ class FileSummary:
 
 @dataclass(slots=True)
 class FileResult:
-    """The second pass over one file: annotated articles (with search terms) and rejections."""
+    """The second pass over one file: annotated articles (with search terms and hints) and rejections."""
 
     path: str
     done: list[tuple[Article, str]] = field(default_factory=list)
+    hints: Hints = field(default_factory=Hints)  # for the driver's dedup and clusters
     rejected: list[Rejection] = field(default_factory=list)  # pipeline rejections
     unread: list[Rejection] = field(default_factory=list)  # read (ingest) rejections
 
@@ -106,9 +123,11 @@ def summarise_file(path: str) -> FileSummary:
 
 
 def process_file(path: str, wanted: frozenset[int] | None, boilerplate: dict[str, frozenset[str]] | None,
-                 prior: str | None) -> FileResult:
-    """Runs on a worker: read one file, run the per-article stages on the wanted articles."""
+                 prior: str | None, hints: bool = True) -> FileResult:
+    """Runs on a worker: read one file, run the per-article stages on the wanted articles and
+    (``hints``) compute their dedup sketches and lead embeddings for the driver."""
     runner = _runner()
+    maker = _hint_maker() if hints else None
     result = FileResult(path)
     articles: list[Article] = []
     for item in read_file(Path(path)):
@@ -132,6 +151,8 @@ def process_file(path: str, wanted: frozenset[int] | None, boilerplate: dict[str
             result.rejected.append(outcome.rejection)
             continue
         result.done.append((outcome.article, runner.terms(outcome.article)))
+        if maker is not None:
+            result.hints.add(outcome.article.id, *maker(outcome.article))
     return result
 
 
@@ -139,13 +160,15 @@ class DaskRunner:
     """Runs the per-article stages on a Dask cluster, one task per input file."""
 
     def __init__(self, scheduler: str | None = None, workers: int | None = None, *,
-                 boilerplate: Literal["batch", "file"] = "batch", in_flight: int | None = None) -> None:
+                 boilerplate: Literal["batch", "file"] = "batch", in_flight: int | None = None,
+                 hints: bool = True) -> None:
         if boilerplate not in ("batch", "file"):
             raise ValueError(f"boilerplate must be 'batch' or 'file', not {boilerplate!r}")
         self.scheduler = scheduler
         self.workers = workers
         self.boilerplate = boilerplate
         self.in_flight = in_flight
+        self.hints = hints  # workers compute dedup sketches and embeddings for the driver
         self.local = LocalRunner()  # for the driver-side cross-article stages only
         self._cluster = None
         self._client = None
@@ -193,6 +216,7 @@ class DaskRunner:
         results = self._run(client, plans, progress)
         seen: dict[str, str] = {}
         unread: list[Rejection] = []
+        hints = Hints()
         for i, result in enumerate(results, 1):
             unread.extend(result.unread)
             report.rejected.extend(result.unread)
@@ -205,17 +229,21 @@ class DaskRunner:
                         report.duplicates.append(Duplicate(source=done.source, same_as=seen[done.id], article=done.id))
                         continue
                     seen[done.id] = done.source
-                self._store(done, terms, store, report, progress)
+                if self._store(done, terms, store, report, progress):
+                    hints.add(done.id, result.hints.sketches.get(done.id), {})
+            hints.embeddings.update(result.hints.embeddings)
             if on_file:
                 on_file(result.path)
             if progress:
                 progress("read", i, len(files))
         for rejection in unread:
             store.put_rejection(rejection)
-        report.dedup = Deduplicator().run(store, (lambda d, t: progress("dedup", d, t)) if progress else None)
+        report.dedup = Deduplicator().run(store, (lambda d, t: progress("dedup", d, t)) if progress else None,
+                                          sketches=hints.sketches)
+        hints.sketches.clear()
         cross = self.local.cross
         if report.stored or not cross.complete(store):
-            report.cross = cross.run(store, progress)
+            report.cross = cross.run(store, progress, embeddings=hints.embeddings)
         return report
 
     def _plan(self, client, files: list[str], store: Store, report: IngestReport):
@@ -261,7 +289,7 @@ class DaskRunner:
 
         def submit() -> bool:
             for i, (path, wanted, _bp, prior) in pending:
-                future = client.submit(process_file, path, wanted, boilerplate, prior, pure=False)
+                future = client.submit(process_file, path, wanted, boilerplate, prior, self.hints, pure=False)
                 index[future.key] = i
                 futures.add(future)
                 return True
@@ -278,11 +306,12 @@ class DaskRunner:
                 yield ready.pop(following)
                 following += 1
 
-    def _store(self, done: Article, terms: str, store: Store, report: IngestReport, progress: Progress | None) -> None:
+    def _store(self, done: Article, terms: str, store: Store, report: IngestReport, progress: Progress | None) -> bool:
+        """Stores one article; False when it was stored already."""
         if store.has_article(done.id):  # stored by another ingester since the plan was made
             store.add_source(done.id, done.source)
             report.unchanged.append(done.id)
-            return
+            return False
         try:
             with store.transaction():
                 store.put_article(done, terms)
@@ -291,7 +320,8 @@ class DaskRunner:
         except DuplicateArticleError:
             store.add_source(done.id, done.source)
             report.unchanged.append(done.id)
-            return
+            return False
         report.stored.append(done.id)
         if progress:
             progress("store", len(report.stored), None)
+        return True
