@@ -42,21 +42,28 @@ def main() -> None:
     for stage in stages:
         warm = stage(warm)
     spent = {stage.name: 0.0 for stage in stages}
+    cpu = {stage.name: 0.0 for stage in stages}
     chars = events = 0
     started = time.perf_counter()
+    started_cpu = time.process_time()
     for art in articles:
         for stage in stages:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             art = stage(art)
             spent[stage.name] += time.perf_counter() - t0
+            cpu[stage.name] += time.process_time() - c0
         chars += len(art.text)
         events += len(art.events)
     total = time.perf_counter() - started
+    total_cpu = time.process_time() - started_cpu
     n = len(articles)
     print(f"{n} articles, {chars / n:.0f} characters each on average, {events} events")
-    print(f"whole chain: {n / total:.1f} articles/s on one core ({total:.1f} s)")
-    for name, seconds in spent.items():
-        print(f"  {name:10} {seconds:6.2f} s  {n / seconds if seconds else float('inf'):8.1f} articles/s")
+    print(f"whole chain: {n / total:.1f} articles/s wall clock ({total:.1f} s), "
+          f"{n / total_cpu:.1f} articles/s per CPU second ({total_cpu:.1f} s); load average {os.getloadavg()[0]:.1f}")
+    for name in spent:
+        wall, busy = spent[name], cpu[name]
+        print(f"  {name:10} {wall:6.2f} s wall {n / wall if wall else float('inf'):8.1f}/s   "
+              f"{busy:6.2f} s CPU {n / busy if busy else float('inf'):8.1f}/s")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,8 @@ from chronik.events.modality import ModalityFinder
 from chronik.events.reliability import Reliability, actor_label_ok
 from chronik.events.roles import RoleFinder
 from chronik.model import Actor, Article, Event, Sentence, Span
-from chronik.text import SentenceSplitter, tokenize
+from chronik.text import SentenceSplitter
+from chronik.text.tokens import TOKEN_RE
 from chronik.text.lemmas import Lemmatizer
 
 _CAPTION = re.compile(r"©|\b(?:Foto|Fotos|Bild|Bilder|Quelle|Grafik)\s*:|\(Foto|\bPhoto\s*:")
@@ -59,13 +60,21 @@ class Parts:
     frames: FrameFinder
     bases: frozenset[str]  # verb lemmas and the bases of separable ones ("laden" for "einladen")
     reliability: Reliability
+    seen: dict[tuple[str, bool], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def candidate(self, t: Tok) -> bool:
         """Whether a token could take part in a trigger (a cheap test before the analysis)."""
         if t.lemma in self.bases or t.lower in self.bases:
             return True
-        return t.word and (t.cap and self.lexicon.noun_senses(t.lemma) is not None
-                           or bool(self.lexicon.light_verbs_for(t.lemma)))
+        if not t.word:
+            return False
+        key = (t.lemma, t.cap)
+        found = self.seen.get(key)
+        if found is None:
+            found = (t.cap and self.lexicon.noun_senses(t.lemma) is not None) or bool(self.lexicon.light_verbs_for(t.lemma))
+            if len(self.seen) < 200_000:
+                self.seen[key] = found
+        return found
 
 
 @dataclass(slots=True)
@@ -174,9 +183,9 @@ class EventExtractor:
         parts = self.parts(lang)
         lexicon, lemmatizer, attributions, modality, known = (parts.lexicon, parts.lemmatizer, parts.attributions,
                                                               parts.modality, parts.known)
-        toks = [Tok(i=i, start=t.start, end=t.end, text=text[t.start:t.end], lower=text[t.start:t.end].lower(),
-                    lemma=lemmatizer.lemma(text[t.start:t.end]))
-                for i, t in enumerate(tokenize(text, sent.start, end))]
+        lemma = lemmatizer.lemma
+        toks = [Tok(i=i, start=m.start(), end=m.end(), text=(w := m.group()), lower=w.lower(), lemma=lemma(w))
+                for i, m in enumerate(TOKEN_RE.finditer(text, sent.start, end))]
         if not toks:
             return
         sent = Sentence(start=sent.start, end=max(end, toks[-1].end))

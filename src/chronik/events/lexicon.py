@@ -70,6 +70,7 @@ class Lexicon:
     function_words: frozenset[str] = field(default=frozenset())  # determiners, prepositions, pronouns...
     _nouns_seen: dict = field(default_factory=dict, compare=False, repr=False)  # lemma -> noun_senses()
     _light_seen: dict = field(default_factory=dict, compare=False, repr=False)  # lemma -> light_verbs_for()
+    _suffixes: dict = field(default_factory=dict, compare=False, repr=False)  # lowercase heads, built on first use
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
@@ -89,10 +90,9 @@ class Lexicon:
                 found = self.light_verbs.get(lemma, ())
                 low = lemma.lower()
                 if not found and lemma[:1].isupper():
-                    for noun, lvcs in self.light_verbs.items():
-                        if len(noun) > 4 and len(low) > len(noun) + 2 and low.endswith(noun.lower()):
-                            found = lvcs
-                            break
+                    index = self._index("light", (n for n in self.light_verbs if len(n) > 4))
+                    head = next((index[low[k:]] for k in range(3, len(low) - 4) if low[k:] in index), None)
+                    found = self.light_verbs[head] if head is not None else ()
             self._light_seen[lemma] = found
         return self._light_seen[lemma]
 
@@ -102,12 +102,23 @@ class Lexicon:
         if lemma in self.lists.get("noun_not", ()):
             return None
         low = lemma.lower()
-        for head in self.noun_heads:
-            if len(low) > len(head) + 2 and low.endswith(head.lower()):
+        index = self._index("nouns", self.noun_heads)
+        for k in range(3, len(low)):  # longest head first, as in ``noun_heads``
+            head = index.get(low[k:])
+            if head is not None:
                 senses = tuple(s for s in self.nouns[head] if s.compound)
                 if senses:
                     return head, senses
         return None
+
+    def _index(self, name: str, words) -> dict[str, str]:
+        """Lowercase word -> the first word with that lowercase form (built once per lexicon)."""
+        if name not in self._suffixes:
+            index: dict[str, str] = {}
+            for w in words:
+                index.setdefault(w.lower(), w)
+            self._suffixes[name] = index
+        return self._suffixes[name]
 
     def in_list(self, name: str, lemma: str) -> bool:
         """Whether ``lemma`` (or its compound head) is in word list ``name``."""
