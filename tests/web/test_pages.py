@@ -29,7 +29,7 @@ def test_pages_story_timeline_in_order_with_sources(client):
     story = client.get(f"/api/v1/stories/{sid}").json()
     r = client.get(f"/stories/{sid}")
     assert r.status_code == 200
-    shown = re.findall(r'<time datetime="([^"]+)">', r.text.split('class="timeline"', 1)[1])
+    shown = re.findall(r'<p class="when">\s*<time datetime="([^"]+)">', r.text.split('class="timeline"', 1)[1])
     expected = [e["date"] for e in story["timeline"] if e["date"]]
     assert shown == expected
     for e in story["timeline"]:

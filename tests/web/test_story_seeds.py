@@ -34,7 +34,7 @@ def test_story_answers_what_happened_and_who_reported(seeds_client):
     story = seeds_client.get(f"/api/v1/stories/{sid}").json()
     page = seeds_client.get(f"/stories/{sid}").text
     listed = page.split('class="timeline"', 1)[1].split('id="coverage-h"', 1)[0]
-    dates = re.findall(r'<time datetime="([^"]+)">', listed)
+    dates = re.findall(r'<p class="when">\s*<time datetime="([^"]+)">', listed)
     assert "2023-09-13" in dates and "2024-01" in dates
     assert listed.index('datetime="2023-09-13"') < listed.index('datetime="2024-01"')
     assert "13. September 2023" in listed and "Januar 2024" in listed
