@@ -138,7 +138,8 @@ class RoleFinder:
         for t in clause:
             if t.lower in self.aux and t.i not in view.by_token:
                 return t.i
-        earlier_aux = any(t.lower in self.aux for t in view.toks[:i])
+        # an auxiliary in direct speech does not govern a verb outside it ("„... ist ...“, erläutert X")
+        earlier_aux = any(t.lower in self.aux and t.quoted == tok.quoted for t in view.toks[:i])
         later_aux = any(t.lower in self.aux or t.lower == "worden" for t in clause if t.i > i)
         participle = _participle(tok) and (earlier_aux or later_aux)
         if tok.text.islower() and not participle and not _zu_infinitive(view, tok):
