@@ -1,4 +1,4 @@
-"""Regenerate the PNGs in docs/screenshots/: stories, story, article and search pages over the demo corpus.
+"""Regenerate the PNGs in docs/screenshots/: stories, story, article, search, entity and upload pages.
 
 Usage: python scripts/screenshots.py [--out docs/screenshots] [--db existing.db]
 Needs Debian's chromium (/usr/bin/chromium) and the playwright Python package (no `playwright install`).
@@ -38,9 +38,12 @@ def shoot(base: str, out: Path) -> list[Path]:
             page.goto(base + story)
             page.wait_for_selector("#vis .vis-item")
             article = page.locator(".sources a").first.get_attribute("href")
-            shots = [("stories", "/"), ("story", story), ("article", article), ("search", "/search?q=Zoeschg")]
+            page.goto(base + "/entities?type=PER")
+            entity = page.locator("table.entities td a").first.get_attribute("href")
+            shots = [("stories", "/"), ("story", story), ("article", article), ("search", "/search?q=Zoeschg"),
+                     ("entity", entity), ("upload", "/upload")]
             for name, path in shots:
-                if suffix and name not in ("story",):
+                if suffix and name not in ("story", "entity"):
                     continue
                 page.goto(base + path)
                 if name == "story":
