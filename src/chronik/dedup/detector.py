@@ -35,6 +35,7 @@ class DedupOptions:
     shingle: int = 5  # words per shingle for MinHash
     num_perm: int = 128
     threshold: float = 0.8  # estimated Jaccard from which two articles are near-duplicates
+    cache: int = 5_000  # prepared articles kept in memory for aligning candidates
 
 
 @dataclass(slots=True)
@@ -86,9 +87,14 @@ class Deduplicator:
         words = Words.of(article.text)
         kgrams = kgram_hashes(words, self.options.k)
         hit = _Prepared(words, kgrams, winnow(kgrams, self.options.window))
-        if len(self._prepared) < 50_000:  # bounded: a huge backfill re-reads instead
-            self._prepared[article.id] = hit
+        self._remember(article.id, hit)
         return hit
+
+    def _remember(self, article_id: str, prepared: _Prepared) -> None:
+        """Bounded (oldest out first): a huge backfill re-reads older articles instead."""
+        self._prepared[article_id] = prepared
+        while len(self._prepared) > self.options.cache:
+            del self._prepared[next(iter(self._prepared))]
 
     def sketch(self, article: Article) -> Sketch:
         """The per-article half of :meth:`run`, to compute away from the driver."""
@@ -111,51 +117,15 @@ class Deduplicator:
         """Compares each pending article with those before it. ``sketches`` (by article id)
         saves recomputing what a worker already computed; one whose text digest does not
         match the stored article is ignored."""
-        from datasketch import LeanMinHash, MinHash, MinHashLSH
-
-        def lean(raw: bytes) -> LeanMinHash:
-            return LeanMinHash(MinHash(num_perm=o.num_perm, seed=1, scheme=SCHEME,
-                                       hashvalues=np.frombuffer(raw, dtype=np.uint64)))
-
-        o = self.options
-        report = DedupReport()
         pending = store.pending_dedup()
         if not pending:
-            return report
-        lsh = MinHashLSH(threshold=o.threshold, num_perm=o.num_perm)
-        sigs: dict[str, LeanMinHash] = {}
-        for article_id, raw in store.signatures():
-            m = lean(raw)
-            sigs[article_id] = m
-            lsh.insert(article_id, m)
-        sketches = sketches or {}
-        for done, article_id in enumerate(pending, 1):
-            article = store.get_article(article_id)
-            sketch = sketches.get(article_id)
-            if sketch is not None and sketch.digest == text_digest(article.text):
-                prep = sketch.prepared
-                if len(self._prepared) < 50_000:
-                    self._prepared[article_id] = prep
-                sig = lean(sketch.signature)
-            else:
-                prep = self.prepare(article)
-                sig = LeanMinHash(self.signature(prep.words))
-            links = self._links(store, article, prep)
-            near = []
-            for other in lsh.query(sig):
-                sim = float(sig.jaccard(sigs[other]))
-                if sim >= o.threshold:
-                    a, b = sorted((article_id, other))
-                    near.append(NearDuplicate(a=a, b=b, similarity=round(sim, 4)))
-            store.finish_dedup(article_id, prep.fingerprints, sig.hashvalues.astype(np.uint64).tobytes(), links, near)
-            lsh.insert(article_id, sig)
-            sigs[article_id] = sig
-            report.articles += 1
-            report.links += len(links)
-            report.near_duplicates += len(near)
-            if progress:
-                progress(done, len(pending))
-        return report
+            return DedupReport()
+        return self.session(store).process(pending, sketches, progress)
+
+    def session(self, store: Store) -> DedupSession:
+        """An index over the signatures stored so far, for processing pending articles in
+        steps (the Dask runner dedups each file as soon as it is stored)."""
+        return DedupSession(self, store)
 
     def _links(self, store: Store, article: Article, prep: _Prepared) -> list[CopyLink]:
         o = self.options
@@ -173,3 +143,62 @@ class Deduplicator:
                     tokens=run.matched,
                 ))
         return links
+
+
+class DedupSession:
+    """The MinHash LSH index over the stored signatures, grown as articles are processed."""
+
+    def __init__(self, dedup: Deduplicator, store: Store) -> None:
+        from datasketch import MinHashLSH
+
+        self.dedup = dedup
+        self.store = store
+        o = dedup.options
+        self.lsh = MinHashLSH(threshold=o.threshold, num_perm=o.num_perm)
+        self.sigs: dict = {}
+        for article_id, raw in store.signatures():
+            m = self._lean(raw)
+            self.sigs[article_id] = m
+            self.lsh.insert(article_id, m)
+
+    def _lean(self, raw: bytes):
+        from datasketch import LeanMinHash, MinHash
+
+        o = self.dedup.options
+        return LeanMinHash(MinHash(num_perm=o.num_perm, seed=1, scheme=SCHEME,
+                                   hashvalues=np.frombuffer(raw, dtype=np.uint64)))
+
+    def process(self, pending: list[str], sketches: Mapping[str, Sketch] | None = None,
+                progress: Callable[[int, int], None] | None = None) -> DedupReport:
+        """Dedups ``pending`` (ids in store order, not yet processed) against all before them."""
+        from datasketch import LeanMinHash
+
+        dedup, store, o = self.dedup, self.store, self.dedup.options
+        report = DedupReport()
+        sketches = sketches or {}
+        for done, article_id in enumerate(pending, 1):
+            article = store.get_article(article_id)
+            sketch = sketches.get(article_id)
+            if sketch is not None and sketch.digest == text_digest(article.text):
+                prep = sketch.prepared
+                dedup._remember(article_id, prep)
+                sig = self._lean(sketch.signature)
+            else:
+                prep = dedup.prepare(article)
+                sig = LeanMinHash(dedup.signature(prep.words))
+            links = dedup._links(store, article, prep)
+            near = []
+            for other in self.lsh.query(sig):
+                sim = float(sig.jaccard(self.sigs[other]))
+                if sim >= o.threshold:
+                    a, b = sorted((article_id, other))
+                    near.append(NearDuplicate(a=a, b=b, similarity=round(sim, 4)))
+            store.finish_dedup(article_id, prep.fingerprints, sig.hashvalues.astype(np.uint64).tobytes(), links, near)
+            self.lsh.insert(article_id, sig)
+            self.sigs[article_id] = sig
+            report.articles += 1
+            report.links += len(links)
+            report.near_duplicates += len(near)
+            if progress:
+                progress(done, len(pending))
+        return report

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pickle
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Callable
 
 from chronik import __version__
 from chronik.model import Article
@@ -22,6 +22,9 @@ from chronik.timeline.build import TimelineBuilder, _day
 from chronik.time import TimeTagger
 
 Progress = Callable[[str, int, int | None], None]
+if TYPE_CHECKING:
+    from chronik.runners.hints import Hints
+
 _STATE = f"clusterer/{__version__}"
 _DONE = "cross/complete"
 
@@ -64,8 +67,8 @@ class CrossArticle:
         return store.get_state(_DONE) != b"0"
 
     def run(self, store: Store, progress: Progress | None = None, *,
-            embeddings: Mapping[bytes, Any] | None = None) -> CrossReport:
-        """``embeddings``: sentence embeddings workers computed (see :mod:`chronik.runners.hints`)."""
+            hints: Hints | None = None) -> CrossReport:
+        """``hints``: lemmas and embeddings workers computed (see :mod:`chronik.runners.hints`)."""
         report = CrossReport()
         articles = {a.id: a for a in store.iter_articles()}
         if not articles:
@@ -73,7 +76,7 @@ class CrossArticle:
         store.put_state(_DONE, b"0")
         changed: set[str] = set()
         articles, changed = self._entities(store, articles, changed, report)
-        assignments = self._clusters(store, articles, report, embeddings)
+        assignments = self._clusters(store, articles, report, hints)
         changed |= self._pool_dates(articles, assignments, report)
         changed |= {aid for aid, a in articles.items() if not a.events and a.sentences and "events_done" not in a.meta}
         for n, aid in enumerate(sorted(changed), 1):
@@ -103,7 +106,7 @@ class CrossArticle:
         return out, changed
 
     def _clusters(self, store: Store, articles: dict[str, Article], report: CrossReport,
-                  embeddings: Mapping[bytes, Any] | None = None) -> dict[str, str]:
+                  hints: Hints | None = None) -> dict[str, str]:
         from chronik.clusters.features import FeatureExtractor
         from chronik.clusters.online import EventClusterer
 
@@ -114,12 +117,7 @@ class CrossArticle:
         if new:
             from chronik.clusters.embed import Embedder
 
-            embedder = Embedder()
-            if embeddings:
-                from chronik.runners.hints import KnownEmbedder
-
-                embedder = KnownEmbedder(embeddings, embedder)
-            extractor = FeatureExtractor(embedder=embedder)
+            extractor = hints.extractor(Embedder()) if hints is not None else FeatureExtractor(embedder=Embedder())
             clusterer.add([extractor.from_article(a) for a in new])
             store.put_state(_STATE, pickle.dumps(clusterer))
         assignments = {k: v for k, v in clusterer.assignments.items() if k in articles}

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Literal
 
 from chronik.clean import candidate_lines, outlet_boilerplate
-from chronik.dedup import Deduplicator
+from chronik.dedup import DedupReport, Deduplicator
 from chronik.errors import DuplicateArticleError, missing_extra
 from chronik.ingest import iter_files, read_file
 from chronik.model import Article, Rejection
@@ -217,6 +217,9 @@ class DaskRunner:
         seen: dict[str, str] = {}
         unread: list[Rejection] = []
         hints = Hints()
+        dedup = Deduplicator()
+        session = None  # dedup runs as the files are stored, while later tasks still run
+        report.dedup = DedupReport()
         for i, result in enumerate(results, 1):
             unread.extend(result.unread)
             report.rejected.extend(result.unread)
@@ -229,22 +232,32 @@ class DaskRunner:
                         report.duplicates.append(Duplicate(source=done.source, same_as=seen[done.id], article=done.id))
                         continue
                     seen[done.id] = done.source
-                if self._store(done, terms, store, report, progress):
-                    hints.add(done.id, result.hints.sketches.get(done.id), {})
-            hints.embeddings.update(result.hints.embeddings)
+                self._store(done, terms, store, report, progress)
+            hints.merge(result.hints)
+            session = self._dedup(dedup, session, store, result.hints.sketches, report, progress)
             if on_file:
                 on_file(result.path)
             if progress:
                 progress("read", i, len(files))
         for rejection in unread:
             store.put_rejection(rejection)
-        report.dedup = Deduplicator().run(store, (lambda d, t: progress("dedup", d, t)) if progress else None,
-                                          sketches=hints.sketches)
-        hints.sketches.clear()
+        self._dedup(dedup, session, store, {}, report, progress)  # anything left pending
         cross = self.local.cross
         if report.stored or not cross.complete(store):
-            report.cross = cross.run(store, progress, embeddings=hints.embeddings)
+            report.cross = cross.run(store, progress, hints=hints)
         return report
+
+    @staticmethod
+    def _dedup(dedup: Deduplicator, session, store: Store, sketches, report: IngestReport, progress: Progress | None):
+        """Dedups what is pending now (in store order, as a single run at the end would)."""
+        pending = store.pending_dedup()
+        if pending:
+            session = session or dedup.session(store)
+            part = session.process(pending, sketches, (lambda d, t: progress("dedup", d, t)) if progress else None)
+            report.dedup.articles += part.articles
+            report.dedup.links += part.links
+            report.dedup.near_duplicates += part.near_duplicates
+        return session
 
     def _plan(self, client, files: list[str], store: Store, report: IngestReport):
         """First pass: which articles to process, and the batch's boilerplate and date prior."""

@@ -2,8 +2,8 @@
 
 The driver's cross-article stages compare articles with each other, but much of what they
 need is a function of one article: its dedup sketch (words, k-gram hashes, fingerprints,
-MinHash signature) and the sentence embeddings of its lead. A Dask worker computes these
-right after the per-article stages (:class:`HintMaker`) and ships them with the article; the
+MinHash signature), the lemmas of its tokens and the sentence embeddings of its lead. A Dask
+worker computes these right after the per-article stages (:class:`HintMaker`) and ships them with the article; the
 driver hands them to :meth:`~chronik.dedup.Deduplicator.run` and
 :meth:`~chronik.runners.crossdoc.CrossArticle.run`, which use a hint only when it belongs to
 the same text and otherwise compute as before, so the results do not change.
@@ -17,14 +17,50 @@ from typing import Mapping
 
 import numpy as np
 
+from chronik.clusters.features import FeatureExtractor
 from chronik.dedup.detector import Deduplicator, Sketch
 from chronik.errors import ConfigError
 from chronik.model import Article
 
 
-def lines_key(sentences: list[str]) -> bytes:
-    """The key of one ``encode`` call: a digest of the sentences, in order."""
-    return hashlib.blake2b("\x1e".join(sentences).encode("utf-8"), digest_size=16).digest()
+SEP = "\x1f"  # joins an article's lemmas (a unit separator never occurs in a lemma)
+
+
+def lines_key(sentences: list[str], lang: str = "") -> bytes:
+    """The key of one ``encode`` (or ``lemmas``) call: a digest of its strings, in order."""
+    return hashlib.blake2b(("\x1e".join(sentences) + "\x1d" + lang).encode("utf-8"), digest_size=16).digest()
+
+
+class RecordingFeatures(FeatureExtractor):
+    """A feature extractor that remembers the lemmas it computed (``lemmas_seen``: key -> lemmas)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lemmas_seen: dict[bytes, str] = {}
+
+    def lemmas(self, tokens, lang: str) -> tuple[str, ...]:
+        tokens = list(tokens)
+        out = super().lemmas(tokens, lang)
+        if all(lemma and SEP not in lemma for lemma in out):  # else it could not be split back
+            self.lemmas_seen[lines_key(tokens, lang)] = SEP.join(out)
+        return out
+
+
+class KnownFeatures(FeatureExtractor):
+    """A feature extractor that takes lemmas computed elsewhere for the same tokens."""
+
+    def __init__(self, known_lemmas: Mapping[bytes, str], *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.known_lemmas = known_lemmas
+        self.lemma_misses = 0
+
+    def lemmas(self, tokens, lang: str) -> tuple[str, ...]:
+        tokens = list(tokens)
+        hit = self.known_lemmas.get(lines_key(tokens, lang))
+        if hit is None:
+            self.lemma_misses += 1
+            return super().lemmas(tokens, lang)
+        return tuple(hit.split(SEP)) if hit else ()
 
 
 class RecordingEmbedder:
@@ -68,40 +104,49 @@ class Hints:
 
     sketches: dict[str, Sketch] = field(default_factory=dict)
     embeddings: dict[bytes, np.ndarray] = field(default_factory=dict)
+    lemmas: dict[bytes, str] = field(default_factory=dict)  # joined by SEP: one string, not thousands
 
-    def add(self, article_id: str, sketch: Sketch | None, embeddings: Mapping[bytes, np.ndarray]) -> None:
+    def add(self, article_id: str, sketch: Sketch | None, embeddings: Mapping[bytes, np.ndarray],
+            lemmas: Mapping[bytes, str] | None = None) -> None:
         if sketch is not None:
             self.sketches[article_id] = sketch
         self.embeddings.update(embeddings)
+        self.lemmas.update(lemmas or {})
 
-    def __len__(self) -> int:
-        return len(self.sketches)
+    def merge(self, other: Hints) -> None:
+        """Takes ``other``'s lemmas and embeddings (not its sketches, which dedup consumes)."""
+        self.embeddings.update(other.embeddings)
+        self.lemmas.update(other.lemmas)
+
+    def extractor(self, fallback_embedder) -> FeatureExtractor:
+        """A feature extractor for the driver that uses these hints and computes the rest."""
+        return KnownFeatures(self.lemmas, embedder=KnownEmbedder(self.embeddings, fallback_embedder))
 
 
 class HintMaker:
     """Computes an article's hints; one per worker process (holds the embedding model)."""
 
-    def __init__(self, *, embed: bool = True) -> None:
+    def __init__(self, *, features: bool = True) -> None:
         self.dedup = Deduplicator()
         self.recorder = None
         self.features = None
-        if embed:
+        if features:
             from chronik.clusters.embed import Embedder
-            from chronik.clusters.features import FeatureExtractor
 
             self.recorder = RecordingEmbedder(Embedder())
-            self.features = FeatureExtractor(embedder=self.recorder)
+            self.features = RecordingFeatures(embedder=self.recorder)
 
-    def __call__(self, article: Article) -> tuple[Sketch, dict[bytes, np.ndarray]]:
+    def __call__(self, article: Article) -> tuple[Sketch, dict[bytes, np.ndarray], dict[bytes, str]]:
         embeddings: dict[bytes, np.ndarray] = {}
+        lemmas: dict[bytes, str] = {}
         if self.features is not None:
-            self.recorder.seen = {}
+            self.recorder.seen, self.features.lemmas_seen = {}, {}
             try:
-                # the same call the driver makes, so the embedded sentences are the same ones
+                # the same call the driver makes, so the lemmatised tokens and embedded
+                # sentences are the same ones
                 self.features.from_article(article)
-                embeddings = self.recorder.seen
             except ConfigError:  # no embedding package on this worker: the driver tries
-                embeddings = {}
-            finally:
-                self.recorder.seen = {}
-        return self.dedup.sketch(article), embeddings
+                pass
+            embeddings, lemmas = self.recorder.seen, self.features.lemmas_seen
+            self.recorder.seen, self.features.lemmas_seen = {}, {}
+        return self.dedup.sketch(article), embeddings, lemmas
