@@ -23,7 +23,7 @@ from chronik.events.frames import SPEECH, Frame, FrameFinder, zu_clause
 from chronik.events.lexicon import Lexicon, load_lexicon
 from chronik.events.mentions import repair
 from chronik.events.modality import ModalityFinder
-from chronik.events.reliability import Reliability, actor_label_ok
+from chronik.events.reliability import Reliability, actor_label_ok, actor_texts
 from chronik.events.roles import RoleFinder
 from chronik.model import Actor, Article, Event, Sentence, Span
 from chronik.text import SentenceSplitter
@@ -84,6 +84,7 @@ class _State:
     last_attribution: tuple[int, Attribution] | None = None
     last_person: tuple[int, str] | None = None
     events: list[Event] = field(default_factory=list)
+    actor_texts: frozenset[str] = frozenset()  # names the tagger labels PER, ORG or LOC somewhere
 
 
 class EventExtractor:
@@ -159,7 +160,7 @@ class EventExtractor:
         starts = [s.start for s in sentences]
         timeline = TimeLine(article, starts, self.options.inherit)
         mentions = sorted(enumerate(fixed), key=lambda im: im[1].start)
-        state = _State()
+        state = _State(actor_texts=actor_texts(text, fixed))
         mi = 0
         for no, sent in enumerate(sentences):
             while mi < len(mentions) and mentions[mi][1].end <= sent.start:
@@ -209,8 +210,8 @@ class EventExtractor:
             frames = [f for f in frames if any(is_finite_like(t, lexicon) for t in view.clause_toks(
                 view.toks[f.light_verb if f.light_verb is not None else f.trigger].clause))]
         for f in frames:
-            f.roles.source[:] = [p for p in f.roles.source if actor_label_ok(view, p)]
-            f.roles.target[:] = [p for p in f.roles.target if actor_label_ok(view, p)]
+            f.roles.source[:] = [p for p in f.roles.source if actor_label_ok(view, p, state.actor_texts)]
+            f.roles.target[:] = [p for p in f.roles.target if actor_label_ok(view, p, state.actor_texts)]
         if not frames:
             self._remember(names, state, no, mentions, [])
             return

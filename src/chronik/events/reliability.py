@@ -11,23 +11,27 @@ acronym ("EU-Staats-", "Lufthansa-Flugbegleiter" with "Lufthansa" tagged nowhere
 Checks, in order (first that applies drops the event):
 
 * ``label``: an actor from a mention that is not PER, ORG or LOC (the tagger's MISC: "Drei Jahre")
-  is removed; a STATEMENT left without a speaker is dropped.
+  is removed unless the article labels the same text PER, ORG or LOC elsewhere; a STATEMENT left
+  without a speaker is dropped.
 * ``missed``: a missed name in the trigger's clause, or coordinated with one of its actors
   ("sagen Stauder und Hammerle Pöder"), while the event has no source.
 * ``unused``: an event without actors in a sentence whose clause holds a PER or ORG mention that
   is no actor of it and stands in no prepositional phrase ("Im Versandzentrum des Internethändlers
   Amazon hat die Gewerkschaft zum Streik aufgerufen": the target is there but not attached).
-* ``quoted``: events (other than the speaker's STATEMENT) whose trigger stands in direct speech,
-  including speech whose opening quote lies in an earlier sentence (a closing quote later in the
-  sentence with no opening quote before it).
+* ``quoted``: events whose trigger stands in direct speech and that are not a plain claim of
+  fact (planned, speculative, negated: "Wenn mehr benötigt werde, dann werde vielleicht auch eine
+  Lieferung aus ... eine Option", schlägt Seidner ... vor), including speech whose opening quote
+  lies in an earlier sentence (a closing quote later in the sentence with no opening quote before
+  it). Quoted claims of fact stay ("«lud Kim Jong Un Putin höflich ein», erklärte KCNA").
 * ``silent``: a STATEMENT that is negated or planned ("will keine Stellungnahme abgeben").
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from chronik.events.analysis import QUOTES, SentenceView, Tok
+from chronik.model import Mention
 
 if TYPE_CHECKING:
     from chronik.events.frames import Frame
@@ -101,7 +105,9 @@ class Reliability:
         return f.type == "STATEMENT" and event.modality == "negated"
 
     def _quoted(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
-        return f.type != "STATEMENT" and speech(view)[f.trigger]
+        if f.type == "STATEMENT" or event.modality in ("asserted", "reported"):
+            return False  # a quoted claim of fact ("«lud Kim Putin ein», erklärte KCNA") stands
+        return speech(view)[f.trigger]
 
     def _missed(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
         tok = view.toks[f.light_verb if f.noun and f.light_verb is not None else f.trigger]
@@ -143,9 +149,20 @@ class Reliability:
         return False
 
 
-def actor_label_ok(view: SentenceView, phrase: int) -> bool:
-    """Actors come from PER, ORG and LOC mentions only."""
-    return view.labels.get(view.phrases[phrase].mention) in ACTOR_LABELS
+def actor_label_ok(view: SentenceView, phrase: int, known: frozenset[str] = frozenset()) -> bool:
+    """Actors come from PER, ORG and LOC mentions, or from a mention of another label whose
+    text the article labels so elsewhere (a merged "lud Kim Jong Un Putin" tagged MISC and split
+    by the repair step into "Kim Jong Un" and "Putin")."""
+    ph = view.phrases[phrase]
+    if view.labels.get(ph.mention) in ACTOR_LABELS:
+        return True
+    first, last = view.toks[ph.head_first], view.toks[ph.last]
+    return view.source[first.start:last.end] in known
+
+
+def actor_texts(text: str, mentions: Sequence[Mention]) -> frozenset[str]:
+    """The texts of an article's PER, ORG and LOC mentions."""
+    return frozenset(text[m.start:m.end] for m in mentions if m.label in ACTOR_LABELS)
 
 
 def _acronym(word: str) -> bool:
