@@ -16,10 +16,16 @@ from chronik.web.app import WebOptions  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory) -> str:
+def runner() -> LocalRunner:
+    """One ingest runner for the whole session: its models load once."""
+    return LocalRunner()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory, runner) -> str:
     db = tmp_path_factory.mktemp("web") / "demo.db"
     with open_store(db) as store:
-        LocalRunner().ingest([corpus_path()], store)
+        runner.ingest([corpus_path()], store)
     return str(db)
 
 
@@ -30,13 +36,14 @@ def client(demo_db) -> TestClient:
 
 
 @pytest.fixture
-def fresh(tmp_path) -> TestClient:
+def fresh(tmp_path, runner) -> TestClient:
     """A client over an empty store with a small upload limit (4 KiB per file, 3 files)."""
-    return TestClient(create_app(str(tmp_path / "fresh.db"), WebOptions(max_upload_bytes=4096, max_upload_files=3)))
+    return TestClient(create_app(str(tmp_path / "fresh.db"), WebOptions(max_upload_bytes=4096, max_upload_files=3),
+                                 runner=runner))
 
 
 @pytest.fixture(scope="session")
-def seeds_db(tmp_path_factory) -> str:
+def seeds_db(tmp_path_factory, runner) -> str:
     """The five seed articles ingested once per session (skipped when ../shared/seeds is absent)."""
     from tests.conftest import SHARED
 
@@ -46,7 +53,7 @@ def seeds_db(tmp_path_factory) -> str:
         pytest.skip(f"{folder} is absent or empty (set CHRONIK_SHARED to the shared folder)")
     db = tmp_path_factory.mktemp("web-seeds") / "seeds.db"
     with open_store(db) as store:
-        report = LocalRunner().ingest(files, store)
+        report = runner.ingest(files, store)
     assert len(report.stored) == 5 and not report.rejected, report
     return str(db)
 

@@ -136,11 +136,11 @@ def test_seeds_story_actor_links_to_entity(page, base):
     assert page.locator("h1").inner_text() == "Wladimir Putin"
 
 
-def test_seeds_upload_form_shows_progress_and_result(browser, tmp_path):
+def test_seeds_upload_form_shows_progress_and_result(browser, tmp_path, runner):
     text = ("date 2024-03-05\ntitle Gemeinderat beschließt Radweg\nsource Testblatt\n\n"
             "Der Gemeinderat von Felsbach hat am Dienstag den Bau eines neuen Radwegs beschlossen. "
             "Bürgermeisterin Karin Obermoser sagte, die Arbeiten sollen im Mai beginnen.\n")
-    with serving(create_app(str(tmp_path / "upload.db"))) as url:
+    with serving(create_app(str(tmp_path / "upload.db"), runner=runner)) as url:
         context, pg = _page(browser)
         try:
             pg.goto(url + "/upload")

@@ -41,11 +41,11 @@ class WebState:
     (:meth:`store`); ingests are serialised by ``ingest_lock``.
     """
 
-    def __init__(self, db_url: str, options: WebOptions) -> None:
+    def __init__(self, db_url: str, options: WebOptions, runner: LocalRunner | None = None) -> None:
         self.db_url = db_url
         self.options = options
         self.ingest_lock = threading.Lock()
-        self._runner: LocalRunner | None = None
+        self._runner: LocalRunner | None = runner
         self.strings = load_strings()
         folder = str(resources.files("chronik.web").joinpath("templates"))
         self.templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(folder), autoescape=True))
@@ -76,7 +76,8 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith(API_PREFIX)
 
 
-def build_app(db_url: str | None = None, options: WebOptions | None = None) -> FastAPI:
+def build_app(db_url: str | None = None, options: WebOptions | None = None, *,
+              runner: LocalRunner | None = None) -> FastAPI:
     from chronik.web.api import router as api_router
     from chronik.web.pages import router as page_router
 
@@ -85,7 +86,7 @@ def build_app(db_url: str | None = None, options: WebOptions | None = None) -> F
                               "articles with their annotations as character spans, shared wire copy, search "
                               "and ingest by upload.",
                   openapi_url=f"{API_PREFIX}/openapi.json", docs_url=None, redoc_url=None)
-    app.state.chronik = WebState(str(db_url or configured_db_url()), options or WebOptions())
+    app.state.chronik = WebState(str(db_url or configured_db_url()), options or WebOptions(), runner)
     app.include_router(api_router, prefix=API_PREFIX)
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=str(resources.files("chronik.web").joinpath("static"))),
