@@ -3,9 +3,15 @@
 Builds N synthetic WARC.gz articles (HTML pages made from the KRAUTS raw texts in
 ../shared/data, varied per copy so every article is distinct) in a temp dir (never
 committed), then backfills them into a fresh SQLite store with DaskRunner(workers=1) and
-DaskRunner(workers=2) and prints articles/s and the ratio.
+DaskRunner(workers=2), back to back, and prints articles/s, the ratio, the split between
+the ingest phase (workers annotate, driver stores and dedups each file as it arrives) and
+the cross-article phase on the driver (entities, clusters, events, stories), the peak
+memory of each worker process and of the driver, and the load average before each run.
 
-    .venv/bin/python benchmarks/bench_backfill.py --n 2000 --per-file 50
+    nice -n 10 .venv/bin/python benchmarks/bench_backfill.py --n 10000 --per-file 50
+
+``--step 0`` (the default) backfills the whole manifest in one step: the Dask runner
+checkpoints every file anyway, and each step ends with a cross-article run over the store.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import html
 import io
 import os
 import re
+import resource
 import tempfile
 import time
 import warnings
@@ -67,29 +74,53 @@ def build(folder: Path, n: int, per_file: int) -> Path:
     return manifest
 
 
-def measure(manifest: Path, db: Path, workers: int, step: int) -> tuple[int, float]:
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(manifest: Path, db: Path, workers: int, step: int) -> dict:
+    files = sum(1 for line in manifest.read_text().splitlines() if line.strip())
     with DaskRunner(workers=workers) as runner, open_store(db) as store:
-        runner.client()  # cluster start-up is not part of the throughput
+        client = runner.client()  # cluster start-up is not part of the throughput
+        marks: dict[str, float] = {}
+
+        def progress(p) -> None:
+            if p.files_done == files and "ingested" not in marks:
+                marks["ingested"] = time.monotonic()
+
+        load = os.getloadavg()[0]
         start = time.monotonic()
-        final = Backfill(manifest, store, runner, step=step).run()
-        return final.stored, time.monotonic() - start
+        final = Backfill(manifest, store, runner, step=step or files, progress=progress).run()
+        end = time.monotonic()
+        workers_rss = sorted(client.run(_peak_rss_mib).values())
+    ingested = marks.get("ingested", end)
+    return {"stored": final.stored, "seconds": end - start, "ingest": ingested - start,
+            "cross": end - ingested, "workers_rss": workers_rss, "load": load}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--per-file", type=int, default=50)
-    parser.add_argument("--step", type=int, default=64, help="files per backfill step")
+    parser.add_argument("--step", type=int, default=0, help="files per backfill step (0: all in one)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     warnings.simplefilter("ignore", ResourceWarning)
     with tempfile.TemporaryDirectory() as tmp:
+        t = time.monotonic()
         manifest = build(Path(tmp), args.n, args.per_file)
+        print(f"built {args.n} articles in {args.n // args.per_file} WARC.gz files in {time.monotonic() - t:.0f} s")
         rates = {}
-        for workers in (1, 2):
-            stored, seconds = measure(manifest, Path(tmp) / f"w{workers}.db", workers, args.step)
-            rates[workers] = stored / seconds
-            print(f"workers={workers}: {stored} articles in {seconds:.1f} s = {rates[workers]:.1f} articles/s")
-        print(f"ratio 2/1 = {rates[2] / rates[1]:.2f}")
+        for workers in args.workers:
+            r = measure(manifest, Path(tmp) / f"w{workers}.db", workers, args.step)
+            rates[workers] = r["stored"] / r["seconds"]
+            print(f"workers={workers}: {r['stored']} articles in {r['seconds']:.1f} s = {rates[workers]:.1f} articles/s"
+                  f" (ingest phase {r['ingest']:.1f} s = {r['stored'] / max(r['ingest'], 1e-9):.1f} articles/s,"
+                  f" cross-article phase {r['cross']:.1f} s; load before {r['load']:.2f};"
+                  f" peak RSS workers {', '.join(f'{m:.0f}' for m in r['workers_rss'])} MiB)", flush=True)
+        print(f"driver peak RSS {_peak_rss_mib():.0f} MiB")
+        if 1 in rates and 2 in rates:
+            print(f"ratio 2/1 = {rates[2] / rates[1]:.2f}")
 
 
 if __name__ == "__main__":

@@ -118,13 +118,14 @@ def test_backfill_killed_driver_resumes_and_stores_each_article_once(tmp_path, b
     assert indexed == count(db, "article_sources", "DISTINCT article") == 3 * per_file
 
 
-def test_backfill_killed_worker_is_retried_and_stores_each_article_once(tmp_path, backend):
+def test_backfill_killed_worker_is_retried_and_stores_each_article_once(tmp_path):
+    # on SQLite only: what a killed worker changes is the driver's side, the same for both stores
     pytest.importorskip("distributed", reason="dask[distributed] is not installed")
     from chronik.runners.dask import DaskRunner
 
-    files, per_file = 6, 12
+    files, per_file = 5, 12
     manifest = _manifest(tmp_path, files=files, per_file=per_file)
-    url = backend.url("worker")
+    url = str(tmp_path / "worker.db")
     with DaskRunner(workers=2) as runner:
         client = runner.client()
         pids = client.run(os.getpid)  # worker address -> process id

@@ -4,7 +4,8 @@ In order: canonical entities across articles (mentions get their entity ids); th
 event clusterer (its state is kept in the store, so a new batch only adds); dates pooled
 within each event cluster (an article dated only "2023-09" is re-resolved against a sibling
 that fixes the day); events for the articles that are new or whose annotations changed;
-stories linking the clusters. Each article update is one transaction.
+stories linking the clusters. Each changed article is written once, with its events, in its
+own transaction (a run cut short is redone next time: see :meth:`CrossArticle.complete`).
 """
 
 from __future__ import annotations
@@ -100,8 +101,7 @@ class CrossArticle:
         out = dict(articles)
         for linked in result.articles:
             if linked.mentions != articles[linked.id].mentions:
-                out[linked.id] = linked
-                store.update_article(linked)
+                out[linked.id] = linked  # written once, with its events, by run()
                 changed.add(linked.id)
         return out, changed
 
