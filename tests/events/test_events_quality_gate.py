@@ -13,7 +13,7 @@ from chronik.events.corpora import load_documents
 from chronik.events.scoring import check_gold, load_gold
 from tests.events.conftest import BASELINE, GOLD
 
-KEYS = ("type", "type+actors", "time", "attribution", "modality")
+KEYS = ("type", "type+actors", "time", "attribution", "cue", "modality")
 
 
 def test_gold_set_is_large_and_varied():

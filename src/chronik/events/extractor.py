@@ -126,7 +126,8 @@ class EventExtractor:
             self._parts[lang] = Parts(lexicon=lexicon, lemmatizer=Lemmatizer(lang), roles=roles,
                                       attributions=AttributionFinder(lexicon), modality=ModalityFinder(lexicon),
                                       known=known, frames=FrameFinder(lexicon, roles, known, self.country),
-                                      bases=frozenset(bases), reliability=Reliability(lang, lexicon.cue("source_nouns")))
+                                      bases=frozenset(bases), reliability=Reliability(
+                                          lang, lexicon.cue("source_nouns"), lexicon.cue("not_names")))
         return self._parts[lang]
 
     def country(self, adjective: str) -> str | None:

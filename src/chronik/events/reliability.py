@@ -46,8 +46,9 @@ class Reliability:
     """Decides whether an event's actors can be trusted; holds a cache of dictionary look-ups."""
 
     def __init__(self, lang: str = "de", source_nouns: frozenset[str] = frozenset(),
-                 cache_size: int = 100_000) -> None:
+                 not_names: frozenset[str] = frozenset(), cache_size: int = 100_000) -> None:
         self.lang = lang
+        self.not_names = not_names  # acronyms and units that name nobody ("EUR", "CEO", "PS")
         self.source_nouns = source_nouns  # "nach Angaben der Gewerkschaft X": X is a source, not a party
         self.cache_size = cache_size
         self._known: dict[str, bool] = {}
@@ -65,14 +66,16 @@ class Reliability:
 
     def missed_name(self, view: SentenceView, t: Tok) -> bool:
         """A capitalised word outside every mention that looks like a name the tagger missed."""
-        if not t.word or not t.cap or t.quoted or t.i in view.by_token or t.i in view.timex_tokens:
+        if not t.word or not t.cap or t.quoted or t.i in view.by_token or t.i in view.timex_tokens \
+                or t.text in self.not_names:
             return False
         parts = [p for p in t.text.split("-") if p]
         if not parts:
             return False
         if len(parts) > 1:
             heads = parts[:-1] if t.text[-1] != "-" else parts
-            return any(_acronym(p) or (p[:1].isupper() and not self.known(p)) for p in heads)
+            return any((_acronym(p) and p not in self.not_names) or (p[:1].isupper() and not self.known(p))
+                       for p in heads)
         word = parts[0]
         if _acronym(word):
             return True
