@@ -2,7 +2,8 @@
 
 Usage: python scripts/screenshots.py [--out docs/screenshots] [--db existing.db]
 Needs Debian's chromium (/usr/bin/chromium) and the playwright Python package (no `playwright install`).
-Without --db the demo corpus is ingested into a temporary store first.
+Without --db the demo corpus is ingested into a temporary store first, and the upload page is
+shot after sending a small sample through it (never into a store given with --db).
 """
 
 from __future__ import annotations
@@ -26,7 +27,21 @@ DESKTOP = {"width": 1100, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-def shoot(base: str, out: Path) -> list[Path]:
+SAMPLE = ("date 2024-04-20\ntitle Felsbach feiert den Durchschlag\nsource Beispielblatt\n\n"
+          "Am Samstag haben die Mineure in Felsbach den letzten Meter des Erkundungsstollens durchbrochen. "
+          "Bürgermeisterin Karin Obermoser dankte den Arbeitern.\n")
+
+
+def upload_sample(page) -> None:
+    """Send a small article and a junk file through the upload form, so the shot shows progress and results."""
+    page.set_input_files("#files", [{"name": "durchschlag.txt", "mimeType": "text/plain", "buffer": SAMPLE.encode()},
+                                    {"name": "kaputt.bin", "mimeType": "application/octet-stream",
+                                     "buffer": bytes(range(256))}])
+    page.locator("form.upload button[type=submit]").click()
+    page.wait_for_selector("#upload-status[data-state=done]", timeout=120_000)
+
+
+def shoot(base: str, out: Path, *, try_upload: bool = False) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with chromium() as browser:
@@ -46,6 +61,8 @@ def shoot(base: str, out: Path) -> list[Path]:
                 if suffix and name not in ("story", "entity"):
                     continue
                 page.goto(base + path)
+                if name == "upload" and try_upload:
+                    upload_sample(page)
                 if name == "story":
                     page.wait_for_selector("#vis .vis-item")
                     page.locator("#vis .vis-item.vis-box, #vis .vis-item.vis-range").first.click()
@@ -69,7 +86,7 @@ def main() -> None:
             with open_store(db) as store:
                 LocalRunner().ingest([corpus_path()], store)
         with serving(create_app(db)) as base:
-            for path in shoot(base, args.out):
+            for path in shoot(base, args.out, try_upload=args.db is None):
                 print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}  {path.stat().st_size // 1024} KiB")
 
 

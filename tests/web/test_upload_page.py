@@ -61,3 +61,24 @@ def test_upload_script_in_article_is_escaped_everywhere(fresh):
         text = fresh.get(path).text
         assert "<script>alert" not in text and 'onclick="evil()"' not in text, path
     assert "&lt;script&gt;alert" in fresh.get(f"/articles/{aid}").text
+
+
+class BrokenRunner:
+    """Stands in for a runner with a bug below the web layer."""
+
+    def ingest(self, paths, store):
+        raise RuntimeError("boom")
+
+
+def test_upload_unexpected_error_is_500_in_the_right_format(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from chronik.web import create_app
+
+    client = TestClient(create_app(str(tmp_path / "x.db"), runner=BrokenRunner()), raise_server_exceptions=False)
+    files = [("files", ("a.txt", ARTICLE.encode(), "text/plain"))]
+    api = client.post("/api/v1/ingest", files=files)
+    assert api.status_code == 500 and "RuntimeError" in api.json()["detail"]
+    page = client.post("/upload", files=files)
+    assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
+    assert "RuntimeError" in page.text

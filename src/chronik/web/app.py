@@ -112,6 +112,13 @@ def build_app(db_url: str | None = None, options: WebOptions | None = None, *,
             return JSONResponse({"detail": str(exc)}, status_code=500)
         return _error_page(request, 500, str(exc))
 
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):  # a bug below the web layer: say so, in the right format
+        message = f"internal error ({type(exc).__name__}); see the server log"
+        if _wants_json(request):
+            return JSONResponse({"detail": message}, status_code=500)
+        return _error_page(request, 500, message)
+
     return app
 
 
