@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --heldout   # a second, later draw (split "heldout")
+    .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind2    # a third draw (split "blind2")
 
 Writes, OUTSIDE the repository, a worksheet: one row per drawn sentence with its reference
 (corpus, document id, offsets, stratum, split) and its text, for a human annotator. The text
@@ -13,7 +14,9 @@ speculation cue from a generic list (so the set has enough reported speech, deni
 speculation); ``event``: sentences with a word from a broad list of event stems (so the set
 has enough events to measure precision on). ``split`` is ``dev`` or ``test`` by a hash of the document id; ``--heldout`` draws a second
 set (random and event strata, another seed, split ``heldout``) that was annotated blind after
-the rules were written.
+the rules were written. ``--blind2`` draws a third set (SmartData and GermEval only, so the corpus
+entity mentions exist; another seed, split ``blind2``), annotated blind after the reliability
+checks were written and scored once.
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ HELDOUT_PLAN = {  # drawn after the rules were written, annotated blind, scored 
     "smartdata": {"random": 15, "event": 15},
     "krauts": {"random": 15, "event": 15},
     "germeval": {"random": 10, "event": 10},
+}
+BLIND2_PLAN = {  # drawn after the reliability checks were written, annotated blind, scored once
+    "smartdata": {"random": 10, "event": 20},
+    "germeval": {"random": 10, "event": 20},
 }
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
@@ -58,21 +65,22 @@ def split_of(doc: str) -> str:
     return "dev" if hashlib.sha1(doc.encode()).digest()[0] % 2 == 0 else "test"
 
 
-def main(out: Path, heldout: bool = False) -> None:
+def main(out: Path, heldout: bool = False, blind2: bool = False) -> None:
     docs = load_documents(DATA)
     splitter = SentenceSplitter()
     rng = random.Random(20240601)
     rows = []
     taken_before: set[tuple[str, str, int]] = set()
-    if heldout:
+    if heldout or blind2:
         import json
 
         gold = ROOT / "tests" / "events" / "gold" / "sentences.jsonl"
         for line in gold.read_text(encoding="utf-8").splitlines():
             d = json.loads(line)
             taken_before.add((d["corpus"], d["doc"], d["start"]))
-        rng = random.Random(20240715)
-    for corpus, plan in (HELDOUT_PLAN if heldout else PLAN).items():
+        rng = random.Random(20261122 if blind2 else 20240715)
+    plans = BLIND2_PLAN if blind2 else HELDOUT_PLAN if heldout else PLAN
+    for corpus, plan in plans.items():
         pool = []
         for (c, doc_id), doc in sorted(docs.items()):
             if c != corpus:
@@ -98,14 +106,14 @@ def main(out: Path, heldout: bool = False) -> None:
                 if stratum == "event" and not EVENT_WORDS.search(text):
                     continue
                 taken.add((doc_id, start))
-                split = "heldout" if heldout else split_of(doc_id)
+                split = "blind2" if blind2 else "heldout" if heldout else split_of(doc_id)
                 rows.append((corpus, doc_id, start, end, stratum, split, text.replace("\n", " ")))
                 n += 1
     with open(out, "w", encoding="utf-8") as fh:
         for i, row in enumerate(rows):
-            fh.write(f"{'h' if heldout else 'g'}{i:03d}\t" + "\t".join(map(str, row)) + "\n")
+            fh.write(f"{'b' if blind2 else 'h' if heldout else 'g'}{i:03d}\t" + "\t".join(map(str, row)) + "\n")
     print(f"{len(rows)} sentences -> {out}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), heldout="--heldout" in sys.argv[2:])
+    main(Path(sys.argv[1]), heldout="--heldout" in sys.argv[2:], blind2="--blind2" in sys.argv[2:])
