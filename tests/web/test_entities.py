@@ -124,3 +124,9 @@ def test_entities_search_finds_pjoengjang_both_ways(seeds_client):
         assert pj <= got, q
     page = seeds_client.get("/search", params={"q": "Pyongyang"}).text
     assert "gefunden als: Pjöngjang" in page
+
+
+def test_entities_top_actors_on_the_index_link_to_entity_pages(seeds_client):
+    pid = entity_id(seeds_client, "Wladimir Putin")
+    assert f'<a class="entname" href="/entities/{pid}">Wladimir Putin</a>' in seeds_client.get("/").text
+    assert f'href="/entities/{pid}?lang=en"' in seeds_client.get("/?lang=en").text

@@ -37,7 +37,8 @@ def _found(value: Any, message: str) -> Any:
 def index(request: Request) -> HTMLResponse:
     with state_of(request).store() as store:
         stories = queries.stories(store)
-    return _render(request, "index.html", stories=stories)
+        links = name_links(store.entities())
+    return _render(request, "index.html", stories=stories, links=links)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
