@@ -4,6 +4,7 @@
     .venv/bin/python scripts/events_eval.py --entities system   # chronik's entity tagger (the pipeline)
     .venv/bin/python scripts/events_eval.py --smartdata     # agreement with SmartData where types overlap
     .venv/bin/python scripts/events_eval.py --errors        # every disagreement, one JSON line each
+    .venv/bin/python scripts/events_eval.py --cues [--entities system]   # the attribution cue on attributed events
     .venv/bin/python scripts/events_eval.py --write-baseline    # pin floors (measured - 0.005) in tests/events/baseline.json
 
 Floors are pinned on the first 510 sentences (splits dev, test, heldout) and, separately, on the
@@ -44,6 +45,25 @@ def measured(entities: str) -> dict:
     return {"run": run, "report": report}
 
 
+def cue_figures(run) -> str:
+    """The attribution cue on the first 510 sentences, counting attributed events only: P over
+    predicted events with a cue, R over gold events with a cue (type must agree, cue word for word)."""
+    from chronik.events.scoring import _match, load_gold, same_cue
+
+    gold = {s.id: s for s in load_gold(GOLD)}
+    pc = pn = gc = gn = 0
+    for sid, preds in run.predicted.items():
+        if gold[sid].split not in CORE_SPLITS:
+            continue
+        for g, p in _match(gold[sid].events, preds):
+            ok = g is not None and p is not None and g.type == p.type and same_cue(g.attribution_cue, p.attribution_cue)
+            if p is not None and p.attribution_cue is not None:
+                pn, pc = pn + 1, pc + ok
+            if g is not None and g.attribution_cue is not None:
+                gn, gc = gn + 1, gc + ok
+    return f"cue on attributed events: P {pc}/{pn} = {pc / max(pn, 1):.3f}, R {gc}/{gn} = {gc / max(gn, 1):.3f}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--entities", choices=("gold", "system"), default="gold")
@@ -51,6 +71,7 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--write-baseline", action="store_true")
+    ap.add_argument("--cues", action="store_true")
     args = ap.parse_args()
     if args.write_baseline:
         baseline = {"blind2": {}}
@@ -72,6 +93,9 @@ def main() -> None:
         print(json.dumps(smartdata_agreement(DATA), indent=2))
         return
     result = measured(args.entities)
+    if args.cues:
+        print(cue_figures(result["run"]))
+        return
     if args.errors:
         for error in result["run"].report.errors:
             print(json.dumps(error, ensure_ascii=False))
