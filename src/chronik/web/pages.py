@@ -1,4 +1,4 @@
-"""Server-rendered pages (Jinja2, autoescaped): stories, a story's timeline, an article, search."""
+"""Server-rendered pages (Jinja2, autoescaped): stories, a story, an article, entities, search, upload."""
 
 from __future__ import annotations
 
