@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import gzip
 import html
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
