@@ -307,7 +307,8 @@ class TimelineEntry(Record):
     """One dated line of a chronicle: an event cluster, or a background fact kept apart.
 
     ``precision`` is day, week, month, quarter, year or undated (then ``after`` names the
-    latest earlier date the entry must follow); ``kind`` is ``event`` or ``background``.
+    latest earlier date the entry must follow); ``kind`` is ``event``, ``background`` or
+    ``planned`` (an event reported as planned for a later date).
     """
 
     date: str | None
