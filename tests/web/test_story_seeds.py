@@ -56,3 +56,10 @@ def test_story_page_in_english(seeds_client):
     page = seeds_client.get(f"/stories/{sid}?lang=en").text
     assert "Who reported what" in page and "New in this article" in page and "Reported by" in page
     assert "13 September 2023" in page and "January 2024" in page
+
+
+def test_story_marks_announced_entries(seeds_client):
+    sid = the_story(seeds_client)
+    planned = [e for e in seeds_client.get(f"/api/v1/stories/{sid}").json()["timeline"] if e["kind"] == "planned"]
+    page = seeds_client.get(f"/stories/{sid}").text
+    assert page.count('<span class="badge planned">Angekündigt</span>') == len(planned)
