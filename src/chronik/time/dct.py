@@ -193,7 +193,9 @@ def _strategy_text(cands: Sequence[Candidate], window: Window, text: str) -> Inf
             # a reported day lies in the most recent year that fits, an announced one in the nearest
             pick = max if cand.tense == PAST else min
             year, lo, hi = pick(preferred, key=lambda o: o[1])
-            recent = found.narrow(lo, hi, f"{_text(cand, text)!r} ({cand.tense})") or recent
+            narrowed_now = found.narrow(lo, hi, f"{_text(cand, text)!r} ({cand.tense})")
+            # only a reported month says the article is recent; an announced one leaves it open
+            recent = (narrowed_now and cand.tense == PAST) or recent
     if not found.reasons:
         return None
     lo, hi = found.lo, found.hi
