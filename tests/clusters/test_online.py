@@ -147,3 +147,12 @@ def test_records_list_clusters_with_sources():
     assert sum(len(r.articles) for r in records) == len(docs)
     by_id = {a.id: a.source for r in records for a in r.articles}
     assert by_id[docs[0].id] == "file.txt" and by_id[docs[1].id] == docs[1].id
+
+
+def test_options_pickled_by_position_in_an_older_store_take_defaults_for_new_fields():
+    assert pickle.loads(pickle.dumps(ClusterOptions(threshold=0.2))) == ClusterOptions(threshold=0.2)
+    # what unpickling does with a state an older chronik stored: the values by position,
+    # from before place_penalty and weekday_penalty existed
+    restored = ClusterOptions.__new__(ClusterOptions)
+    restored.__setstate__([0.3, 7, 1.0, 1.0, 0.5, 60, 10, (0.45, 0.95), 0.75, 0.15, 50])
+    assert restored == ClusterOptions(threshold=0.3, k=7)

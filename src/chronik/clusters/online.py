@@ -23,7 +23,7 @@ order they were given in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Iterable
 
@@ -67,6 +67,17 @@ class ClusterOptions:
     candidates: int = 50
     place_penalty: float = 0.7
     weekday_penalty: float = 0.5
+
+    def __getstate__(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def __setstate__(self, state: dict | tuple | list) -> None:
+        # by name; an older store pickled the values by position, and fields are only ever
+        # appended, so a shorter sequence is a prefix: options added since take their defaults
+        if not isinstance(state, dict):
+            state = {f.name: v for f, v in zip(fields(self), state)}
+        for f in fields(self):
+            object.__setattr__(self, f.name, state.get(f.name, f.default))
 
 
 class EventClusterer:
