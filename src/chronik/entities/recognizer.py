@@ -52,6 +52,7 @@ class Recognizer:
         text = resources.files("chronik.entities.data").joinpath("person_titles.txt").read_text("utf-8")
         self.title_heads = tuple(sorted({ln.strip() for ln in text.splitlines()
                                          if ln.strip() and not ln.startswith("#")}, key=len))
+        self._titles: dict[str, bool] = {}  # word -> is it a role noun (cache)
         self._tagger = pycrfsuite.Tagger()
         try:
             self._tagger.open(str(path))
@@ -95,8 +96,14 @@ class Recognizer:
         return [self.tag(words) for words in sentences]
 
     def is_title(self, word: str) -> bool:
-        low = word.lower()
-        return word[:1].isupper() and any(low.endswith(h) for h in self.title_heads)
+        known = self._titles.get(word)
+        if known is None:
+            low = word.lower()
+            known = word[:1].isupper() and any(low.endswith(h) for h in self.title_heads)
+            if len(self._titles) >= 100_000:
+                self._titles.clear()
+            self._titles[word] = known
+        return known
 
     def _name_word(self, word: str, before: str | None) -> bool:
         """Could ``word`` be part of a person name the tagger missed?"""
