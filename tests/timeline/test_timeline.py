@@ -84,6 +84,19 @@ def test_timeline_week_values_sort_by_their_monday():
     assert [e.date for e in sort_entries(entries)] == ["2023-W41", "2023-11-20"]
 
 
+def test_undated_entry_comes_after_the_latest_entry_its_articles_can_follow():
+    from chronik.model import TimelineEntry
+    from chronik.timeline import sort_entries
+
+    entries = [TimelineEntry(date="2023-10-11", precision="day", summary="a", story="s", cluster="c1"),
+               TimelineEntry(date="2024-04-15", precision="day", summary="b", story="s", cluster="c2"),
+               TimelineEntry(date=None, precision="undated", summary="c", story="s", cluster="c3")]
+    assert sort_entries(entries)[-1].after == "2024-04-15"
+    # its articles were written by 2023-11-30 at the latest: 2024-04-15 cannot come before it
+    assert sort_entries(entries, {"c3": "2023-11-30"})[-1].after == "2023-10-11"
+    assert sort_entries(entries, {"c3": "2023-01-31"})[-1].after is None
+
+
 def test_timeline_plans_for_a_later_month_become_planned_entries():
     ev = lambda value, modality, precision="day": Event(
         id=f"e{value}{modality}", article="a", sentence=0, trigger=Span(start=0, end=3, label="x"), type="TRAVEL",

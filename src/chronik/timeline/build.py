@@ -241,12 +241,16 @@ class TimelineBuilder:
         stories = stories or {}
         source_of = source_of or (lambda a: a.outlet or a.source.replace("\\", "/").rsplit("/", 1)[-1])
         out: list[TimelineEntry] = []
+        bounds: dict[str, str] = {}  # undated cluster -> the latest day its articles can be from
         for cid, articles in clusters.items():
             articles = sorted(articles, key=lambda a: ((_first_published([a]) or "9999"), a.id))
             value, method = self.cluster_date(articles)
             summary, origin = self.summary(articles, value)
             actors, place = self.actors_and_place(articles, entities, origin)
             n = len(articles)
+            latest = [a.published_inferred.latest if a.published_inferred else None for a in articles]
+            if value is None and latest and all(latest):
+                bounds[cid] = max(latest)  # type: ignore[type-var]
             confidence = round(min(1.0, 0.5 + 0.1 * n) * {"events": 1.0, "text": 0.9, "published": 0.7}.get(method, 0.5), 2)
             out.append(TimelineEntry(
                 date=value, precision=precision_of(value), summary=summary, actors=actors, place=place,
@@ -256,17 +260,24 @@ class TimelineBuilder:
             out.extend(e.replace(cluster=cid, story=stories.get(cid)) for e in self.background(articles, value, source_of))
             out.extend(e.replace(cluster=cid, story=stories.get(cid))
                        for e in self.planned(articles, value, source_of, entities))
-        return sort_entries(out)
+        return sort_entries(out, bounds)
 
 
-def sort_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+def sort_entries(entries: list[TimelineEntry], bounds: Mapping[str, str] | None = None) -> list[TimelineEntry]:
     """Dated entries by date (coarser after finer on the same prefix); undated ones after the
-    latest dated entry of their story, saying so."""
+    latest dated event entry of their story, saying so. ``bounds`` (cluster id -> the latest
+    day its undated articles can be from) keeps that claim true: only event entries dated no
+    later than the bound count."""
+    bounds = bounds or {}
     dated = sorted((e for e in entries if e.date),
                    key=lambda e: (_day(e.date) or date.min, -len(e.date), e.kind != "event", e.summary))
-    latest: dict[str | None, str] = {}
-    for e in dated:
-        if e.kind == "event":
-            latest[e.story] = max(latest.get(e.story, e.date), e.date)
-    undated = [e.replace(after=latest.get(e.story)) for e in entries if not e.date]
+    events = [e for e in dated if e.kind == "event"]
+
+    def after(entry: TimelineEntry) -> str | None:
+        bound = _day(bounds.get(entry.cluster or ""))
+        earlier = [e.date for e in events if e.story == entry.story
+                   and (bound is None or (_day(e.date) or date.max) <= bound)]
+        return max(earlier, key=lambda d: (_day(d) or date.min, -len(d or ""))) if earlier else None
+
+    undated = [e.replace(after=after(e)) for e in entries if not e.date]
     return dated + sorted(undated, key=lambda e: e.summary)
