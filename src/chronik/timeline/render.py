@@ -33,7 +33,8 @@ def as_text(entries: Sequence[TimelineEntry]) -> str:
         who = ", ".join(e.actors)
         if who or e.place:
             lines.append(f"  who: {who or '–'}; where: {e.place or '–'}")
-        lines.append(f"  sources: {', '.join(e.sources)} ({len(e.articles)} articles; confidence {e.confidence})")
+        n = len(e.articles)
+        lines.append(f"  sources: {', '.join(e.sources)} ({n} article{'' if n == 1 else 's'}; confidence {e.confidence})")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
