@@ -57,6 +57,9 @@ class Gazetteer:
                 else:
                     self.word_classes.setdefault(name, set()).add(tag)
         self.max_phrase = max((len(p) for p in self.phrases), default=1)
+        self._phrase_len: dict[str, int] = {}  # first word -> length of its longest phrase
+        for phrase in self.phrases:
+            self._phrase_len[phrase[0]] = max(self._phrase_len.get(phrase[0], 0), len(phrase))
         self.first_names = self._names(files, "first_names.txt")
         self.last_names = self._names(files, "last_names.txt")
 
@@ -86,8 +89,9 @@ class Gazetteer:
         """Per word, ``B-class``/``I-class`` of the longest multi-word place match, else None."""
         tags: list[str | None] = [None] * len(words)
         i = 0
+        longest = self._phrase_len
         while i < len(words):
-            for n in range(min(self.max_phrase, len(words) - i), 1, -1):
+            for n in range(min(longest.get(words[i], 0), len(words) - i), 1, -1):
                 cls = self.phrases.get(tuple(words[i:i + n]))
                 if cls:
                     tags[i] = f"B-{cls}"
