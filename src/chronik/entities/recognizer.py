@@ -53,6 +53,8 @@ class Recognizer:
         self.title_heads = tuple(sorted({ln.strip() for ln in text.splitlines()
                                          if ln.strip() and not ln.startswith("#")}, key=len))
         self._titles: dict[str, bool] = {}  # word -> is it a role noun (cache)
+        self._title_set = frozenset(self.title_heads)
+        self._title_lengths = sorted({len(h) for h in self.title_heads})
         self._tagger = pycrfsuite.Tagger()
         try:
             self._tagger.open(str(path))
@@ -99,7 +101,8 @@ class Recognizer:
         known = self._titles.get(word)
         if known is None:
             low = word.lower()
-            known = word[:1].isupper() and any(low.endswith(h) for h in self.title_heads)
+            heads = self._title_set
+            known = word[:1].isupper() and any(low[-n:] in heads for n in self._title_lengths if n <= len(low))
             if len(self._titles) >= 100_000:
                 self._titles.clear()
             self._titles[word] = known
