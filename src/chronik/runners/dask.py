@@ -161,14 +161,16 @@ class DaskRunner:
 
     def __init__(self, scheduler: str | None = None, workers: int | None = None, *,
                  boilerplate: Literal["batch", "file"] = "batch", in_flight: int | None = None,
-                 hints: bool = True) -> None:
+                 hints: bool = False) -> None:
         if boilerplate not in ("batch", "file"):
             raise ValueError(f"boilerplate must be 'batch' or 'file', not {boilerplate!r}")
         self.scheduler = scheduler
         self.workers = workers
         self.boilerplate = boilerplate
         self.in_flight = in_flight
-        self.hints = hints  # workers compute dedup sketches and embeddings for the driver
+        # workers compute dedup sketches, lemmas and embeddings for the driver: less driver work,
+        # more worker work and traffic; slower where workers and driver share 2 cores (docs/scale.md)
+        self.hints = hints
         self.local = LocalRunner()  # for the driver-side cross-article stages only
         self._cluster = None
         self._client = None
