@@ -171,3 +171,14 @@ def test_title_alone_becomes_a_mention_of_its_bearer(gazetteer):
     assert putin.mentions == 2
     plain = Canonicalizer(CanonicalOptions(title_mentions=False), gazetteer=gazetteer).add([art])
     assert by_name(plain, "Wladimir Putin").mentions == 1
+
+
+def test_place_adjective_before_a_name_is_not_a_person(gazetteer):
+    # the tagger called "Tiroler Scharnitzau" a person; the place adjective says otherwise
+    text = ("Der Tunnel zwischen dem Tiroler Scharnitzau und Walchenried wird gebaut. In Scharnitzau "
+            "stehen die Bagger. Aus Scharnitzau kam Kritik. Der Tiroler Landesrat Hans Gruber sprach.")
+    art = article("t1", text, {"Tiroler Scharnitzau": "PER", "Scharnitzau": "LOC", "Hans Gruber": "PER"})
+    result = Canonicalizer(gazetteer=gazetteer).add([art])
+    place = by_name(result, "Scharnitzau")
+    assert place.label == "LOC" and "Tiroler Scharnitzau" in place.aliases
+    assert by_name(result, "Hans Gruber").label == "PER"

@@ -121,6 +121,22 @@ class Canonicalizer:
 
     # ------------------------------------------------------------------ within one article
 
+    def _full_name(self, surface: str) -> bool:
+        """Does a PER mention look like a full person name, which outweighs other labels? Not
+        when it opens with a place adjective: "Tiroler Scharnitzau" is a place in Tirol."""
+        first, _, rest = surface.partition(" ")
+        return bool(rest) and not self._place_adjective(first)
+
+    def _place_adjective(self, word: str) -> bool:
+        """"Tiroler", "Berliner", "Schweizer": a region, a country or a large city plus -er."""
+        if len(word) < 6 or not word.endswith("er") or not word[:1].isupper():
+            return False
+        pid = self._place(word[:-2])
+        if pid is None:
+            return False
+        place = self.gazetteer.places.get(pid)
+        return pid.startswith(("country:", "sub:")) or (place is not None and place.population >= 100_000)
+
     def _place(self, name: str) -> str | None:
         if name not in self._lexicon_cache:
             place = None
@@ -246,7 +262,7 @@ class Canonicalizer:
                       places: dict[int, str]) -> LocalEntity:
         mentions = article.mentions
         labels = Counter(mentions[i].label for i in members)
-        multi_per = any(mentions[i].label == "PER" and " " in surfaces[i] for i in members)
+        multi_per = any(mentions[i].label == "PER" and self._full_name(surfaces[i]) for i in members)
         label = "PER" if multi_per else min(labels, key=lambda lab: (-labels[lab], _LABEL_RANK.get(lab, 9)))
         names = Counter()
         for i in members:
@@ -372,7 +388,7 @@ class Canonicalizer:
             for loc in locals_:
                 labels[loc.label] += loc.count
             label = min(labels, key=lambda lab: (-labels[lab], _LABEL_RANK.get(lab, 9)))
-            if any(loc.label == "PER" and any(" " in n for n, _ in loc.names) for loc in locals_):
+            if any(loc.label == "PER" and any(self._full_name(n) for n, _ in loc.names) for loc in locals_):
                 label = "PER"  # a full person name outweighs lone parts tagged otherwise
             names = Counter()
             for loc in locals_:
