@@ -39,7 +39,11 @@ def test_ingest_upload_stores_article(fresh):
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["files"] == 1 and body["stored"] == 1 and body["rejected"] == 0
-    assert fresh.get("/api/v1/articles").json()["total"] == 1
+    assert body["results"] == [{"file": "radweg.txt", "status": "stored", "articles": body["articles"], "reasons": []}]
+    listed = fresh.get("/api/v1/articles").json()
+    assert listed["total"] == 1
+    # the stored source names the upload, not the temporary file it was read from
+    assert listed["items"][0]["source"] == "upload:radweg.txt"
 
 
 def test_ingest_path_trick_stays_inside(fresh, tmp_path):

@@ -66,7 +66,7 @@ def test_upload_script_in_article_is_escaped_everywhere(fresh):
 class BrokenRunner:
     """Stands in for a runner with a bug below the web layer."""
 
-    def ingest(self, paths, store):
+    def ingest(self, paths, store, progress=None, *, source_of=None):
         raise RuntimeError("boom")
 
 

@@ -74,11 +74,14 @@ class LocalRunner:
         """The stemmed search terms the store indexes for an article."""
         return " ".join(self.stemmer.terms(f"{article.title or ''}\n{article.text}"))
 
-    def read(self, paths: Iterable[str | Path], report: IngestReport, progress: Progress | None) -> Iterator[Article]:
+    def read(self, paths: Iterable[str | Path], report: IngestReport, progress: Progress | None,
+             source_of: Callable[[str], str] | None = None) -> Iterator[Article]:
         files = list(iter_files(paths))
         report.files = len(files)
         for i, path in enumerate(files, 1):
             for item in read_file(path):
+                if source_of is not None:
+                    item = item.replace(source=source_of(item.source))
                 if isinstance(item, Rejection):
                     report.rejected.append(item)
                 else:
@@ -86,11 +89,15 @@ class LocalRunner:
             if progress:
                 progress("read", i, len(files))
 
-    def ingest(self, paths: Iterable[str | Path], store: Store, progress: Progress | None = None) -> IngestReport:
+    def ingest(self, paths: Iterable[str | Path], store: Store, progress: Progress | None = None, *,
+               source_of: Callable[[str], str] | None = None) -> IngestReport:
+        """Reads, annotates and stores ``paths``, then runs dedup and the cross-article stages.
+        ``source_of`` renames what each article and rejection records as its source (the web
+        upload stores "upload:NAME", not the temporary file it was saved to)."""
         report = IngestReport()
         seen: dict[str, str] = {}
         batch: list[Article] = []
-        for article in self.read(paths, report, progress):
+        for article in self.read(paths, report, progress, source_of):
             if article.id in seen:
                 report.duplicates.append(Duplicate(source=article.source, same_as=seen[article.id], article=article.id))
                 continue

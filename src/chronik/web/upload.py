@@ -70,7 +70,14 @@ def ingest_uploads(state: "WebState", files: Sequence[UploadFile]) -> dict[str, 
         raise HTTPException(status_code=413, detail=f"at most {state.options.max_upload_files} files per upload")
     with tempfile.TemporaryDirectory(prefix="chronik-upload-") as tmp:
         names = _save(files, Path(tmp), limit)
-        per_file: dict[str, dict[str, Any]] = {p: {"kinds": set(), "articles": [], "reasons": []} for p in names}
+        # articles record "upload:NAME" as their source, not the temporary file they were read from
+        display = {p: f"upload:{Path(p).name.partition('-')[2]}" for p in names}  # the safe name, no index
+        per_file: dict[str, dict[str, Any]] = {display[p]: {"kinds": set(), "articles": [], "reasons": []}
+                                               for p in names}
+
+        def source_of(source: str) -> str:
+            path, sep, rest = source.partition("#")
+            return display.get(path, path) + sep + rest
 
         def note(source: str, kind: str, article: str | None = None, reason: str | None = None) -> None:
             row = per_file.get(source.partition("#")[0])
@@ -83,7 +90,7 @@ def ingest_uploads(state: "WebState", files: Sequence[UploadFile]) -> dict[str, 
                 row["reasons"].append(reason)
 
         with state.ingest_lock, state.store() as store:
-            report = state.runner().ingest(sorted(names), store)
+            report = state.runner().ingest(sorted(names), store, source_of=source_of)
             for kind, ids in (("stored", report.stored), ("unchanged", report.unchanged)):
                 for aid in ids:
                     for source in store.sources(aid):
@@ -95,7 +102,7 @@ def ingest_uploads(state: "WebState", files: Sequence[UploadFile]) -> dict[str, 
 
         def shown(source: str) -> str:
             path, sep, rest = source.partition("#")
-            return names.get(path, Path(path).name) + sep + rest
+            return path.removeprefix("upload:") + sep + rest
 
         return {
             "files": report.files,
@@ -106,6 +113,7 @@ def ingest_uploads(state: "WebState", files: Sequence[UploadFile]) -> dict[str, 
             "articles": report.stored,
             "rejections": [{"file": shown(r.source), "stage": r.stage, "reason": r.reason.replace(tmp, "")}
                            for r in report.rejected],
-            "results": [{"file": names[p], "status": _status(row["kinds"]), "articles": row["articles"],
-                         "reasons": row["reasons"]} for p, row in per_file.items()],
+            "results": [{"file": names[p], "status": _status(per_file[display[p]]["kinds"]),
+                         "articles": per_file[display[p]]["articles"], "reasons": per_file[display[p]]["reasons"]}
+                        for p in names],
         }
