@@ -47,3 +47,13 @@ def test_document_propagates_names_to_missed_repeats(recognizer):
     sents = [["Der", "Minister", "Sergej", "Lawrow", "kam", "."], ["Lawrow", "sprach", "lange", "."]]
     tagged = recognizer.tag_document(sents)
     assert ("Lawrow", "PER") in spans(sents[1], tagged[1])
+
+
+def test_role_noun_is_cut_from_the_end_of_a_place(recognizer):
+    words = "Nordkoreas Machthaber reiste nach Bad Honnef .".split()
+    spans_in = [(0, 2, "LOC"), (4, 6, "LOC")]
+    assert recognizer._trim_places(words, spans_in) == [(0, 1, "LOC"), (4, 6, "LOC")]
+    assert recognizer._trim_places(words, [(0, 2, "ORG")]) == [(0, 2, "ORG")]
+    tagged = spans("Fast zwei Stunden sprechen der Kremlchef und Nordkoreas Machthaber .".split(),
+                   recognizer.tag("Fast zwei Stunden sprechen der Kremlchef und Nordkoreas Machthaber .".split()))
+    assert ("Nordkoreas Machthaber", "LOC") not in tagged
