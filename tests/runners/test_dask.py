@@ -89,3 +89,26 @@ def test_dask_per_file_boilerplate_stores_the_same_articles(tmp_path, dask_runne
 def test_dask_runner_rejects_unknown_boilerplate_mode():
     with pytest.raises(ValueError):
         DaskRunner(workers=1, boilerplate="outlet")
+
+
+def test_dask_local_cluster_starts_when_port_8787_is_taken(tmp_path):
+    """Another Dask cluster on the machine holds the default dashboard port: ours still starts."""
+    import socket
+
+    holder = socket.socket()
+    try:
+        holder.bind(("0.0.0.0", 8787))
+    except OSError:
+        holder.close()
+        pytest.skip("port 8787 is already taken on this machine; the condition under test holds anyway")
+    holder.listen()
+    try:
+        (tmp_path / "in").mkdir()
+        (tmp_path / "in" / "a.txt").write_text(
+            "date 2024-03-05\ntitle Radweg\n\nDer Gemeinderat von Felsbach hat am Dienstag den Bau eines neuen "
+            "Radwegs beschlossen. Die Arbeiten sollen im Mai beginnen.\n", encoding="utf-8")
+        with DaskRunner(workers=1) as runner, open_store(tmp_path / "d.db") as store:
+            report = runner.ingest([tmp_path / "in"], store)
+        assert len(report.stored) == 1
+    finally:
+        holder.close()

@@ -182,9 +182,11 @@ class DaskRunner:
             if self.scheduler:
                 self._client = distributed.Client(self.scheduler)
             else:
+                # dashboard on a free port: None still tries 8787 and fails to start when another
+                # Dask cluster on the machine holds it
                 self._cluster = distributed.LocalCluster(
                     n_workers=self.workers or 1, threads_per_worker=1, processes=True,
-                    host="127.0.0.1", dashboard_address=None)
+                    host="127.0.0.1", dashboard_address=":0")
                 self._client = distributed.Client(self._cluster)
             self._client.register_plugin(stages_plugin(), name=PLUGIN)
         return self._client
