@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 
 import pytest
 
-from tests.web.browser import CHROMIUM, chromium, serving
+from tests.web.browser import NEEDS_BROWSER, chromium, first_story, open_page, serving
 
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (apt-get install chromium)"),
-    pytest.mark.skipif(importlib.util.find_spec("playwright") is None,
-                       reason="playwright is not installed (pip install playwright; never `playwright install`)"),
-]
+pytestmark = NEEDS_BROWSER
 
 from chronik.web import create_app  # noqa: E402
 
@@ -33,25 +28,14 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    pg = context.new_page()
-    pg.errors = []
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    context, pg = open_page(browser)
     yield pg
     context.close()
 
 
-def _biggest_story(pg, base) -> str:
-    pg.goto(base + "/")
-    href = pg.locator("main a[href^='/stories/']").first.get_attribute("href")
-    assert href
-    return base + href
-
-
 def test_pages_load_without_console_errors(page, base):
     page.goto(base + "/")
-    story = _biggest_story(page, base)
+    story = first_story(page, base)
     page.goto(story)
     page.wait_for_selector("#vis .vis-item")
     article = page.locator(".sources a").first.get_attribute("href")
@@ -68,7 +52,7 @@ def test_pages_load_without_console_errors(page, base):
 
 
 def test_story_events_in_date_order(page, base):
-    page.goto(_biggest_story(page, base))
+    page.goto(first_story(page, base))
     dates = page.locator("ol.timeline .when time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
     assert len(dates) >= 2
     days = [re.match(r"\d{4}(-\d{2})?(-\d{2})?", d)[0] for d in dates]
@@ -85,7 +69,7 @@ def test_story_events_in_date_order(page, base):
 
 
 def test_month_precision_is_a_range(page, base):
-    page.goto(_biggest_story(page, base))
+    page.goto(first_story(page, base))
     data = json.loads(page.locator("#vis-data").text_content())
     for item in data["items"]:
         if "p-month" in item.get("className", ""):
@@ -95,7 +79,7 @@ def test_month_precision_is_a_range(page, base):
 
 
 def test_clicking_an_event_reveals_its_sources(page, base):
-    page.goto(_biggest_story(page, base))
+    page.goto(first_story(page, base))
     page.wait_for_selector("#vis .vis-item")
     page.locator("[data-zoom=fit]").click()
     item = page.locator("#vis .vis-item.vis-box, #vis .vis-item.vis-range").first
@@ -122,7 +106,7 @@ def test_search_spelt_out_umlaut(page, base):
 
 
 def test_keyboard_tab_reaches_first_timeline_link(page, base):
-    page.goto(_biggest_story(page, base))
+    page.goto(first_story(page, base))
     first = page.locator("ol.timeline a").first.get_attribute("href")
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -134,11 +118,10 @@ def test_keyboard_tab_reaches_first_timeline_link(page, base):
 
 
 def test_phone_sized_screen_has_no_sideways_scroll(browser, base):
-    context = browser.new_context(viewport={"width": 375, "height": 740})
-    pg = context.new_page()
+    context, pg = open_page(browser, 375, 740)
     try:
         pg.goto(base + "/")
-        pg.goto(_biggest_story(pg, base))
+        pg.goto(first_story(pg, base))
         pg.wait_for_selector("#vis .vis-item")
         assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     finally:

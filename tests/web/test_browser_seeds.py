@@ -3,19 +3,14 @@ plus the upload form with its progress bar. The seeds store is built once per se
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 
 import pytest
 
-from tests.web.browser import CHROMIUM, chromium, serving
+from tests.web.browser import NEEDS_BROWSER, chromium, first_story, open_page, serving
 
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (apt-get install chromium)"),
-    pytest.mark.skipif(importlib.util.find_spec("playwright") is None,
-                       reason="playwright is not installed (pip install playwright; never `playwright install`)"),
-]
+pytestmark = NEEDS_BROWSER
 
 from chronik.web import create_app  # noqa: E402
 
@@ -32,27 +27,11 @@ def browser():
         yield b
 
 
-def _page(browser, width=1200, height=900):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    pg = context.new_page()
-    pg.errors = []
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    return context, pg
-
-
 @pytest.fixture
 def page(browser):
-    context, pg = _page(browser)
+    context, pg = open_page(browser)
     yield pg
     context.close()
-
-
-def _story(pg, base) -> str:
-    pg.goto(base + "/")
-    href = pg.locator("main a[href^='/stories/']").first.get_attribute("href")
-    assert href
-    return base + href
 
 
 def _entity(pg, base, name) -> str:
@@ -61,7 +40,7 @@ def _entity(pg, base, name) -> str:
 
 
 def test_seeds_pages_load_without_console_errors(page, base):
-    story = _story(page, base)
+    story = first_story(page, base)
     putin = _entity(page, base, "Wladimir Putin")
     for url in [base + "/", story, base + "/entities", base + "/entities?type=PER", putin, base + "/upload",
                 base + "/search?q=Pjoengjang", story + "?lang=en", putin + "?lang=en", base + "/upload?lang=en"]:
@@ -82,7 +61,7 @@ def _item(page, data, date):
 
 
 def test_seeds_timeline_summit_before_january_2024(page, base):
-    page.goto(_story(page, base))
+    page.goto(first_story(page, base))
     page.wait_for_selector("#vis .vis-item")
     data = json.loads(page.locator("#vis-data").text_content())
     summit, january = _item(page, data, "2023-09-13"), _item(page, data, "2024-01")
@@ -93,7 +72,7 @@ def test_seeds_timeline_summit_before_january_2024(page, base):
 
 
 def test_seeds_clicking_the_summit_reveals_its_sources(page, base):
-    page.goto(_story(page, base))
+    page.goto(first_story(page, base))
     page.wait_for_selector("#vis .vis-item")
     data = json.loads(page.locator("#vis-data").text_content())
     _item(page, data, "2023-09-13").click()
@@ -130,7 +109,7 @@ def test_seeds_entity_page_putin(page, base):
 
 
 def test_seeds_story_actor_links_to_entity(page, base):
-    page.goto(_story(page, base))
+    page.goto(first_story(page, base))
     page.locator("ol.timeline a.entname", has_text="Wladimir Putin").first.click()
     page.wait_for_url(re.compile(r"/entities/"))
     assert page.locator("h1").inner_text() == "Wladimir Putin"
@@ -141,7 +120,7 @@ def test_seeds_upload_form_shows_progress_and_result(browser, tmp_path, runner):
             "Der Gemeinderat von Felsbach hat am Dienstag den Bau eines neuen Radwegs beschlossen. "
             "Bürgermeisterin Karin Obermoser sagte, die Arbeiten sollen im Mai beginnen.\n")
     with serving(create_app(str(tmp_path / "upload.db"), runner=runner)) as url:
-        context, pg = _page(browser)
+        context, pg = open_page(browser)
         try:
             pg.goto(url + "/upload")
             pg.focus("#files")  # labelled and reachable
@@ -167,9 +146,9 @@ def test_seeds_upload_form_shows_progress_and_result(browser, tmp_path, runner):
 
 @pytest.mark.parametrize("path", ["story", "/entities", "putin", "/upload"])
 def test_seeds_phone_width_390_no_sideways_scroll(browser, base, path):
-    context, pg = _page(browser, 390, 844)
+    context, pg = open_page(browser, 390, 844)
     try:
-        url = _story(pg, base) if path == "story" else _entity(pg, base, "Wladimir Putin") if path == "putin" else base + path
+        url = first_story(pg, base) if path == "story" else _entity(pg, base, "Wladimir Putin") if path == "putin" else base + path
         pg.goto(url)
         assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
         if path == "putin":
