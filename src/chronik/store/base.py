@@ -1,4 +1,5 @@
-"""The storage interface every backend implements (SQLite now, PostgreSQL later).
+"""The storage interface every backend implements (SQLite and PostgreSQL; their shared SQL is
+in :mod:`chronik.store.sql`).
 
 Writes happen inside :meth:`Store.transaction`; one article is stored in one transaction,
 so a run killed halfway leaves either the whole article or nothing. Records go in and come

@@ -17,8 +17,9 @@ from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 from chronik.errors import DuplicateArticleError, StoreError, missing_extra
-from chronik.model import Article, Entity, NearDuplicate, Rejection, Story
-from chronik.store.base import CopyLink, Store, decode_record, encode_record
+from chronik.model import Article, Entity, Rejection, Story
+from chronik.store.base import CopyLink, decode_record, encode_record
+from chronik.store.sql import SQLStore
 
 try:
     import psycopg
@@ -100,7 +101,8 @@ def redact(url: str) -> str:
     return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", url)
 
 
-class PostgresStore(Store):
+class PostgresStore(SQLStore):
+    param = "%s"  # psycopg's placeholders
     page = 500  # articles fetched per query by iter_articles
 
     def __init__(self, url: str) -> None:
@@ -158,13 +160,7 @@ class PostgresStore(Store):
         finally:
             self._depth = 0
 
-    def close(self) -> None:
-        self.db.close()
-
     # articles ---------------------------------------------------------------------------
-    def has_article(self, article_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id = %s", (article_id,)).fetchone() is not None
-
     def put_article(self, article: Article, terms: str) -> None:
         """Store a new article; raise :class:`DuplicateArticleError` if its id is already stored.
 
@@ -188,14 +184,6 @@ class PostgresStore(Store):
         with self.transaction():
             self.db.execute("INSERT INTO article_sources VALUES (%s, %s) ON CONFLICT DO NOTHING", (article_id, source))
 
-    def sources(self, article_id: str) -> list[str]:
-        rows = self.db.execute("SELECT source FROM article_sources WHERE article = %s ORDER BY source", (article_id,))
-        return [r[0] for r in rows]
-
-    def get_article(self, article_id: str) -> Article | None:
-        row = self.db.execute("SELECT record, raw FROM articles WHERE id = %s", (article_id,)).fetchone()
-        return decode_record(*row) if row else None
-
     def iter_articles(self) -> Iterator[Article]:
         # a named (server-side) cursor needs a transaction; page through seq instead
         last = 0
@@ -208,16 +196,6 @@ class PostgresStore(Store):
             if len(rows) < self.page:
                 return
 
-    def count_articles(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-
-    def update_article(self, article: Article) -> None:
-        with self.transaction():
-            cur = self.db.execute("UPDATE articles SET record = %s, lang = %s WHERE id = %s",
-                                  (encode_record(article), article.lang, article.id))
-            if cur.rowcount != 1:
-                raise StoreError(f"cannot update article {article.id}: not stored")
-
     def published_dates(self) -> list[str]:
         rows = self.db.execute("SELECT published FROM articles WHERE published IS NOT NULL ORDER BY seq")
         return [r[0] for r in rows]
@@ -227,10 +205,6 @@ class PostgresStore(Store):
         with self.transaction():
             self.db.execute("INSERT INTO rejections (source, stage, reason) VALUES (%s,%s,%s)",
                             (rejection.source, rejection.stage, rejection.reason))
-
-    def rejections(self) -> list[Rejection]:
-        rows = self.db.execute("SELECT source, stage, reason FROM rejections ORDER BY id")
-        return [Rejection(source=s, stage=st, reason=r) for s, st, r in rows]
 
     # search -----------------------------------------------------------------------------
     def search_ids(self, terms: list[str], limit: int) -> list[tuple[str, float]]:
@@ -268,10 +242,6 @@ class PostgresStore(Store):
             )
 
     # dedup --------------------------------------------------------------------------------
-    def pending_dedup(self) -> list[str]:
-        rows = self.db.execute("SELECT p.article FROM pending_dedup p JOIN articles a ON a.id = p.article ORDER BY a.seq")
-        return [r[0] for r in rows]
-
     def finish_dedup(self, article_id, fingerprints, signature, links, near) -> None:
         with self.transaction():
             self.db.execute("INSERT INTO fingerprints (hash, article) SELECT h, %s FROM unnest(%s::bigint[]) AS h",
@@ -305,10 +275,6 @@ class PostgresStore(Store):
         rows = self.db.execute("SELECT a, a_start, a_end, b, b_start, b_end, tokens FROM copy_links ORDER BY pos")
         return [CopyLink(a=r[0], a_start=r[1], a_end=r[2], b=r[3], b_start=r[4], b_end=r[5], tokens=r[6]) for r in rows]
 
-    def near_duplicates(self) -> list[NearDuplicate]:
-        rows = self.db.execute("SELECT a, b, similarity FROM near_duplicates ORDER BY a, b")
-        return [NearDuplicate(a=a, b=b, similarity=s) for a, b, s in rows]
-
     # entities, clusters, stories, state ---------------------------------------------------
     def put_entities(self, entities: Iterable[Entity]) -> None:
         rows = [(e.id, e.name, e.label, json.dumps(e.to_dict(), ensure_ascii=False)) for e in entities]
@@ -317,18 +283,11 @@ class PostgresStore(Store):
             with self.db.cursor() as cur:
                 cur.executemany("INSERT INTO entities VALUES (%s, %s, %s, %s)", rows)
 
-    def entities(self) -> list[Entity]:
-        rows = self.db.execute("SELECT record FROM entities ORDER BY name, id")
-        return [Entity.from_dict(json.loads(r[0])) for r in rows]
-
     def set_clusters(self, assignments: dict[str, str]) -> None:
         with self.transaction(), self.db.cursor() as cur:
             cur.executemany("INSERT INTO clusters VALUES (%s, %s)"
                             " ON CONFLICT (article) DO UPDATE SET cluster = excluded.cluster",
                             sorted(assignments.items()))
-
-    def cluster_assignments(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT article, cluster FROM clusters ORDER BY article").fetchall())
 
     def put_stories(self, stories: Iterable[Story]) -> None:
         rows = [(st.id, json.dumps(st.to_dict(), ensure_ascii=False)) for st in stories]
@@ -346,6 +305,3 @@ class PostgresStore(Store):
             self.db.execute("INSERT INTO state VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                             (key, value))
 
-    def get_state(self, key: str) -> bytes | None:
-        row = self.db.execute("SELECT value FROM state WHERE key = %s", (key,)).fetchone()
-        return bytes(row[0]) if row else None

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from chronik.errors import DuplicateArticleError, StoreError
-from chronik.model import Article, Entity, NearDuplicate, Rejection, Story
-from chronik.store.base import CopyLink, Store, decode_record, encode_record
+from chronik.model import Article, Entity, Rejection, Story
+from chronik.store.base import CopyLink, decode_record, encode_record
+from chronik.store.sql import SQLStore
 
 SCHEMA_VERSION = 2
 
@@ -75,7 +76,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLStore):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.url = f"sqlite:///{self.path}"
@@ -124,13 +125,7 @@ class SQLiteStore(Store):
         finally:
             self._depth = 0
 
-    def close(self) -> None:
-        self.db.close()
-
     # articles ---------------------------------------------------------------------------
-    def has_article(self, article_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
-
     def put_article(self, article: Article, terms: str) -> None:
         with self.transaction():
             if self.has_article(article.id):
@@ -152,27 +147,9 @@ class SQLiteStore(Store):
         with self.transaction():
             self.db.execute("INSERT OR IGNORE INTO article_sources VALUES (?, ?)", (article_id, source))
 
-    def sources(self, article_id: str) -> list[str]:
-        rows = self.db.execute("SELECT source FROM article_sources WHERE article = ? ORDER BY source", (article_id,))
-        return [r[0] for r in rows]
-
-    def get_article(self, article_id: str) -> Article | None:
-        row = self.db.execute("SELECT record, raw FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return decode_record(*row) if row else None
-
     def iter_articles(self) -> Iterator[Article]:
         for record, raw in self.db.execute("SELECT record, raw FROM articles ORDER BY seq").fetchall():
             yield decode_record(record, raw)
-
-    def count_articles(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-
-    def update_article(self, article: Article) -> None:
-        with self.transaction():
-            cur = self.db.execute("UPDATE articles SET record = ?, lang = ? WHERE id = ?",
-                                  (encode_record(article), article.lang, article.id))
-            if cur.rowcount != 1:
-                raise StoreError(f"cannot update article {article.id}: not stored")
 
     def published_dates(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT published FROM articles WHERE published IS NOT NULL ORDER BY seq")]
@@ -182,10 +159,6 @@ class SQLiteStore(Store):
         with self.transaction():
             self.db.execute("INSERT INTO rejections (source, stage, reason, at) VALUES (?,?,?,?)",
                             (rejection.source, rejection.stage, rejection.reason, _now()))
-
-    def rejections(self) -> list[Rejection]:
-        rows = self.db.execute("SELECT source, stage, reason FROM rejections ORDER BY id")
-        return [Rejection(source=s, stage=st, reason=r) for s, st, r in rows]
 
     # search -----------------------------------------------------------------------------
     def search_ids(self, terms: list[str], limit: int) -> list[tuple[str, float]]:
@@ -215,10 +188,6 @@ class SQLiteStore(Store):
             )
 
     # dedup --------------------------------------------------------------------------------
-    def pending_dedup(self) -> list[str]:
-        rows = self.db.execute("SELECT p.article FROM pending_dedup p JOIN articles a ON a.id = p.article ORDER BY a.seq")
-        return [r[0] for r in rows]
-
     def finish_dedup(self, article_id, fingerprints, signature, links, near) -> None:
         with self.transaction():
             self.db.executemany("INSERT INTO fingerprints VALUES (?, ?)", [(h, article_id) for h in set(fingerprints)])
@@ -258,16 +227,9 @@ class SQLiteStore(Store):
             self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?)", [
                 (e.id, e.name, e.label, json.dumps(e.to_dict(), ensure_ascii=False)) for e in entities])
 
-    def entities(self) -> list[Entity]:
-        rows = self.db.execute("SELECT record FROM entities ORDER BY name, id")
-        return [Entity.from_dict(json.loads(r[0])) for r in rows]
-
     def set_clusters(self, assignments: dict[str, str]) -> None:
         with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?)", sorted(assignments.items()))
-
-    def cluster_assignments(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT article, cluster FROM clusters ORDER BY article").fetchall())
 
     def put_stories(self, stories: Iterable[Story]) -> None:
         with self.transaction():
@@ -282,10 +244,3 @@ class SQLiteStore(Store):
         with self.transaction():
             self.db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (key, value))
 
-    def get_state(self, key: str) -> bytes | None:
-        row = self.db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
-        return bytes(row[0]) if row else None
-
-    def near_duplicates(self) -> list[NearDuplicate]:
-        rows = self.db.execute("SELECT a, b, similarity FROM near_duplicates ORDER BY a, b")
-        return [NearDuplicate(a=a, b=b, similarity=s) for a, b, s in rows]
