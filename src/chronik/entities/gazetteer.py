@@ -56,7 +56,6 @@ class Gazetteer:
                     self.phrases.setdefault(tuple(name.split()), tag)
                 else:
                     self.word_classes.setdefault(name, set()).add(tag)
-        self.max_phrase = max((len(p) for p in self.phrases), default=1)
         self._phrase_len: dict[str, int] = {}  # first word -> length of its longest phrase
         for phrase in self.phrases:
             self._phrase_len[phrase[0]] = max(self._phrase_len.get(phrase[0], 0), len(phrase))

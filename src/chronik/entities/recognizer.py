@@ -50,11 +50,9 @@ class Recognizer:
             raise ConfigError(f"NER model not found at {path}: run scripts/train_ner.py")
         self.path = path
         text = resources.files("chronik.entities.data").joinpath("person_titles.txt").read_text("utf-8")
-        self.title_heads = tuple(sorted({ln.strip() for ln in text.splitlines()
-                                         if ln.strip() and not ln.startswith("#")}, key=len))
-        self._titles: dict[str, bool] = {}  # word -> is it a role noun (cache)
-        self._title_set = frozenset(self.title_heads)
+        self.title_heads = frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
         self._title_lengths = sorted({len(h) for h in self.title_heads})
+        self._titles: dict[str, bool] = {}  # word -> is it a role noun (cache)
         self._tagger = pycrfsuite.Tagger()
         try:
             self._tagger.open(str(path))
@@ -107,7 +105,7 @@ class Recognizer:
         known = self._titles.get(word)
         if known is None:
             low = word.lower()
-            heads = self._title_set
+            heads = self.title_heads
             known = word[:1].isupper() and any(low[-n:] in heads for n in self._title_lengths if n <= len(low))
             if len(self._titles) >= 100_000:
                 self._titles.clear()
