@@ -294,11 +294,27 @@ class Canonicalizer:
 
     # ------------------------------------------------------------------ across articles
 
-    def add(self, articles: Iterable[Article]) -> Canonical:
-        """Merge ``articles`` (with mentions) in; return all entities and these articles linked."""
-        batch = [self.title_references(self.split_joined(article)) for article in articles]
-        for article in batch:
-            self._local[article.id] = self.local_entities(article)
+    def prepare(self, article: Article) -> tuple[Article, tuple[LocalEntity, ...]]:
+        """The per-article half of :meth:`add` (split joined names, add title references, find
+        the local entities), to compute away from the process that merges the articles."""
+        article = self.title_references(self.split_joined(article))
+        return article, self.local_entities(article)
+
+    def add(self, articles: Iterable[Article], *,
+            prepared: Mapping[str, tuple[LocalEntity, ...] | None] | None = None) -> Canonical:
+        """Merge ``articles`` (with mentions) in; return all entities and these articles linked.
+
+        ``prepared``: ids of articles that went through :meth:`prepare` already, with their local
+        entities when known (None: found again from the article's mentions)."""
+        prepared = prepared or {}
+        batch = []
+        for article in articles:
+            if article.id in prepared:
+                local = prepared[article.id]
+                self._local[article.id] = local if local is not None else self.local_entities(article)
+            else:
+                article, self._local[article.id] = self.prepare(article)
+            batch.append(article)
         clusters = self._cluster()
         entities, ids, affiliations = self._entities(clusters)
         renamed = {}
