@@ -30,7 +30,8 @@ from chronik.text import SentenceSplitter
 from chronik.text.tokens import TOKEN_RE
 from chronik.text.lemmas import Lemmatizer
 
-_CAPTION = re.compile(r"©|\b(?:Foto|Fotos|Bild|Bilder|Quelle|Grafik)\s*:|\(Foto|\bPhoto\s*:")
+_CAPTION = re.compile(r"©|\b(?:Foto|Fotos|Bild|Bilder|Quelle|Grafik)\s*:|\(Foto|\bPhoto\s*:"
+                      r"|(?<!\()(?<!\( )\b(?:AFP|dpa|AP|SID|Reuters|EPA|APA|KNA|epd|ddp|Getty Images|imago)\s?/\s?[A-Z]\w*")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -127,7 +128,9 @@ class EventExtractor:
                                       attributions=AttributionFinder(lexicon), modality=ModalityFinder(lexicon),
                                       known=known, frames=FrameFinder(lexicon, roles, known, self.country),
                                       bases=frozenset(bases), reliability=Reliability(
-                                          lang, lexicon.cue("source_nouns"), lexicon.cue("not_names")))
+                                          lang, lexicon.cue("source_nouns"), lexicon.cue("not_names"),
+                                          inanimate=lexicon.cue("inanimate_subjects"),
+                                          reader=lexicon.cue("reader_address"), indefinite=lexicon.cue("indefinite")))
         return self._parts[lang]
 
     def country(self, adjective: str) -> str | None:
@@ -226,8 +229,8 @@ class EventExtractor:
             if _habitual(view, f, lexicon):
                 continue  # "hätten schon immer ... eingeladen", "liefern ... täglich": no single event
             event = self._event(article, view, no, f, frames, found, names, timeline, starts, modality)
-            if not event.actors and (event.modality == "speculative" or _generic(view, f)):
-                continue  # "müsste ... akzeptieren", "Regeln, dieses Recht einzufordern": nobody in particular
+            if not event.actors and (event.modality in ("speculative", "negated") or _generic(view, f)):
+                continue  # "müsste ... akzeptieren", "bestreiten auch die Löwen nicht": nobody in particular
             if not parts.reliability.keep(view, f, event):
                 continue  # actors that cannot be trusted: a missed name, a stray mention, direct speech
             events.append(event)

@@ -12,12 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from chronik.events.analysis import SentenceView, Tok, separable
+from chronik.events.analysis import PARTICLES, SentenceView, Tok, separable
 from chronik.events.attribution import Attribution
 from chronik.events.lexicon import Lexicon, LightVerb, Sense
 from chronik.events.roles import OBJECT_CONTROL, RoleFinder, Roles, norm_prep
 
 SPEECH = frozenset({"STATEMENT", "DEMAND", "CRITICIZE", "ACCUSE", "DENY", "THREATEN"})
+ADVERB_PARTICLES = frozenset({"weiter", "zusammen", "bereit", "los", "vorbei", "hinzu", "bekannt"})  # also adverbs
+PREPOSITION_LIKE = frozenset({"bis", "von", "nach", "vor", "auf", "an", "mit", "darauf", "daran", "davon", "damit"})
 
 
 @dataclass(slots=True)
@@ -62,7 +64,7 @@ class FrameFinder:
                 verbs[t.i] = sep[0]
                 particles.add(sep[1])
                 particle_of[t.i] = sep[1]
-            elif t.lemma in known and not _attributive(view, t):
+            elif t.lemma in known and not _attributive(view, t) and not _stray_particle(view, t.i):
                 verbs[t.i] = t.lemma
             elif t.lower in known and t.lower in lexicon.verbs:
                 verbs[t.i] = t.lower  # "einigen": an infinitive the lemmatiser reads as another word
@@ -103,7 +105,7 @@ class FrameFinder:
                 frames.append(frame)
         frames = [f for f in frames if view.clauses[toks[f.trigger].clause].opener != "wer"]
         frames.sort(key=lambda f: f.trigger)
-        return _merge(view, frames)
+        return _restated(_merge(view, frames))
 
     def _verb_frame(self, view: SentenceView, i: int, lemma: str, frames: list[Frame]) -> Frame | None:
         lexicon, finder = self.lexicon, self.finder
@@ -279,6 +281,40 @@ def _adjacent(view: SentenceView, a: int, b: int) -> bool:
     Abkommen", "Abkommen ... wurden nicht unterzeichnet")."""
     lo, hi = min(a, b), max(a, b)
     return hi - lo <= 8 and not any(t.lower in ("und", "sowie", "oder") for t in view.toks[lo + 1:hi])
+
+
+def _stray_particle(view: SentenceView, i: int) -> bool:
+    """A finite simplex verb whose clause ends in a separable particle that the lexicon does not
+    know with it ("kaufte ... den Schneid ab": abkaufen, not kaufen): another verb, no trigger."""
+    toks = view.toks
+    tok = toks[i]
+    if tok.lower == tok.lemma or tok.lemma.startswith(PARTICLES):
+        return False
+    k = i + 1
+    while k < len(toks) and toks[k].clause == tok.clause:
+        k += 1
+    last = toks[k - 1]
+    while last.i > i and not last.word:
+        last = toks[last.i - 1]
+    if last.i <= i + 1 or last.lower not in PARTICLES or last.lower in ADVERB_PARTICLES or not last.text.islower():
+        return False
+    before = toks[last.i - 1]
+    return not (before.lower in PREPOSITION_LIKE or before.lower == "zu")
+
+
+def _restated(frames: list[Frame]) -> list[Frame]:
+    """A bare event noun restated by a light-verb construction or a verb of the same type and
+    head in the same sentence ("Grund für den Rücktritt von ...: ... hat seinen Rücktritt
+    eingereicht", a headline run into its first sentence) is one event: the bare noun goes."""
+    out = []
+    for f in frames:
+        head = f.lemma.split()[0].lower()
+        if f.noun and f.light_verb is None and any(
+                g is not f and g.type == f.type and (g.light_verb is not None or not g.noun)
+                and head in g.lemma.lower() for g in frames):
+            continue
+        out.append(f)
+    return out
 
 
 def _merge(view: SentenceView, frames: list[Frame]) -> list[Frame]:

@@ -24,6 +24,12 @@ Checks, in order (first that applies drops the event):
   lies in an earlier sentence (a closing quote later in the sentence with no opening quote before
   it). Quoted claims of fact stay ("«lud Kim Jong Un Putin höflich ein», erklärte KCNA").
 * ``silent``: a STATEMENT that is negated or planned ("will keine Stellungnahme abgeben").
+* ``reader``: a sentence that addresses the reader ("Durch Ihren Besuch der Website ...
+  erklären Sie sich einverstanden"): site boilerplate, not news.
+* ``figurative``: an event without actors whose clause has an inanimate common noun as its
+  subject ("Der Winter fordert die Autofahrer"): a metaphor, nobody acts.
+* ``purpose``: a bare event noun after "für" + indefinite article ("für eine Kooperation mit den
+  USA geworben"): something advocated, not something that happened.
 """
 
 from __future__ import annotations
@@ -46,8 +52,13 @@ class Reliability:
     """Decides whether an event's actors can be trusted; holds a cache of dictionary look-ups."""
 
     def __init__(self, lang: str = "de", source_nouns: frozenset[str] = frozenset(),
-                 not_names: frozenset[str] = frozenset(), cache_size: int = 100_000) -> None:
+                 not_names: frozenset[str] = frozenset(), cache_size: int = 100_000, *,
+                 inanimate: frozenset[str] = frozenset(), reader: frozenset[str] = frozenset(),
+                 indefinite: frozenset[str] = frozenset()) -> None:
         self.lang = lang
+        self.inanimate = inanimate  # common nouns that act only in metaphors ("Der Winter fordert ...")
+        self.reader = reader  # forms that address the reader ("Sie", "Ihren")
+        self.indefinite = indefinite  # indefinite articles
         self.not_names = not_names  # acronyms and units that name nobody ("EUR", "CEO", "PS")
         self.source_nouns = source_nouns  # "nach Angaben der Gewerkschaft X": X is a source, not a party
         self.cache_size = cache_size
@@ -102,7 +113,33 @@ class Reliability:
                 return name
         return None
 
-    checks: tuple[str, ...] = ("silent", "quoted", "missed", "unused")
+    checks: tuple[str, ...] = ("silent", "reader", "figurative", "purpose", "quoted", "missed", "unused")
+
+    def _reader(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
+        toks = view.toks
+        return any(t.text in self.reader and not t.quoted and t.i > 0 and toks[t.i - 1].word
+                   and not toks[t.i - 1].text.isupper() for t in toks)
+
+    def _figurative(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
+        if event.actors or not self.inanimate:
+            return False
+        tok = view.toks[f.light_verb if f.noun and f.light_verb is not None else f.trigger]
+        for t in view.clause_toks(tok.clause):
+            if t.i >= tok.i:
+                break
+            if t.cap and t.lemma in self.inanimate and _subject_like(view, t.i):
+                return True
+        return False
+
+    def _purpose(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
+        if not f.noun or f.light_verb is not None:
+            return False
+        toks = view.toks
+        k = f.trigger - 1
+        while k >= 0 and toks[k].text.islower() and toks[k].word and toks[k].lower not in self.indefinite \
+                and toks[k].lower != "für":
+            k -= 1  # adjectives
+        return k >= 1 and toks[k].lower in self.indefinite and toks[k - 1].lower == "für"
 
     def _silent(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
         return f.type == "STATEMENT" and event.modality == "negated"
@@ -166,6 +203,24 @@ def actor_label_ok(view: SentenceView, phrase: int, known: frozenset[str] = froz
 def actor_texts(text: str, mentions: Sequence[Mention]) -> frozenset[str]:
     """The texts of an article's PER, ORG and LOC mentions."""
     return frozenset(text[m.start:m.end] for m in mentions if m.label in ACTOR_LABELS)
+
+
+def _subject_like(view: SentenceView, i: int) -> bool:
+    """A noun after a nominative-capable article with no preposition before it ("Der Winter",
+    "das Spiel"), not the genitive of another noun."""
+    toks = view.toks
+    k = i - 1
+    while k >= 0 and toks[k].text.islower() and toks[k].word and toks[k].lower not in _NOMINATIVE:
+        k -= 1  # adjectives
+    if k < 0 or toks[k].lower not in _NOMINATIVE:
+        return False
+    prev = toks[k - 1] if k > 0 else None
+    return prev is None or not (prev.cap and prev.word) and prev.lower not in _PREPOSITIONS
+
+
+_NOMINATIVE = frozenset({"der", "die", "das", "ein", "eine"})
+_PREPOSITIONS = frozenset({"an", "auf", "aus", "bei", "durch", "für", "gegen", "in", "mit", "nach", "über", "um",
+                           "unter", "von", "vor", "zu", "zwischen", "wegen", "trotz", "seit", "ohne", "hinter"})
 
 
 def _acronym(word: str) -> bool:

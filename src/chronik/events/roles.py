@@ -392,11 +392,12 @@ class RoleFinder:
         "nach Gesprächen mit ...") or is the object of a verb like "ausbauen", "bekräftigen"."""
         toks = view.toks
         k = i - 1
-        possessive = temporal = False
+        possessive = temporal = indefinite = False
         while k >= 0 and toks[k].clause == toks[i].clause and (toks[k].lower in self.dets or (
                 toks[k].text.islower() and toks[k].word and toks[k].lower.endswith(("e", "en", "er", "es", "em"))
                 and toks[k].lower not in self.preps and toks[k].lower not in self.aux)):
             possessive = possessive or toks[k].lower in POSSESSIVES
+            indefinite = indefinite or toks[k].lower in ("ein", "eine", "einen", "einem", "einer", "eines")
             k -= 1
         if k >= 0 and toks[k].clause == toks[i].clause and toks[k].lower in TEMPORAL_PREPS:
             temporal = True
@@ -410,6 +411,9 @@ class RoleFinder:
             return []  # "Übernahme ... durch die Regierung": the agent is named, if not by a name
         if not ((possessive or temporal) and own_activity or agent_verb):
             return []
+        if temporal and not possessive and not agent_verb and indefinite and not self._noun_extent(view, i) \
+                and not any(ph.modifies == i or ph.compound_of == i for ph in view.phrases):
+            return []  # "nach einem ersten Besuch": some visit of nothing named, not the subject's known event
         verb = self.finite(view, i)
         if verb is None:
             return self.previous_subject(view, toks[i].clause)
