@@ -3,6 +3,7 @@
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --heldout   # a second, later draw (split "heldout")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind2    # a third draw (split "blind2")
+    .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind3    # a fourth draw (split "blind3")
 
 Writes, OUTSIDE the repository, a worksheet: one row per drawn sentence with its reference
 (corpus, document id, offsets, stratum, split) and its text, for a human annotator. The text
@@ -16,7 +17,9 @@ has enough events to measure precision on). ``split`` is ``dev`` or ``test`` by 
 set (random and event strata, another seed, split ``heldout``) that was annotated blind after
 the rules were written. ``--blind2`` draws a third set (SmartData and GermEval only, so the corpus
 entity mentions exist; another seed, split ``blind2``), annotated blind after the reliability
-checks were written and scored once.
+checks were written and scored once. ``--blind3`` draws a fourth set (all three corpora, 120
+sentences, another seed, split ``blind3``), drawn after the error-category rules of the third
+session were frozen, annotated and committed before the extractor ran on it, and scored once.
 """
 
 from __future__ import annotations
@@ -42,6 +45,11 @@ BLIND2_PLAN = {  # drawn after the reliability checks were written, annotated bl
     "smartdata": {"random": 10, "event": 20},
     "germeval": {"random": 10, "event": 20},
 }
+BLIND3_PLAN = {  # drawn after the error-category rules were frozen, annotated blind, scored once
+    "smartdata": {"random": 15, "event": 30},
+    "germeval": {"random": 15, "event": 30},
+    "krauts": {"random": 10, "event": 20},
+}
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -65,25 +73,30 @@ def split_of(doc: str) -> str:
     return "dev" if hashlib.sha1(doc.encode()).digest()[0] % 2 == 0 else "test"
 
 
-def main(out: Path, heldout: bool = False, blind2: bool = False) -> None:
+def main(out: Path, heldout: bool = False, blind2: bool = False, blind3: bool = False) -> None:
     docs = load_documents(DATA)
     splitter = SentenceSplitter()
     rng = random.Random(20240601)
     rows = []
     taken_before: set[tuple[str, str, int]] = set()
-    if heldout or blind2:
+    docs_before: set[tuple[str, str]] = set()
+    if heldout or blind2 or blind3:
         import json
 
         gold = ROOT / "tests" / "events" / "gold" / "sentences.jsonl"
         for line in gold.read_text(encoding="utf-8").splitlines():
             d = json.loads(line)
             taken_before.add((d["corpus"], d["doc"], d["start"]))
-        rng = random.Random(20261122 if blind2 else 20240715)
-    plans = BLIND2_PLAN if blind2 else HELDOUT_PLAN if heldout else PLAN
+            if blind3:
+                docs_before.add((d["corpus"], d["doc"]))  # blind3: no document the gold set already uses
+        rng = random.Random(20261123 if blind3 else 20261122 if blind2 else 20240715)
+    plans = BLIND3_PLAN if blind3 else BLIND2_PLAN if blind2 else HELDOUT_PLAN if heldout else PLAN
+    tag, split_name = ("c", "blind3") if blind3 else ("b", "blind2") if blind2 else ("h", "heldout") if heldout \
+        else ("g", None)
     for corpus, plan in plans.items():
         pool = []
         for (c, doc_id), doc in sorted(docs.items()):
-            if c != corpus:
+            if c != corpus or (c, doc_id) in docs_before:
                 continue
             for sent in splitter(doc.text):
                 words = tokenize(doc.text, sent.start, sent.end)
@@ -106,14 +119,15 @@ def main(out: Path, heldout: bool = False, blind2: bool = False) -> None:
                 if stratum == "event" and not EVENT_WORDS.search(text):
                     continue
                 taken.add((doc_id, start))
-                split = "blind2" if blind2 else "heldout" if heldout else split_of(doc_id)
+                split = split_name or split_of(doc_id)
                 rows.append((corpus, doc_id, start, end, stratum, split, text.replace("\n", " ")))
                 n += 1
     with open(out, "w", encoding="utf-8") as fh:
         for i, row in enumerate(rows):
-            fh.write(f"{'b' if blind2 else 'h' if heldout else 'g'}{i:03d}\t" + "\t".join(map(str, row)) + "\n")
+            fh.write(f"{tag}{i:03d}\t" + "\t".join(map(str, row)) + "\n")
     print(f"{len(rows)} sentences -> {out}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), heldout="--heldout" in sys.argv[2:], blind2="--blind2" in sys.argv[2:])
+    main(Path(sys.argv[1]), heldout="--heldout" in sys.argv[2:], blind2="--blind2" in sys.argv[2:],
+         blind3="--blind3" in sys.argv[2:])
