@@ -23,8 +23,11 @@ from pathlib import Path
 
 import pycrfsuite
 
-from chronik.entities.corpora import read_germeval, read_hipe, read_smartdata
+from chronik.entities.corpora import bioes, read_germeval, read_hipe, read_smartdata
+from chronik.entities import wordtypes
 from chronik.entities.features import Featurizer
+from chronik.entities.gazetteer import Gazetteer
+from chronik.entities.lexicon import Lexicon
 from chronik.entities.recognizer import MODEL_FILE, Recognizer
 from chronik.entities.scoring import score
 
@@ -35,16 +38,57 @@ OUT = ROOT / "src" / "chronik" / "entities" / "model"
 HIPE_DEV = ("hipe2020", "newseye", "sonar")
 
 
+class Features:
+    """Featurizers for one training set: the stacked word-type classifier (when on) is fitted on
+    the training sentences' capitalised word types plus gazetteer names; the CRF trains on
+    cross-fitted word-type features and tags with the full classifier's."""
+
+    def __init__(self, args) -> None:
+        self.gazetteer = Gazetteer()
+        self.lexicon = Lexicon()
+        self.trainer = None
+        self.extra = []
+        if args.word_types:
+            self.trainer = wordtypes.Trainer(*wordtypes.load_piece_vectors())
+            self.extra = wordtypes.gazetteer_names(self.gazetteer)
+
+    def plain(self, word_types=None, fixed=None) -> Featurizer:
+        return Featurizer(self.gazetteer, self.lexicon, word_types=word_types, fixed_word_types=fixed)
+
+    def fit(self, sentences):
+        """(word-type model or None, featurizer for training the CRF, featurizer for tagging)."""
+        if self.trainer is None:
+            return None, self.plain(), self.plain()
+        counts = wordtypes.type_counts(sentences)
+        full = self.trainer.fit(counts, self.extra)
+        crossed = self.trainer.cross_fit(counts, self.extra)
+        return full, self.plain(full, crossed), self.plain(full)
+
+
 def train(sentences, path: Path, featurizer: Featurizer, args) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for sent in sentences:
-        trainer.append(featurizer(sent.words), list(sent.tags))
+        trainer.append(featurizer(sent.words), list(bioes(sent.tags) if args.scheme == "bioes" else sent.tags))
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                         "feature.possible_transitions": True})
     trainer.train(str(path))
 
 
-def evaluate(model: Path, featurizer: Featurizer, sentences, documents: bool = False) -> dict:
+def train_model(features: Features, sentences, weighted, path: Path, args) -> Featurizer:
+    """Train the CRF (and word types, saved beside it) on ``weighted``; ``sentences`` are the
+    distinct training sentences the word-type classifier learns from. Returns the featurizer
+    to tag with."""
+    model, train_featurizer, tag_featurizer = features.fit(sentences)
+    train(weighted, path, train_featurizer, args)
+    side = path.with_name(wordtypes.FILE)
+    if model is not None:
+        model.save(side)
+    elif side.exists():
+        side.unlink()
+    return tag_featurizer
+
+
+def evaluate(model: Path, featurizer: Featurizer | None, sentences, documents: bool = False) -> dict:
     """Scores of the model sentence by sentence, or (``documents``) as the pipeline stage tags:
     whole documents with name propagation and role nouns (``Recognizer.tag_document``)."""
     rec = Recognizer(model, featurizer=featurizer)
@@ -79,21 +123,25 @@ def speed(model: Path, sentences) -> dict:
             "sentences_per_second_warm": round(warm), "tokens_per_sentence": round(tokens, 1)}
 
 
-def cross_validate(smart, germeval, featurizer: Featurizer, args) -> dict:
+def cross_validate(smart, germeval, features: Features, args) -> dict:
     """GermEval dev scores by k-fold CV (folds by document comment order), SmartData always in."""
     k = args.cv
+    folds = [int(f) for f in args.folds.split(",")] if args.folds else range(k)
     gold, pred = [], []
     with tempfile.TemporaryDirectory() as tmp:
-        for fold in range(k):
+        for fold in folds:
             test = [s for i, s in enumerate(germeval) if i % k == fold]
             rest = [s for i, s in enumerate(germeval) if i % k != fold]
-            path = Path(tmp) / f"fold{fold}.bin"
-            train(smart + rest * args.germeval_weight, path, featurizer, args)
+            path = Path(tmp) / f"fold{fold}" / MODEL_FILE
+            path.parent.mkdir()
+            featurizer = train_model(features, smart + rest, smart + rest * args.germeval_weight, path, args)
             rec = Recognizer(path, featurizer=featurizer)
-            pred += rec.tag_many([s.words for s in test])
+            fold_pred = rec.tag_many([s.words for s in test])
             rec.close()
+            pred += fold_pred
             gold += [s.tags for s in test]
-            print(f"  fold {fold + 1}/{k} done", file=sys.stderr)
+            fold_score = score([s.tags for s in test], fold_pred).f1({"PER", "LOC", "ORG"})
+            print(f"  fold {fold + 1}/{k} done: PER/LOC/ORG {fold_score:.2f}", file=sys.stderr)
     return score(gold, pred).to_dict()
 
 
@@ -106,22 +154,32 @@ def main() -> None:
     ap.add_argument("--germeval-weight", type=int, default=3,
                     help="how many times GermEval dev sentences enter the training set")
     ap.add_argument("--cv", type=int, default=0, help="k-fold cross-validation on GermEval dev")
+    ap.add_argument("--scheme", choices=("bio", "bioes"), default="bio", help="tag set the CRF learns")
+    ap.add_argument("--folds", default="", help="CV folds to run, e.g. 0,1 (default: all)")
+    ap.add_argument("--no-word-types", dest="word_types", action="store_false",
+                    help="without the stacked word-type classifier")
     ap.add_argument("--no-save", action="store_true", help="train and score without saving")
+    ap.add_argument("--cv-only", action="store_true", help="only the cross-validation (needs --cv)")
     ap.add_argument("--score-only", action="store_true", help="score the model at --out, no training")
     ap.add_argument("--scores", type=Path, default=OUT / "scores.json")
     args = ap.parse_args()
     random.seed(0)
 
-    featurizer = Featurizer()
+    features = Features(args)
     smart = read_smartdata(DATA / "smartdata" / "train.json.gz")
     germeval = read_germeval(DATA / "germeval2014" / "NER-de-dev.tsv")
     report: dict = {"params": {"c1": args.c1, "c2": args.c2, "iterations": args.iterations,
-                               "germeval_weight": args.germeval_weight}}
+                               "germeval_weight": args.germeval_weight, "word_types": args.word_types,
+                               "scheme": args.scheme}}
     if args.cv:
         t = time.time()
-        report["germeval_dev_cv"] = cross_validate(smart, germeval, featurizer, args)
+        key = "germeval_dev_cv" if not args.folds else f"germeval_dev_cv_folds_{args.folds.replace(',', '')}"
+        report[key] = cross_validate(smart, germeval, features, args)
         print(f"GermEval dev {args.cv}-fold CV ({time.time() - t:.0f}s):",
-              json.dumps(report["germeval_dev_cv"]), file=sys.stderr)
+              json.dumps(report[key]), file=sys.stderr)
+        if args.cv_only:
+            print(json.dumps(report))
+            return
 
     t = time.time()
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,15 +190,15 @@ def main() -> None:
             previous = json.loads(args.scores.read_text(encoding="utf-8")) if args.scores.exists() else {}
             report = {**previous, **report}
         else:
-            train(smart + germeval * args.germeval_weight, path, featurizer, args)
+            train_model(features, smart + germeval, smart + germeval * args.germeval_weight, path, args)
             report["train_seconds"] = round(time.time() - t, 1)
         smart_test = read_smartdata(DATA / "smartdata" / "test.json.gz")
-        report["smartdata_test"] = evaluate(path, featurizer, smart_test)
-        report["smartdata_test_documents"] = evaluate(path, featurizer, smart_test, documents=True)
+        report["smartdata_test"] = evaluate(path, None, smart_test)
+        report["smartdata_test_documents"] = evaluate(path, None, smart_test, documents=True)
         for part in HIPE_DEV:
             hipe = DATA / "hipe2022-de" / f"HIPE-2022-v2.1-{part}-dev-de.tsv"
             if hipe.exists():
-                report[f"hipe_{part}_dev"] = evaluate(path, featurizer, read_hipe(hipe))
+                report[f"hipe_{part}_dev"] = evaluate(path, None, read_hipe(hipe))
         report["speed"] = speed(path, smart_test)
     print(json.dumps(report, indent=1))
     if not args.no_save:

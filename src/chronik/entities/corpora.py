@@ -76,6 +76,26 @@ def bio(length: int, spans: Iterable[tuple[int, int, str]]) -> tuple[str, ...]:
     return tuple(tags)
 
 
+def bioes(tags: Iterable[str]) -> tuple[str, ...]:
+    """BIO tags rewritten as BIOES (single-token chunks ``S-``, chunk ends ``E-``): the tag set
+    the CRF may be trained on; :func:`from_bioes` maps its output back."""
+    tags = list(tags)
+    out = ["O"] * len(tags)
+    for start, end, label in chunks(tags):
+        if end - start == 1:
+            out[start] = f"S-{label}"
+        else:
+            out[start] = f"B-{label}"
+            out[start + 1:end - 1] = [f"I-{label}"] * (end - start - 2)
+            out[end - 1] = f"E-{label}"
+    return tuple(out)
+
+
+def from_bioes(tags: Iterable[str]) -> list[str]:
+    """BIOES tags as BIO: ``S-`` opens a chunk and ``E-`` continues one."""
+    return [("B" + t[1:]) if t[:1] == "S" else ("I" + t[1:]) if t[:1] == "E" else t for t in tags]
+
+
 def _map_tag(tag: str, mapping: dict[str, str]) -> str:
     prefix, _, label = tag.partition("-")
     if prefix not in ("B", "I") or label not in mapping:

@@ -12,6 +12,7 @@ import snowballstemmer
 
 from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.lexicon import Lexicon
+from chronik.entities.wordtypes import WordTypes
 
 _SHAPE_SUBS = ((re.compile(r"[A-ZÄÖÜ]"), "X"), (re.compile(r"[a-zäöüß]"), "x"),
                (re.compile(r"[^\W\d_xX]"), "a"), (re.compile(r"\d"), "d"))
@@ -32,9 +33,14 @@ def shape(word: str) -> str:
 class Featurizer:
     """Turns a sentence (a list of words) into CRF feature lists, one per word."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None,
+                 word_types: WordTypes | None = None, fixed_word_types: dict[str, list[str]] | None = None) -> None:
+        """``word_types`` adds the stacked word-type classifier's features; ``fixed_word_types``
+        (training only) gives cross-fitted features for the training words instead."""
         self.gazetteer = gazetteer or Gazetteer()
         self.lexicon = lexicon or Lexicon()  # German word forms, case-sensitive
+        self.word_types = word_types
+        self.fixed_word_types = fixed_word_types or {}
         self.stemmer = snowballstemmer.stemmer("german")
         self._own: dict[str, list[str]] = {}
         self._ctx: dict[str, list[list[str]]] = {}
@@ -67,6 +73,12 @@ class Featurizer:
         gz = self.gazetteer.word_features(w)
         own += gz
         ctx_base = [f"w={low}", f"st={stem}", f"sh={short}", f"s3={low[-3:]}"] + gz
+        if self.word_types is not None:
+            wt = self.fixed_word_types.get(w)
+            if wt is None:
+                wt = self.word_types.features(w)
+            own += wt
+            ctx_base += wt[:1]
         if w[:1].isupper():
             ctx_base.append("cap")
             if known_low:

@@ -17,8 +17,10 @@ from typing import Iterable
 
 import pycrfsuite
 
-from chronik.entities.corpora import bio, chunks
+from chronik.entities.corpora import bio, chunks, from_bioes
 from chronik.entities.features import Featurizer
+from chronik.entities.wordtypes import FILE as WORD_TYPES_FILE
+from chronik.entities.wordtypes import WordTypes
 from chronik.errors import ConfigError
 
 MODEL_PACKAGE = "chronik.entities.model"
@@ -40,7 +42,6 @@ class Recognizer:
     """Tags sentences given as word lists; ``path`` overrides the shipped model."""
 
     def __init__(self, path: str | Path | None = None, featurizer: Featurizer | None = None) -> None:
-        self.featurizer = featurizer or Featurizer()
         self._stack = contextlib.ExitStack()
         if path is None:
             path = self._stack.enter_context(
@@ -49,6 +50,11 @@ class Recognizer:
         if not path.is_file():
             raise ConfigError(f"NER model not found at {path}: run scripts/train_ner.py")
         self.path = path
+        if featurizer is None:
+            # the stacked word-type classifier ships beside the CRF it was trained with
+            types = path.with_name(WORD_TYPES_FILE)
+            featurizer = Featurizer(word_types=WordTypes.load(types) if types.is_file() else None)
+        self.featurizer = featurizer
         text = resources.files("chronik.entities.data").joinpath("person_titles.txt").read_text("utf-8")
         self.title_heads = frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
         self._title_lengths = sorted({len(h) for h in self.title_heads})
@@ -56,6 +62,7 @@ class Recognizer:
         self._tagger = pycrfsuite.Tagger()
         try:
             self._tagger.open(str(path))
+            self._bioes = any(label[:2] in ("S-", "E-") for label in self._tagger.labels())
         except (OSError, ValueError) as exc:
             raise ConfigError(f"cannot open NER model {path}: {exc}") from exc
 
@@ -74,6 +81,8 @@ class Recognizer:
         if not words:
             return ()
         tags = self._tagger.tag(self.featurizer(words))
+        if self._bioes:
+            tags = from_bioes(tags)
         return bio(len(tags), self._trim_places(words, self._split_persons(words, chunks(tags))))
 
     def _trim_places(self, words, spans):

