@@ -8,7 +8,8 @@
     .venv/bin/python scripts/events_eval.py --write-baseline    # pin floors (measured - 0.005) in tests/events/baseline.json
 
 Floors are pinned on the first 510 sentences (splits dev, test, heldout) and, separately, on the
-60 sentences of split blind2 (added later), so that a floor compares the same sentences over time.
+60 sentences of split blind2 and the 120 of split blind3 (added later), so that a floor compares
+the same sentences over time.
 
 Reads ../shared/data (or $CHRONIK_SHARED/data); the gold set is tests/events/gold/sentences.jsonl.
 """
@@ -74,16 +75,16 @@ def main() -> None:
     ap.add_argument("--cues", action="store_true")
     args = ap.parse_args()
     if args.write_baseline:
-        baseline = {"blind2": {}}
+        baseline = {"blind2": {}, "blind3": {}}
         for entities in ("gold", "system"):
             report = measured(entities)["run"].report
-            for name, splits in (("core", CORE_SPLITS), ("blind2", ("blind2",))):
+            for name, splits in (("core", CORE_SPLITS), ("blind2", ("blind2",)), ("blind3", ("blind3",))):
                 tally = tally_of(report, splits).to_dict()
                 floors = {key: {"p": floor(tally[key]["p"]), "r": floor(tally[key]["r"])} for key in KEYS}
                 if name == "core":
                     baseline[entities] = floors
                 else:
-                    baseline["blind2"][entities] = floors
+                    baseline[name][entities] = floors
         agreement = smartdata_agreement(DATA)
         baseline["smartdata"] = {typ: {"found_share": floor(v["found_share"])} for typ, v in agreement.items()}
         BASELINE.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
@@ -107,7 +108,8 @@ def main() -> None:
     print(f"entities: {args.entities}   ({result['report']['seconds']} s)")
     print("all sentences")
     print(summary(result["run"].report))
-    for name, splits in (("the first 510 sentences (dev, test, heldout)", CORE_SPLITS), ("blind2", ("blind2",))):
+    for name, splits in (("the first 510 sentences (dev, test, heldout)", CORE_SPLITS), ("blind2", ("blind2",)),
+                         ("blind3", ("blind3",))):
         print(name)
         print(summary_of(tally_of(result["run"].report, splits)))
     for dim in ("split", "corpus", "stratum"):
