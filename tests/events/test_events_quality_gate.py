@@ -57,6 +57,7 @@ def test_quality_gate_gold_entities(data_dir, baseline):
     report = run_gold(GOLD, data_dir, entities="gold").report
     _check(report, baseline["gold"])
     _check(report, baseline["blind2"]["gold"], ("blind2",))
+    _check(report, baseline["blind3"]["gold"], ("blind3",))
 
 
 def test_quality_gate_system_entities(data_dir, baseline):
@@ -69,6 +70,7 @@ def test_quality_gate_system_entities(data_dir, baseline):
         pytest.skip(f"entity model missing: {exc}")
     _check(report, baseline["system"])
     _check(report, baseline["blind2"]["system"], ("blind2",))
+    _check(report, baseline["blind3"]["system"], ("blind3",))
 
 
 def test_quality_gate_smartdata_agreement(data_dir, baseline):
