@@ -85,9 +85,9 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(manifest: Path, db: Path, workers: int, step: int, hints: bool = False) -> dict:
+def measure(manifest: Path, db: Path, workers: int, step: int) -> dict:
     files = sum(1 for line in manifest.read_text().splitlines() if line.strip())
-    with DaskRunner(workers=workers, hints=hints) as runner, open_store(db) as store:
+    with DaskRunner(workers=workers) as runner, open_store(db) as store:
         client = runner.client()  # cluster start-up is not part of the throughput
         marks: dict[str, float] = {}
 
@@ -111,7 +111,6 @@ def main() -> None:
     parser.add_argument("--per-file", type=int, default=50)
     parser.add_argument("--step", type=int, default=0, help="files per backfill step (0: all in one)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--hints", action="store_true", help="workers compute dedup/cluster hints for the driver")
     args = parser.parse_args()
     warnings.simplefilter("ignore", ResourceWarning)
     with tempfile.TemporaryDirectory() as tmp:
@@ -120,7 +119,7 @@ def main() -> None:
         print(f"built {args.n} articles in {args.n // args.per_file} WARC.gz files in {time.monotonic() - t:.0f} s")
         rates = {}
         for workers in args.workers:
-            r = measure(manifest, Path(tmp) / f"w{workers}.db", workers, args.step, args.hints)
+            r = measure(manifest, Path(tmp) / f"w{workers}.db", workers, args.step)
             rates[workers] = r["stored"] / r["seconds"]
             print(f"workers={workers}: {r['stored']} articles in {r['seconds']:.1f} s = {rates[workers]:.1f} articles/s"
                   f" (ingest phase {r['ingest']:.1f} s = {r['stored'] / max(r['ingest'], 1e-9):.1f} articles/s,"

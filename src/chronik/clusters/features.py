@@ -196,19 +196,32 @@ class FeatureExtractor:
             places=self.cues.places(lead, lang), weekdays=self.cues.weekdays(lead, lang),
         )
 
-    def from_article(self, article: Article, *, copies: Iterable[str] = ()) -> DocFeatures:
-        """Features of an annotated article: lemmas of its cleaned text, its entity mentions
-        (canonical ids when linked, else the mention text), its time expressions and its
-        publication date (given or inferred)."""
+    def content(self, article: Article) -> tuple[tuple[str, ...], tuple[float, ...]]:
+        """The costly part of :meth:`from_article`, a function of the article's text alone: its
+        lemmas and its lead embedding (a worker computes them; the driver passes them back in)."""
         from chronik.text import tokenize
 
         text = article.text or article.body
         lang = (article.lang or "de").lower()[:2]
         tokens = [text[t.start:t.end] for t in tokenize(text)]
+        return self.lemmas(tokens, lang), self._embed(self._lines(article, text))
+
+    @staticmethod
+    def _lines(article: Article, text: str) -> list[str]:
         if article.sentences:
-            lines = [text[s.start:s.end].replace("\n", " ") for s in article.sentences]
-        else:
-            lines = [ln for ln in text.split("\n") if ln.strip()]
+            return [text[s.start:s.end].replace("\n", " ") for s in article.sentences]
+        return [ln for ln in text.split("\n") if ln.strip()]
+
+    def from_article(self, article: Article, *, copies: Iterable[str] = (),
+                     content: tuple[tuple[str, ...], tuple[float, ...]] | None = None) -> DocFeatures:
+        """Features of an annotated article: lemmas of its cleaned text, its entity mentions
+        (canonical ids when linked, else the mention text), its time expressions and its
+        publication date (given or inferred). ``content``: what :meth:`content` returned for
+        this article's text, computed elsewhere."""
+        text = article.text or article.body
+        lang = (article.lang or "de").lower()[:2]
+        lemmas, embedding = content if content is not None else self.content(article)
+        lines = self._lines(article, text)
         if article.mentions:
             names = tuple(m.entity or text[m.start:m.end].lower() for m in article.mentions)
         else:
@@ -221,9 +234,9 @@ class FeatureExtractor:
                       if t.label in ("DATE", "TIME") and (dated or t.anchor is None))
         places, weekdays = self._article_cues(article, text, lang)
         return DocFeatures(
-            id=article.id, lang=lang, lemmas=self.lemmas(tokens, lang), names=names, times=times,
+            id=article.id, lang=lang, lemmas=tuple(lemmas), names=names, times=times,
             published_earliest=earliest, published_latest=latest,
-            copies=tuple(sorted(set(copies))), embedding=self._embed(lines),
+            copies=tuple(sorted(set(copies))), embedding=tuple(embedding),
             places=places, weekdays=weekdays,
         )
 

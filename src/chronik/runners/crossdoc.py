@@ -1,11 +1,12 @@
 """The cross-article stages, run after each ingest on what the store holds.
 
-In order: canonical entities across articles (mentions get their entity ids); the online
-event clusterer (its state is kept in the store, so a new batch only adds); dates pooled
-within each event cluster (an article dated only "2023-09" is re-resolved against a sibling
-that fixes the day); events for the articles that are new or whose annotations changed;
-stories linking the clusters. Each changed article is written once, with its events, in its
-own transaction (a run cut short is redone next time: see :meth:`CrossArticle.complete`).
+In order: canonical entities across articles (mentions, and the actors of events, get their
+entity ids); the online event clusterer (its state is kept in the store, so a new batch only
+adds); dates pooled within each event cluster (an article dated only "2023-09" is re-resolved
+against a sibling that fixes the day); events found again where linking or pooling changed what
+they rest on (the others were found when the article was prepared: :mod:`chronik.runners.hints`);
+stories linking the clusters. Each changed article is written once (a run cut short is redone
+next time: see :meth:`CrossArticle.complete`).
 """
 
 from __future__ import annotations
@@ -13,18 +14,17 @@ from __future__ import annotations
 import pickle
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, Mapping
 
 from chronik import __version__
 from chronik.model import Article
+from chronik.runners.hints import PREPARED, Hints, relink
 from chronik.store import Store
 from chronik.stories import ClusterProfile, link_stories
 from chronik.timeline.build import TimelineBuilder, _day
 from chronik.time import TimeTagger
 
 Progress = Callable[[str, int, int | None], None]
-if TYPE_CHECKING:
-    from chronik.runners.hints import Hints
 
 _STATE = f"clusterer/{__version__}"
 _DONE = "cross/complete"
@@ -68,45 +68,61 @@ class CrossArticle:
         return store.get_state(_DONE) != b"0"
 
     def run(self, store: Store, progress: Progress | None = None, *,
-            hints: Hints | None = None) -> CrossReport:
-        """``hints``: lemmas and embeddings workers computed (see :mod:`chronik.runners.hints`)."""
+            hints: Mapping[str, Hints] | None = None) -> CrossReport:
+        """``hints``: what the per-article preparation computed, by article id
+        (see :mod:`chronik.runners.hints`); without them the same is computed here."""
         report = CrossReport()
         articles = {a.id: a for a in store.iter_articles()}
         if not articles:
             return report
+        hints = {aid: h for aid, h in (hints or {}).items() if aid in articles and h.fits(articles[aid])}
         store.put_state(_DONE, b"0")
-        changed: set[str] = set()
-        articles, changed = self._entities(store, articles, changed, report)
+        stored = dict(articles)
+        articles, rerun = self._entities(store, articles, report, hints)
         assignments = self._clusters(store, articles, report, hints)
-        changed |= self._pool_dates(articles, assignments, report)
-        changed |= {aid for aid, a in articles.items() if not a.events and a.sentences and "events_done" not in a.meta}
-        for n, aid in enumerate(sorted(changed), 1):
+        rerun |= self._pool_dates(articles, assignments, report)
+        rerun |= {aid for aid, a in articles.items() if a.sentences and "events_done" not in a.meta}
+        for n, aid in enumerate(sorted(rerun), 1):
             article = self.events(articles[aid])
-            article = article.replace(meta=dict(article.meta) | {"events_done": True})
-            articles[aid] = article
-            store.update_article(article)
-            report.events += len(article.events)
+            articles[aid] = article.replace(meta=dict(article.meta) | {"events_done": True})
             if progress:
-                progress("events", n, len(changed))
+                progress("events", n, len(rerun))
+        changed = [aid for aid in sorted(articles) if articles[aid] != stored[aid]]
+        for n, aid in enumerate(changed, 1):  # each changed article written once
+            store.update_article(articles[aid])
+            if progress:
+                progress("write", n, len(changed))
+        report.events = sum(len(articles[aid].events) for aid in changed)
         report.stories = len(self._stories(store, articles, assignments))
         store.put_state(_DONE, b"1")
         return report
 
-    def _entities(self, store: Store, articles: dict[str, Article], changed: set[str], report: CrossReport):
+    def _entities(self, store: Store, articles: dict[str, Article], report: CrossReport,
+                  hints: Mapping[str, Hints]) -> tuple[dict[str, Article], set[str]]:
+        """Canonical entities over all articles; returns the articles linked and the ids of
+        those whose events must be found again (a mention's label changed in linking)."""
         from chronik.entities import Canonicalizer
 
-        result = Canonicalizer().add(articles[k] for k in sorted(articles))
+        prepared = {aid: (hints[aid].local if aid in hints else None)
+                    for aid, a in articles.items() if a.meta.get(PREPARED)}
+        result = Canonicalizer().add((articles[k] for k in sorted(articles)), prepared=prepared)
         store.put_entities(result.entities)
         report.entities = len(result.entities)
         out = dict(articles)
+        rerun = set()
         for linked in result.articles:
-            if linked.mentions != articles[linked.id].mentions:
-                out[linked.id] = linked  # written once, with its events, by run()
-                changed.add(linked.id)
-        return out, changed
+            before = articles[linked.id]
+            if linked.id in prepared:
+                out[linked.id] = relink(before, linked)
+                if any(a.label != b.label for a, b in zip(before.mentions, linked.mentions)):
+                    rerun.add(linked.id)
+            elif linked.mentions != before.mentions:
+                out[linked.id] = linked
+                rerun.add(linked.id)  # not prepared: events follow its mentions, as they always did
+        return out, rerun
 
     def _clusters(self, store: Store, articles: dict[str, Article], report: CrossReport,
-                  hints: Hints | None = None) -> dict[str, str]:
+                  hints: Mapping[str, Hints]) -> dict[str, str]:
         from chronik.clusters.features import FeatureExtractor
         from chronik.clusters.online import EventClusterer
 
@@ -117,8 +133,9 @@ class CrossArticle:
         if new:
             from chronik.clusters.embed import Embedder
 
-            extractor = hints.extractor(Embedder()) if hints is not None else FeatureExtractor(embedder=Embedder())
-            clusterer.add([extractor.from_article(a) for a in new])
+            extractor = FeatureExtractor(embedder=Embedder())  # loads its model only when asked
+            clusterer.add([extractor.from_article(a, content=hints[a.id].content() if a.id in hints else None)
+                           for a in new])
             store.put_state(_STATE, pickle.dumps(clusterer))
         assignments = {k: v for k, v in clusterer.assignments.items() if k in articles}
         store.set_clusters(assignments)

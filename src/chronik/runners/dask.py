@@ -1,9 +1,11 @@
 """The Dask runner: one task per input file on Dask workers, storing on the driver.
 
-Workers run ``read_file`` and the SAME per-article stage objects as the local runner
-(``LocalRunner().pipeline(...)``, built once per worker by a worker plugin); the driver
-stores each result in its own transaction, then runs the cross-article stages
-(:class:`~chronik.dedup.Deduplicator`, :class:`~chronik.runners.crossdoc.CrossArticle`).
+Workers run ``read_file``, the SAME per-article stage objects as the local runner
+(``LocalRunner().pipeline(...)``, built once per worker by a worker plugin) and the same
+:class:`~chronik.runners.hints.Preparer` (local entities, events, dedup sketch, lemmas and
+lead embedding); the driver stores each file's articles in one transaction, deduplicates them
+with the workers' sketches while later tasks still run, and at the end merges: canonical
+entities, clusters and stories (:class:`~chronik.runners.crossdoc.CrossArticle`).
 
 Outlet boilerplate needs the whole batch. With ``boilerplate="batch"`` (the default) a first,
 cheap pass (also on the workers) returns each file's article ids, outlets, candidate lines
@@ -26,11 +28,11 @@ from typing import Callable, Iterable, Literal
 
 from chronik.clean import candidate_lines, outlet_boilerplate
 from chronik.dedup import DedupReport, Deduplicator
-from chronik.errors import DuplicateArticleError, missing_extra
+from chronik.errors import missing_extra
 from chronik.ingest import iter_files, read_file
 from chronik.model import Article, Rejection
-from chronik.runners.hints import HintMaker, Hints
-from chronik.runners.local import Duplicate, IngestReport, LocalRunner, Progress
+from chronik.runners.hints import Hints, take_sketches
+from chronik.runners.local import Duplicate, IngestReport, LocalRunner, Progress, dedup_pending, store_batch
 from chronik.store import Store
 from chronik.time.dct import batch_prior
 
@@ -55,14 +57,12 @@ def stages_plugin():
 
         def __init__(self) -> None:
             self.runner: LocalRunner | None = None
-            self.hints: HintMaker | None = None
 
         def setup(self, worker) -> None:
             self.runner = LocalRunner()
 
         def teardown(self, worker) -> None:
             self.runner = None
-            self.hints = None
 
     return StagesPlugin()
 
@@ -76,15 +76,6 @@ def _plugin():
 def _runner() -> LocalRunner:
     plugin = _plugin()
     return plugin.runner if plugin is not None and plugin.runner is not None else LocalRunner()
-
-
-def _hint_maker() -> HintMaker:
-    plugin = _plugin()
-    if plugin is None:
-        return HintMaker()
-    if plugin.hints is None:  # built on first use: loads the embedding model once per worker
-        plugin.hints = HintMaker()
-    return plugin.hints
 
 
 @dataclass(slots=True)
@@ -101,11 +92,11 @@ class FileSummary:
 
 @dataclass(slots=True)
 class FileResult:
-    """The second pass over one file: annotated articles (with search terms and hints) and rejections."""
+    """The second pass over one file: prepared articles (with search terms and hints) and rejections."""
 
     path: str
     done: list[tuple[Article, str]] = field(default_factory=list)
-    hints: Hints = field(default_factory=Hints)  # for the driver's dedup and clusters
+    hints: dict[str, Hints] = field(default_factory=dict)  # for the driver's dedup and merge
     rejected: list[Rejection] = field(default_factory=list)  # pipeline rejections
     unread: list[Rejection] = field(default_factory=list)  # read (ingest) rejections
 
@@ -123,11 +114,10 @@ def summarise_file(path: str) -> FileSummary:
 
 
 def process_file(path: str, wanted: frozenset[int] | None, boilerplate: dict[str, frozenset[str]] | None,
-                 prior: str | None, hints: bool = True) -> FileResult:
+                 prior: str | None) -> FileResult:
     """Runs on a worker: read one file, run the per-article stages on the wanted articles and
-    (``hints``) compute their dedup sketches and lead embeddings for the driver."""
+    prepare them for the driver's cross-article stages."""
     runner = _runner()
-    maker = _hint_maker() if hints else None
     result = FileResult(path)
     articles: list[Article] = []
     for item in read_file(Path(path)):
@@ -150,9 +140,8 @@ def process_file(path: str, wanted: frozenset[int] | None, boilerplate: dict[str
         if outcome.rejection:
             result.rejected.append(outcome.rejection)
             continue
-        result.done.append((outcome.article, runner.terms(outcome.article)))
-        if maker is not None:
-            result.hints.add(outcome.article.id, *maker(outcome.article))
+        prepared, result.hints[prepared.id] = runner.preparer(outcome.article)
+        result.done.append((prepared, runner.terms(prepared)))
     return result
 
 
@@ -160,17 +149,13 @@ class DaskRunner:
     """Runs the per-article stages on a Dask cluster, one task per input file."""
 
     def __init__(self, scheduler: str | None = None, workers: int | None = None, *,
-                 boilerplate: Literal["batch", "file"] = "batch", in_flight: int | None = None,
-                 hints: bool = False) -> None:
+                 boilerplate: Literal["batch", "file"] = "batch", in_flight: int | None = None) -> None:
         if boilerplate not in ("batch", "file"):
             raise ValueError(f"boilerplate must be 'batch' or 'file', not {boilerplate!r}")
         self.scheduler = scheduler
         self.workers = workers
         self.boilerplate = boilerplate
         self.in_flight = in_flight
-        # workers compute dedup sketches, lemmas and embeddings for the driver: less driver work,
-        # more worker work and traffic; slower where workers and driver share 2 cores (docs/scale.md)
-        self.hints = hints
         self.local = LocalRunner()  # for the driver-side cross-article stages only
         self._cluster = None
         self._client = None
@@ -220,7 +205,7 @@ class DaskRunner:
         results = self._run(client, plans, progress)
         seen: dict[str, str] = {}
         unread: list[Rejection] = []
-        hints = Hints()
+        hints: dict[str, Hints] = {}
         dedup = Deduplicator()
         session = None  # dedup runs as the files are stored, while later tasks still run
         report.dedup = DedupReport()
@@ -230,38 +215,29 @@ class DaskRunner:
             for rejection in result.rejected:
                 report.rejected.append(rejection)
                 store.put_rejection(rejection)
-            for done, terms in result.done:
+            done = []
+            for article, terms in result.done:
                 if self.boilerplate == "file":  # no first pass: dedupe here
-                    if done.id in seen:
-                        report.duplicates.append(Duplicate(source=done.source, same_as=seen[done.id], article=done.id))
+                    if article.id in seen:
+                        report.duplicates.append(Duplicate(source=article.source, same_as=seen[article.id],
+                                                           article=article.id))
                         continue
-                    seen[done.id] = done.source
-                self._store(done, terms, store, report, progress)
-            hints.merge(result.hints)
-            session = self._dedup(dedup, session, store, result.hints.sketches, report, progress)
+                    seen[article.id] = article.source
+                done.append((article, terms))
+            store_batch(done, store, report, progress)
+            session = dedup_pending(dedup, session, store, take_sketches(result.hints), report, progress)
+            hints.update(result.hints)
             if on_file:
                 on_file(result.path)
             if progress:
                 progress("read", i, len(files))
         for rejection in unread:
             store.put_rejection(rejection)
-        self._dedup(dedup, session, store, {}, report, progress)  # anything left pending
+        dedup_pending(dedup, session, store, {}, report, progress)  # anything left pending
         cross = self.local.cross
         if report.stored or not cross.complete(store):
             report.cross = cross.run(store, progress, hints=hints)
         return report
-
-    @staticmethod
-    def _dedup(dedup: Deduplicator, session, store: Store, sketches, report: IngestReport, progress: Progress | None):
-        """Dedups what is pending now (in store order, as a single run at the end would)."""
-        pending = store.pending_dedup()
-        if pending:
-            session = session or dedup.session(store)
-            part = session.process(pending, sketches, (lambda d, t: progress("dedup", d, t)) if progress else None)
-            report.dedup.articles += part.articles
-            report.dedup.links += part.links
-            report.dedup.near_duplicates += part.near_duplicates
-        return session
 
     def _plan(self, client, files: list[str], store: Store, report: IngestReport):
         """First pass: which articles to process, and the batch's boilerplate and date prior."""
@@ -306,7 +282,7 @@ class DaskRunner:
 
         def submit() -> bool:
             for i, (path, wanted, _bp, prior) in pending:
-                future = client.submit(process_file, path, wanted, boilerplate, prior, self.hints, pure=False)
+                future = client.submit(process_file, path, wanted, boilerplate, prior, pure=False)
                 index[future.key] = i
                 futures.add(future)
                 return True
@@ -322,23 +298,3 @@ class DaskRunner:
             while following in ready:
                 yield ready.pop(following)
                 following += 1
-
-    def _store(self, done: Article, terms: str, store: Store, report: IngestReport, progress: Progress | None) -> bool:
-        """Stores one article; False when it was stored already."""
-        if store.has_article(done.id):  # stored by another ingester since the plan was made
-            store.add_source(done.id, done.source)
-            report.unchanged.append(done.id)
-            return False
-        try:
-            with store.transaction():
-                store.put_article(done, terms)
-                if done.outlet:
-                    store.add_outlet_lines(done.outlet, candidate_lines(done))
-        except DuplicateArticleError:
-            store.add_source(done.id, done.source)
-            report.unchanged.append(done.id)
-            return False
-        report.stored.append(done.id)
-        if progress:
-            progress("store", len(report.stored), None)
-        return True

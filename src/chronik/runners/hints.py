@@ -1,152 +1,118 @@
-"""Per-article work for the cross-article stages, done on the worker that annotated the article.
+"""The per-article half of the cross-article stages, done where the article was annotated.
 
-The driver's cross-article stages compare articles with each other, but much of what they
-need is a function of one article: its dedup sketch (words, k-gram hashes, fingerprints,
-MinHash signature), the lemmas of its tokens and the sentence embeddings of its lead. A Dask
-worker computes these right after the per-article stages (:class:`HintMaker`) and ships them with the article; the
-driver hands them to :meth:`~chronik.dedup.Deduplicator.run` and
-:meth:`~chronik.runners.crossdoc.CrossArticle.run`, which use a hint only when it belongs to
-the same text and otherwise compute as before, so the results do not change.
+The cross-article stages compare articles with each other, but most of what they need is a
+function of one article: its dedup sketch (words, k-gram hashes, fingerprints, MinHash
+signature), its local entities (names split, title references added, mentions grouped within
+the article), its events, and the lemmas and lead embedding the event clusterer reads.
+:class:`Preparer` computes all of it right after the per-article stages (on a Dask worker, or
+in the local runner: both runners take the same path, so their stores agree) and returns the
+article ready to store plus its :class:`Hints` for the process that merges.
+
+Mentions of a prepared article carry provisional entity ids ``~k`` (k: the local entity they
+belong to), and so do the actors of its events; the cross-article stage replaces them with
+canonical ids (:func:`relink`). A hint is used only for the text it was computed from (its
+digest is checked); otherwise the merging process computes the same thing itself.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Mapping
 
 import numpy as np
 
-from chronik.clusters.features import FeatureExtractor
-from chronik.dedup.detector import Deduplicator, Sketch
+from chronik.dedup.detector import Deduplicator, Sketch, text_digest
 from chronik.errors import ConfigError
 from chronik.model import Article
 
-
+PREPARED = "prepared"  # meta key: the article went through Preparer (names split, events found)
 SEP = "\x1f"  # joins an article's lemmas (a unit separator never occurs in a lemma)
-
-
-def lines_key(sentences: list[str], lang: str = "") -> bytes:
-    """The key of one ``encode`` (or ``lemmas``) call: a digest of its strings, in order."""
-    return hashlib.blake2b(("\x1e".join(sentences) + "\x1d" + lang).encode("utf-8"), digest_size=16).digest()
-
-
-class RecordingFeatures(FeatureExtractor):
-    """A feature extractor that remembers the lemmas it computed (``lemmas_seen``: key -> lemmas)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.lemmas_seen: dict[bytes, str] = {}
-
-    def lemmas(self, tokens, lang: str) -> tuple[str, ...]:
-        tokens = list(tokens)
-        out = super().lemmas(tokens, lang)
-        if all(lemma and SEP not in lemma for lemma in out):  # else it could not be split back
-            self.lemmas_seen[lines_key(tokens, lang)] = SEP.join(out)
-        return out
-
-
-class KnownFeatures(FeatureExtractor):
-    """A feature extractor that takes lemmas computed elsewhere for the same tokens."""
-
-    def __init__(self, known_lemmas: Mapping[bytes, str], *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.known_lemmas = known_lemmas
-        self.lemma_misses = 0
-
-    def lemmas(self, tokens, lang: str) -> tuple[str, ...]:
-        tokens = list(tokens)
-        hit = self.known_lemmas.get(lines_key(tokens, lang))
-        if hit is None:
-            self.lemma_misses += 1
-            return super().lemmas(tokens, lang)
-        return tuple(hit.split(SEP)) if hit else ()
-
-
-class RecordingEmbedder:
-    """An embedder that remembers what it encoded (``seen``: key -> float32 rows)."""
-
-    def __init__(self, inner) -> None:
-        self.inner = inner
-        self.seen: dict[bytes, np.ndarray] = {}
-
-    def encode(self, sentences: list[str]) -> np.ndarray:
-        out = self.inner.encode(sentences)
-        self.seen[lines_key(list(sentences))] = out
-        return out
-
-
-class KnownEmbedder:
-    """An embedder answering from embeddings computed elsewhere, else from ``fallback``.
-
-    ``fallback`` is only touched on a miss (a :class:`~chronik.clusters.embed.Embedder` loads
-    its model on first use), so a driver whose workers embedded everything loads no model.
-    """
-
-    def __init__(self, known: Mapping[bytes, np.ndarray], fallback) -> None:
-        self.known = known
-        self.fallback = fallback
-        self.hits = 0
-        self.misses = 0
-
-    def encode(self, sentences: list[str]) -> np.ndarray:
-        hit = self.known.get(lines_key(list(sentences)))
-        if hit is not None:
-            self.hits += 1
-            return hit
-        self.misses += 1
-        return self.fallback.encode(sentences)
 
 
 @dataclass(slots=True)
 class Hints:
-    """What the workers computed for the driver's cross-article stages, by article."""
+    """What the preparing process computed for one article, for the merging one."""
 
-    sketches: dict[str, Sketch] = field(default_factory=dict)
-    embeddings: dict[bytes, np.ndarray] = field(default_factory=dict)
-    lemmas: dict[bytes, str] = field(default_factory=dict)  # joined by SEP: one string, not thousands
+    digest: bytes  # of the article's text, to check the hint belongs to it
+    sketch: Sketch | None = None
+    local: tuple | None = None  # tuple[LocalEntity, ...]
+    lemmas: str | None = None  # joined by SEP: one string travels cheaper than hundreds
+    embedding: np.ndarray | None = None  # float64: gives back the very floats it was made of
 
-    def add(self, article_id: str, sketch: Sketch | None, embeddings: Mapping[bytes, np.ndarray],
-            lemmas: Mapping[bytes, str] | None = None) -> None:
-        if sketch is not None:
-            self.sketches[article_id] = sketch
-        self.embeddings.update(embeddings)
-        self.lemmas.update(lemmas or {})
+    def content(self) -> tuple[tuple[str, ...], tuple[float, ...]] | None:
+        """Lemmas and lead embedding as :meth:`FeatureExtractor.from_article` takes them."""
+        if self.lemmas is None or self.embedding is None:
+            return None
+        return (tuple(self.lemmas.split(SEP)) if self.lemmas else ()), tuple(self.embedding.tolist())
 
-    def merge(self, other: Hints) -> None:
-        """Takes ``other``'s lemmas and embeddings (not its sketches, which dedup consumes)."""
-        self.embeddings.update(other.embeddings)
-        self.lemmas.update(other.lemmas)
-
-    def extractor(self, fallback_embedder) -> FeatureExtractor:
-        """A feature extractor for the driver that uses these hints and computes the rest."""
-        return KnownFeatures(self.lemmas, embedder=KnownEmbedder(self.embeddings, fallback_embedder))
+    def fits(self, article: Article) -> bool:
+        return self.digest == text_digest(article.text)
 
 
-class HintMaker:
-    """Computes an article's hints; one per worker process (holds the embedding model)."""
+def provisional(article: Article, local: tuple) -> Article:
+    """Mentions get the id ``~k`` of the local entity k they belong to, and its label."""
+    mentions = list(article.mentions)
+    for k, entity in enumerate(local):
+        for i in entity.mentions:
+            mentions[i] = mentions[i].replace(entity=f"~{k}", label=entity.label)
+    return article.replace(mentions=tuple(mentions))
+
+
+def relink(before: Article, linked: Article) -> Article:
+    """``linked`` (``before`` with canonical mention ids) with its events' actors relinked too:
+    an actor carries the id of the mention it came from, so the old id maps to the new one."""
+    if len(before.mentions) != len(linked.mentions):
+        raise ValueError(f"article {linked.id}: mentions changed while linking")
+    new_ids: dict[str, str] = {}
+    for old, new in zip(before.mentions, linked.mentions):
+        if old.entity and new.entity:
+            new_ids.setdefault(old.entity, new.entity)
+    events = tuple(
+        e.replace(actors=tuple(a.replace(entity=new_ids.get(a.entity, a.entity)) if a.entity else a
+                               for a in e.actors))
+        for e in linked.events)
+    return linked.replace(events=events) if events != linked.events else linked
+
+
+class Preparer:
+    """Prepares annotated articles for the cross-article stages; one per process (it holds
+    the gazetteers, the event lexicon and, with ``features``, the embedding model)."""
 
     def __init__(self, *, features: bool = True) -> None:
+        from chronik.entities import Canonicalizer
+        from chronik.events.extractor import EventExtractor
+
+        self.canonical = Canonicalizer()
+        self.events = EventExtractor()
         self.dedup = Deduplicator()
-        self.recorder = None
         self.features = None
         if features:
             from chronik.clusters.embed import Embedder
+            from chronik.clusters.features import FeatureExtractor
 
-            self.recorder = RecordingEmbedder(Embedder())
-            self.features = RecordingFeatures(embedder=self.recorder)
+            self.features = FeatureExtractor(embedder=Embedder())
 
-    def __call__(self, article: Article) -> tuple[Sketch, dict[bytes, np.ndarray], dict[bytes, str]]:
-        embeddings: dict[bytes, np.ndarray] = {}
-        lemmas: dict[bytes, str] = {}
+    def __call__(self, article: Article) -> tuple[Article, Hints]:
+        prepared, local = self.canonical.prepare(article)
+        prepared = self.events(provisional(prepared, local))
+        prepared = prepared.replace(meta=dict(prepared.meta) | {PREPARED: True, "events_done": True})
+        hints = Hints(digest=text_digest(prepared.text), sketch=self.dedup.sketch(prepared), local=local)
         if self.features is not None:
-            self.recorder.seen, self.features.lemmas_seen = {}, {}
             try:
-                # the same call the driver makes, so the lemmatised tokens and embedded
-                # sentences are the same ones
-                self.features.from_article(article)
-            except ConfigError:  # no embedding package on this worker: the driver tries
+                lemmas, embedding = self.features.content(prepared)
+            except ConfigError:  # no embedding package here: the merging process tries
                 pass
-            embeddings, lemmas = self.recorder.seen, self.features.lemmas_seen
-            self.recorder.seen, self.features.lemmas_seen = {}, {}
-        return self.dedup.sketch(article), embeddings, lemmas
+            else:
+                if all(lemma and SEP not in lemma for lemma in lemmas):  # else it could not be split back
+                    hints.lemmas, hints.embedding = SEP.join(lemmas), np.asarray(embedding, dtype=np.float64)
+        return prepared, hints
+
+
+def take_sketches(hints: Mapping[str, Hints]) -> dict[str, Sketch]:
+    """The dedup sketches among ``hints``, taken out of them (dedup needs them once; the
+    deduplicator checks their digests itself)."""
+    out = {}
+    for aid, h in hints.items():
+        if h.sketch is not None:
+            out[aid], h.sketch = h.sketch, None
+    return out

@@ -1,8 +1,10 @@
 """The local runner: files in, articles stored, cross-article stages updated.
 
-Per-article stages run in this process, in chunks (memory stays bounded on big inputs);
-each article is stored in its own transaction; then the incremental cross-article stages
-(dedup) process what is new. The distributed runner calls the same stage objects.
+Per-article stages run in this process, in chunks (memory stays bounded on big inputs),
+followed by the per-article half of the cross-article stages (:mod:`chronik.runners.hints`);
+articles are stored in transactions of :data:`STORE_BATCH`, deduplicated after each chunk,
+and the cross-article stages then merge what is new. The distributed runner calls the same
+stage objects and functions.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from typing import Callable, Iterable, Iterator
 
 from chronik.clean import Cleaner, CleanerOptions, candidate_lines, outlet_boilerplate
 from chronik.dedup import DedupReport, Deduplicator
+from chronik.dedup.detector import DedupSession
 from chronik.errors import DuplicateArticleError
 from chronik.entities import EntityTagger
 from chronik.runners.crossdoc import CrossArticle, CrossReport
+from chronik.runners.hints import Hints, Preparer, take_sketches
 from chronik.ingest import iter_files, read_file
 from chronik.model import Article, Rejection
 from chronik.pipeline import Outcome, Pipeline, Stage
@@ -58,6 +62,7 @@ class LocalRunner:
         self.entities = EntityTagger()
         self.cross = CrossArticle()
         self.stemmer = Stemmer()
+        self._preparer: Preparer | None = None
 
     def pipeline(self, boilerplate: dict[str, frozenset[str]]) -> Pipeline:
         cleaner = Cleaner(CleanerOptions(outlet_boilerplate=boilerplate))
@@ -89,14 +94,25 @@ class LocalRunner:
             if progress:
                 progress("read", i, len(files))
 
+    @property
+    def preparer(self) -> Preparer:
+        """The per-article half of the cross-article stages (built on first use)."""
+        if self._preparer is None:
+            self._preparer = Preparer()
+        return self._preparer
+
     def ingest(self, paths: Iterable[str | Path], store: Store, progress: Progress | None = None, *,
                source_of: Callable[[str], str] | None = None) -> IngestReport:
         """Reads, annotates and stores ``paths``, then runs dedup and the cross-article stages.
         ``source_of`` renames what each article and rejection records as its source (the web
         upload stores "upload:NAME", not the temporary file it was saved to)."""
         report = IngestReport()
+        report.dedup = DedupReport()
         seen: dict[str, str] = {}
         batch: list[Article] = []
+        hints: dict[str, Hints] = {}
+        dedup = Deduplicator()
+        session = None
         for article in self.read(paths, report, progress, source_of):
             if article.id in seen:
                 report.duplicates.append(Duplicate(source=article.source, same_as=seen[article.id], article=article.id))
@@ -108,40 +124,75 @@ class LocalRunner:
                 continue
             batch.append(article)
             if len(batch) >= self.chunk:
-                self._process(batch, store, report, progress)
+                self._process(batch, store, report, progress, hints)
+                session = dedup_pending(dedup, session, store, take_sketches(hints), report, progress)
                 batch = []
         if batch:
-            self._process(batch, store, report, progress)
+            self._process(batch, store, report, progress, hints)
         for rejection in report.rejected:
             if rejection.stage == "ingest":
                 store.put_rejection(rejection)
-        report.dedup = Deduplicator().run(store, (lambda d, t: progress("dedup", d, t)) if progress else None)
+        dedup_pending(dedup, session, store, take_sketches(hints), report, progress)
         if report.stored or not self.cross.complete(store):  # new articles, or a run cut short
-            report.cross = self.cross.run(store, progress)
+            report.cross = self.cross.run(store, progress, hints=hints)
         return report
 
-    def _process(self, batch: list[Article], store: Store, report: IngestReport, progress: Progress | None) -> None:
+    def _process(self, batch: list[Article], store: Store, report: IngestReport, progress: Progress | None,
+                 hints: dict[str, Hints]) -> None:
         outlets = {a.outlet for a in batch if a.outlet}
         pipeline = self.pipeline(outlet_boilerplate(batch, known=store.outlet_line_counts(outlets)))
         # a rough date for the batch lets undated articles fix the years they leave open
         prior = batch_prior([a.published for a in batch]) or batch_prior(store.published_dates())
+        done: list[tuple[Article, str]] = []
         for article in batch:
             outcome = self.annotate(pipeline, article, prior)
             if outcome.rejection:
                 report.rejected.append(outcome.rejection)
                 store.put_rejection(outcome.rejection)
                 continue
-            done = outcome.article
-            terms = self.terms(done)
+            prepared, hints[article.id] = self.preparer(outcome.article)
+            done.append((prepared, self.terms(prepared)))
+            if len(done) >= STORE_BATCH:
+                store_batch(done, store, report, progress)
+                done = []
+        store_batch(done, store, report, progress)
+
+
+STORE_BATCH = 50  # articles per transaction
+
+
+def store_batch(done: list[tuple[Article, str]], store: Store, report: IngestReport,
+                progress: Progress | None) -> None:
+    """Stores annotated articles (with their search terms) in one transaction; an article
+    another ingester stored meanwhile only gains a source."""
+    if not done:
+        return
+    with store.transaction():
+        for article, terms in done:
             try:
-                with store.transaction():
-                    store.put_article(done, terms)
-                    if done.outlet:
-                        store.add_outlet_lines(done.outlet, candidate_lines(done))
-            except DuplicateArticleError:  # another ingester stored it meanwhile
-                store.add_source(done.id, done.source)
-                report.unchanged.append(done.id)
+                if store.has_article(article.id):
+                    raise DuplicateArticleError(article.id)
+                store.put_article(article, terms)
+            except DuplicateArticleError:
+                store.add_source(article.id, article.source)
+                report.unchanged.append(article.id)
                 continue
-            report.stored.append(done.id)
-            if progress:
-                progress("store", len(report.stored), None)
+            if article.outlet:
+                store.add_outlet_lines(article.outlet, candidate_lines(article))
+            report.stored.append(article.id)
+    if progress:
+        progress("store", len(report.stored), None)
+
+
+def dedup_pending(dedup: Deduplicator, session: DedupSession | None, store: Store, sketches,
+                  report: IngestReport, progress: Progress | None) -> DedupSession | None:
+    """Dedups what is pending now (in store order, as one run at the end would) and returns
+    the session (its index grows), to call again after the next batch is stored."""
+    pending = store.pending_dedup()
+    if pending:
+        session = session or dedup.session(store)
+        part = session.process(pending, sketches, (lambda d, t: progress("dedup", d, t)) if progress else None)
+        report.dedup.articles += part.articles
+        report.dedup.links += part.links
+        report.dedup.near_duplicates += part.near_duplicates
+    return session
