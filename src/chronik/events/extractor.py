@@ -213,9 +213,13 @@ class EventExtractor:
             frames = [f for f in frames if self.options.headlines and not f.noun or f.light_verb is not None]
             frames = [f for f in frames if any(is_finite_like(t, lexicon) for t in view.clause_toks(
                 view.toks[f.light_verb if f.light_verb is not None else f.trigger].clause))]
+        generic = lexicon.cue("generic_org_nouns")
         for f in frames:
-            f.roles.source[:] = [p for p in f.roles.source if actor_label_ok(view, p, state.actor_texts)]
-            f.roles.target[:] = [p for p in f.roles.target if actor_label_ok(view, p, state.actor_texts)]
+            kept = [p for p in f.roles.source if actor_label_ok(view, p, state.actor_texts, generic)]
+            f.common_source = bool(f.roles.source) and not kept and all(
+                actor_label_ok(view, p, state.actor_texts) for p in f.roles.source)
+            f.roles.source[:] = kept
+            f.roles.target[:] = [p for p in f.roles.target if actor_label_ok(view, p, state.actor_texts, generic)]
         if not frames:
             self._remember(names, state, no, mentions, [])
             return

@@ -38,6 +38,7 @@ class Frame:
     control: "Frame | None" = None  # the frame a zu-infinitive depends on
     modality: str = ""
     particle: int | None = None  # token index of a separable verb's particle ("teilte ... mit")
+    common_source: bool = False  # the source is a generic noun ("Der Konzern hat ... erworben"), not a missed name
 
 class FrameFinder:
     """Finds the frames of a sentence view; holds the lexicon and the role finder."""

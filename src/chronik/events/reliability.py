@@ -26,6 +26,7 @@ Checks, in order (first that applies drops the event):
 * ``silent``: a STATEMENT that is negated or planned ("will keine Stellungnahme abgeben").
 * ``reader``: a sentence that addresses the reader ("Durch Ihren Besuch der Website ...
   erklären Sie sich einverstanden"): site boilerplate, not news.
+* ``question``: an event in a question ("Hat Mr. Krugman vergessen, dass ...?"): asked, not reported.
 * ``figurative``: an event without actors whose clause has an inanimate common noun as its
   subject ("Der Winter fordert die Autofahrer"): a metaphor, nobody acts.
 * ``purpose``: a bare event noun after "für" + indefinite article ("für eine Kooperation mit den
@@ -113,7 +114,13 @@ class Reliability:
                 return name
         return None
 
-    checks: tuple[str, ...] = ("silent", "reader", "figurative", "purpose", "quoted", "missed", "unused")
+    checks: tuple[str, ...] = ("silent", "reader", "question", "figurative", "purpose", "quoted", "missed", "unused")
+
+    def _question(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
+        for t in view.toks[f.trigger:]:
+            if t.text in (".", "!", "?", ";"):
+                return t.text == "?"
+        return False
 
     def _reader(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
         toks = view.toks
@@ -152,7 +159,7 @@ class Reliability:
     def _missed(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
         tok = view.toks[f.light_verb if f.noun and f.light_verb is not None else f.trigger]
         trig = view.toks[f.trigger]
-        if not any(a.role == "source" for a in event.actors):
+        if not any(a.role == "source" for a in event.actors) and not f.common_source:
             skip = {f.trigger, f.light_verb}
             clause = view.clause_toks(tok.clause)
             if trig.clause != tok.clause:
@@ -189,11 +196,15 @@ class Reliability:
         return False
 
 
-def actor_label_ok(view: SentenceView, phrase: int, known: frozenset[str] = frozenset()) -> bool:
+def actor_label_ok(view: SentenceView, phrase: int, known: frozenset[str] = frozenset(),
+                   generic: frozenset[str] = frozenset()) -> bool:
     """Actors come from PER, ORG and LOC mentions, or from a mention of another label whose
     text the article labels so elsewhere (a merged "lud Kim Jong Un Putin" tagged MISC and split
-    by the repair step into "Kim Jong Un" and "Putin")."""
+    by the repair step into "Kim Jong Un" and "Putin"). A mention that is one generic noun after
+    an article ("teilte die Airline mit", "der Konzern") names nobody: a common noun, not an actor."""
     ph = view.phrases[phrase]
+    if ph.head_first == ph.last and ph.first < ph.head_first and view.toks[ph.last].text in generic:
+        return False
     if view.labels.get(ph.mention) in ACTOR_LABELS:
         return True
     first, last = view.toks[ph.head_first], view.toks[ph.last]

@@ -175,6 +175,8 @@ class RoleFinder:
                 return self.group(view, clause.antecedent), units
             cand = [u for u in free if u[3] not in OBLIQUE]
             return (self.group(view, cand[0][0]) if cand else []), units + [(clause.antecedent, -1, "", "den")]
+        if clause.opener and self._main_again(view, tok):
+            return self.previous_subject(view, clause.index), units  # "..., dass es ... handelte und forderte"
         if clause.opener:
             cand = [u for u in free if u[3] not in OBLIQUE]
             if not cand or self._pronoun_subject(view, clause.first, cand[0][1]) or \
@@ -206,6 +208,16 @@ class RoleFinder:
                 if subj:
                     return subj, units
         return (self.group(view, after[0][0]) if after else []), units
+
+    def _main_again(self, view: SentenceView, tok: Tok) -> bool:
+        """A finite verb right after "und" that follows the verb ending a subordinate clause
+        ("dass es sich ... handelte und forderte deshalb ...") continues the main clause."""
+        toks = view.toks
+        if tok.i < 2 or toks[tok.i - 1].lower not in ("und", "sowie") or not is_finite_like(tok, self.lexicon):
+            return False
+        before = toks[tok.i - 2]
+        return before.clause == tok.clause and before.text.islower() and (
+            is_finite_like(before, self.lexicon) or before.lower in self.aux)
 
     def _nominal_before(self, view: SentenceView, lo: int, hi: int) -> bool:
         """The first constituent before the finite verb is a noun phrase without a name, so it
