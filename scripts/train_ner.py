@@ -24,7 +24,7 @@ from pathlib import Path
 import pycrfsuite
 
 from chronik.entities.corpora import bioes, read_germeval, read_hipe, read_smartdata
-from chronik.entities import wordtypes
+from chronik.entities import contexttypes, wordtypes
 from chronik.entities.features import Featurizer
 from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.lexicon import Lexicon
@@ -46,23 +46,33 @@ class Features:
     def __init__(self, args) -> None:
         self.gazetteer = Gazetteer()
         self.lexicon = Lexicon()
-        self.trainer = None
+        self.trainer = self.context_trainer = None
         self.extra = []
-        if args.word_types:
-            self.trainer = wordtypes.Trainer(*wordtypes.load_piece_vectors())
+        if args.word_types or args.context_types:
+            pieces, vectors = wordtypes.load_piece_vectors()
             self.extra = wordtypes.gazetteer_names(self.gazetteer)
+            if args.word_types:
+                self.trainer = wordtypes.Trainer(pieces, vectors)
+            if args.context_types:
+                self.context_trainer = contexttypes.ContextTrainer(pieces, vectors)
 
-    def plain(self, word_types=None, fixed=None) -> Featurizer:
-        return Featurizer(self.gazetteer, self.lexicon, word_types=word_types, fixed_word_types=fixed)
+    def plain(self, word_types=None, fixed=None, context=None) -> Featurizer:
+        return Featurizer(self.gazetteer, self.lexicon, word_types=word_types, fixed_word_types=fixed,
+                          context_types=context)
 
     def fit(self, sentences):
-        """(word-type model or None, featurizer for training the CRF, featurizer for tagging)."""
-        if self.trainer is None:
-            return None, self.plain(), self.plain()
-        counts = wordtypes.type_counts(sentences)
-        full = self.trainer.fit(counts, self.extra)
-        crossed = self.trainer.cross_fit(counts, self.extra)
-        return full, self.plain(full, crossed), self.plain(full)
+        """({file name: stacked model}, featurizer for training the CRF, featurizer for tagging)."""
+        models: dict = {}
+        full = crossed = context = context_crossed = None
+        if self.trainer is not None:
+            counts = wordtypes.type_counts(sentences)
+            full = self.trainer.fit(counts, self.extra)
+            crossed = self.trainer.cross_fit(counts, self.extra)
+            models[wordtypes.FILE] = full
+        if self.context_trainer is not None:
+            context, context_crossed = self.context_trainer.fit(sentences, self.extra)
+            models[contexttypes.FILE] = context
+        return models, self.plain(full, crossed, context_crossed), self.plain(full, None, context)
 
 
 def train(sentences, path: Path, featurizer: Featurizer, args) -> None:
@@ -78,13 +88,14 @@ def train_model(features: Features, sentences, weighted, path: Path, args) -> Fe
     """Train the CRF (and word types, saved beside it) on ``weighted``; ``sentences`` are the
     distinct training sentences the word-type classifier learns from. Returns the featurizer
     to tag with."""
-    model, train_featurizer, tag_featurizer = features.fit(sentences)
+    models, train_featurizer, tag_featurizer = features.fit(sentences)
     train(weighted, path, train_featurizer, args)
-    side = path.with_name(wordtypes.FILE)
-    if model is not None:
-        model.save(side)
-    elif side.exists():
-        side.unlink()
+    for name in (wordtypes.FILE, contexttypes.FILE):
+        side = path.with_name(name)
+        if name in models:
+            models[name].save(side)
+        elif side.exists():
+            side.unlink()
     return tag_featurizer
 
 
@@ -158,6 +169,8 @@ def main() -> None:
     ap.add_argument("--folds", default="", help="CV folds to run, e.g. 0,1 (default: all)")
     ap.add_argument("--no-word-types", dest="word_types", action="store_false",
                     help="without the stacked word-type classifier")
+    ap.add_argument("--context-types", action="store_true",
+                    help="with the stacked context classifier (word and neighbours)")
     ap.add_argument("--no-save", action="store_true", help="train and score without saving")
     ap.add_argument("--cv-only", action="store_true", help="only the cross-validation (needs --cv)")
     ap.add_argument("--score-only", action="store_true", help="score the model at --out, no training")
@@ -170,6 +183,7 @@ def main() -> None:
     germeval = read_germeval(DATA / "germeval2014" / "NER-de-dev.tsv")
     report: dict = {"params": {"c1": args.c1, "c2": args.c2, "iterations": args.iterations,
                                "germeval_weight": args.germeval_weight, "word_types": args.word_types,
+                               "context_types": args.context_types,
                                "scheme": args.scheme}}
     if args.cv:
         t = time.time()

@@ -34,13 +34,17 @@ class Featurizer:
     """Turns a sentence (a list of words) into CRF feature lists, one per word."""
 
     def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None,
-                 word_types: WordTypes | None = None, fixed_word_types: dict[str, list[str]] | None = None) -> None:
+                 word_types: WordTypes | None = None, fixed_word_types: dict[str, list[str]] | None = None,
+                 context_types=None) -> None:
         """``word_types`` adds the stacked word-type classifier's features; ``fixed_word_types``
-        (training only) gives cross-fitted features for the training words instead."""
+        (training only) gives cross-fitted features for the training words instead.
+        ``context_types`` (a :class:`chronik.entities.contexttypes.ContextTypes` or, in training,
+        its ``CrossFitted`` stand-in) adds the context classifier's features."""
         self.gazetteer = gazetteer or Gazetteer()
         self.lexicon = lexicon or Lexicon()  # German word forms, case-sensitive
         self.word_types = word_types
         self.fixed_word_types = fixed_word_types or {}
+        self.context_types = context_types
         self.stemmer = snowballstemmer.stemmer("german")
         self._own: dict[str, list[str]] = {}
         self._ctx: dict[str, list[list[str]]] = {}
@@ -96,6 +100,7 @@ class Featurizer:
         info = [self._word(w) for w in words]
         phrase = self.gazetteer.phrase_tags(words)
         lows = [w.lower() for w in words]
+        context = self.context_types.features(words) if self.context_types is not None else None
         out: list[list[str]] = []
         quoted = False
         for i in range(n):
@@ -125,5 +130,7 @@ class Featurizer:
                 feats.append(f"ph={phrase[i]}")
             if 0 < i and phrase[i - 1]:
                 feats.append(f"-1ph={phrase[i - 1]}")
+            if context is not None:
+                feats += context[i]
             out.append(feats)
         return out

@@ -18,6 +18,8 @@ from typing import Iterable
 import pycrfsuite
 
 from chronik.entities.corpora import bio, chunks, from_bioes
+from chronik.entities.contexttypes import FILE as CONTEXT_TYPES_FILE
+from chronik.entities.contexttypes import ContextTypes
 from chronik.entities.features import Featurizer
 from chronik.entities.wordtypes import FILE as WORD_TYPES_FILE
 from chronik.entities.wordtypes import WordTypes
@@ -53,7 +55,9 @@ class Recognizer:
         if featurizer is None:
             # the stacked word-type classifier ships beside the CRF it was trained with
             types = path.with_name(WORD_TYPES_FILE)
-            featurizer = Featurizer(word_types=WordTypes.load(types) if types.is_file() else None)
+            context = path.with_name(CONTEXT_TYPES_FILE)
+            featurizer = Featurizer(word_types=WordTypes.load(types) if types.is_file() else None,
+                                    context_types=ContextTypes.load(context) if context.is_file() else None)
         self.featurizer = featurizer
         text = resources.files("chronik.entities.data").joinpath("person_titles.txt").read_text("utf-8")
         self.title_heads = frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))

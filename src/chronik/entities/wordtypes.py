@@ -164,8 +164,14 @@ class Trainer:
             X.append(self.embed(w))
             y.append(CLASSES.index(label))
             weights.append(1)
+        import warnings
+
+        from sklearn.exceptions import ConvergenceWarning
+
         clf = LogisticRegression(max_iter=300, C=self.c)
-        clf.fit(np.array(X), np.array(y), sample_weight=np.array(weights, float))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            clf.fit(np.array(X), np.array(y), sample_weight=np.array(weights, float))
         coef = np.zeros((len(CLASSES), self.vectors.shape[1]), np.float32)
         bias = np.full(len(CLASSES), -30.0, np.float32)  # a class absent from training never wins
         coef[clf.classes_] = clf.coef_
