@@ -309,6 +309,7 @@ class RoleFinder:
                 continue
             agent = passive and norm_prep(prep) in ("von", "durch") and self._label(view, ph_index) != "LOC"
             kept = agent or (etype.name in ATTACHED_OK and norm_prep(prep) in ("an", "gegen", "nach", "auf", "in", "zu")) or (
+                etype.name == "ACQUIRE" and norm_prep(prep) == "bei") or (
                 etype.symmetric and norm_prep(prep) in ("mit", "zwischen"))
             if pos >= 0 and not kept and self._noun_attached(view, ph_index):
                 continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun
