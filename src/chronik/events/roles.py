@@ -210,14 +210,11 @@ class RoleFinder:
         return (self.group(view, after[0][0]) if after else []), units
 
     def _main_again(self, view: SentenceView, tok: Tok) -> bool:
-        """A finite verb right after "und" that follows the verb ending a subordinate clause
-        ("dass es sich ... handelte und forderte deshalb ...") continues the main clause."""
-        toks = view.toks
-        if tok.i < 2 or toks[tok.i - 1].lower not in ("und", "sowie") or not is_finite_like(tok, self.lexicon):
-            return False
-        before = toks[tok.i - 2]
-        return before.clause == tok.clause and before.text.islower() and (
-            is_finite_like(before, self.lexicon) or before.lower in self.aux)
+        """A finite verb after "und" after a subordinate clause's verb continues the main clause
+        ("dass es sich ... handelte und forderte deshalb ...")."""
+        before = view.toks[tok.i - 2] if tok.i >= 2 and view.toks[tok.i - 1].lower in ("und", "sowie") else None
+        return before is not None and is_finite_like(tok, self.lexicon) and before.clause == tok.clause \
+            and before.text.islower() and (is_finite_like(before, self.lexicon) or before.lower in self.aux)
 
     def _nominal_before(self, view: SentenceView, lo: int, hi: int) -> bool:
         """The first constituent before the finite verb is a noun phrase without a name, so it
@@ -424,8 +421,8 @@ class RoleFinder:
             return []  # "Übernahme ... durch die Regierung": the agent is named, if not by a name
         if not ((possessive or temporal) and own_activity or agent_verb):
             return []
-        if temporal and not possessive and not agent_verb and indefinite and not self._noun_extent(view, i) \
-                and not any(ph.modifies == i or ph.compound_of == i for ph in view.phrases):
+        if temporal and indefinite and not (possessive or agent_verb or self._noun_extent(view, i) or any(
+                ph.modifies == i or ph.compound_of == i for ph in view.phrases)):
             return []  # "nach einem ersten Besuch": some visit of nothing named, not the subject's known event
         verb = self.finite(view, i)
         if verb is None:
