@@ -15,10 +15,15 @@ import functools
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
+
+
+_PLAIN = (str, int, float, type(None))
 
 
 def _encode(value: Any) -> Any:
+    if isinstance(value, _PLAIN):
+        return value
     if isinstance(value, Record):
         return value.to_dict()
     if isinstance(value, bytes):
@@ -33,21 +38,32 @@ def _encode(value: Any) -> Any:
 def _decode(hint: Any, value: Any) -> Any:
     if value is None:
         return None
+    decoder = _decoder(hint)
+    return value if decoder is None else decoder(value)
+
+
+@functools.cache
+def _decoder(hint: Any) -> Callable[[Any], Any] | None:
+    """The function that turns a JSON value (never None) back into a ``hint``-typed one, or
+    None where the JSON value is already it; built once per type, as the type decides it."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _decode(args[0], value) if len(args) == 1 else value
+        inner = _decoder(args[0]) if len(args) == 1 else None
+        return None if inner is None else (lambda v: None if v is None else inner(v))
     if isinstance(hint, type) and issubclass(hint, Record):
-        return hint.from_dict(value)
+        return hint.from_dict
     if hint is bytes:
-        return base64.b64decode(value["$bytes"]) if isinstance(value, dict) else bytes(value)
+        return lambda v: base64.b64decode(v["$bytes"]) if isinstance(v, dict) else bytes(v)
     if origin is tuple:
         args = typing.get_args(hint)
-        item = args[0] if args else Any
-        return tuple(_decode(item, v) for v in value)
+        item = _decoder(args[0]) if args else None
+        if item is None:
+            return tuple
+        return lambda v: tuple(None if x is None else item(x) for x in v)
     if origin in (dict, Mapping) or hint in (dict, Mapping):
-        return dict(value)
-    return value
+        return dict
+    return None
 
 
 @functools.cache
@@ -57,18 +73,33 @@ def _field_hints(cls: type) -> dict[str, Any]:
     return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
 
 
+@functools.cache
+def _field_decoders(cls: type) -> dict[str, Callable[[Any], Any] | None]:
+    return {name: _decoder(hint) for name, hint in _field_hints(cls).items()}
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 class Record:
     """Mixin giving a frozen dataclass JSON-safe ``to_dict``/``from_dict``."""
 
     __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _encode(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {name: _encode(getattr(self, name)) for name in _field_names(type(self))}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]):
-        hints = _field_hints(cls)
-        return cls(**{k: _decode(hints[k], v) for k, v in data.items() if k in hints})
+        decoders = _field_decoders(cls)
+        kwargs = {}
+        for k, v in data.items():
+            if k in decoders:
+                decoder = decoders[k]
+                kwargs[k] = v if v is None or decoder is None else decoder(v)
+        return cls(**kwargs)
 
     def replace(self, **changes: Any):
         return dataclasses.replace(self, **changes)

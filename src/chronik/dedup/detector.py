@@ -161,23 +161,29 @@ class DedupSession:
             self.sigs[article_id] = m
             self.lsh.insert(article_id, m)
 
-    def _lean(self, raw: bytes):
-        from datasketch import LeanMinHash, MinHash
+    @staticmethod
+    def _lean(raw: bytes):
+        from datasketch import LeanMinHash
 
-        o = self.dedup.options
-        return LeanMinHash(MinHash(num_perm=o.num_perm, seed=1, scheme=SCHEME,
-                                   hashvalues=np.frombuffer(raw, dtype=np.uint64)))
+        # straight from the hash values: going through MinHash would draw its permutations again
+        return LeanMinHash(seed=1, hashvalues=np.frombuffer(raw, dtype=np.uint64), scheme=SCHEME)
 
     def process(self, pending: list[str], sketches: Mapping[str, Sketch] | None = None,
-                progress: Callable[[int, int], None] | None = None) -> DedupReport:
-        """Dedups ``pending`` (ids in store order, not yet processed) against all before them."""
+                progress: Callable[[int, int], None] | None = None, *,
+                articles: Mapping[str, Article] | None = None) -> DedupReport:
+        """Dedups ``pending`` (ids in store order, not yet processed) against all before them,
+        in one transaction. ``articles``: the pending articles as stored, when the caller holds
+        them (saves reading them back)."""
+        with self.store.transaction():
+            return self._process(pending, sketches or {}, progress, articles or {})
+
+    def _process(self, pending, sketches, progress, articles) -> DedupReport:
         from datasketch import LeanMinHash
 
         dedup, store, o = self.dedup, self.store, self.dedup.options
         report = DedupReport()
-        sketches = sketches or {}
         for done, article_id in enumerate(pending, 1):
-            article = store.get_article(article_id)
+            article = articles.get(article_id) or store.get_article(article_id)
             sketch = sketches.get(article_id)
             if sketch is not None and sketch.digest == text_digest(article.text):
                 prep = sketch.prepared

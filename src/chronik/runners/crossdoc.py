@@ -28,6 +28,7 @@ Progress = Callable[[str, int, int | None], None]
 
 _STATE = f"clusterer/{__version__}"
 _DONE = "cross/complete"
+_WRITES = 500  # changed articles written per transaction
 
 
 @dataclass(slots=True)
@@ -88,10 +89,12 @@ class CrossArticle:
             if progress:
                 progress("events", n, len(rerun))
         changed = [aid for aid in sorted(articles) if articles[aid] != stored[aid]]
-        for n, aid in enumerate(changed, 1):  # each changed article written once
-            store.update_article(articles[aid])
+        for i in range(0, len(changed), _WRITES):  # each changed article written once
+            with store.transaction():
+                for aid in changed[i : i + _WRITES]:
+                    store.update_article(articles[aid])
             if progress:
-                progress("write", n, len(changed))
+                progress("write", min(i + _WRITES, len(changed)), len(changed))
         report.events = sum(len(articles[aid].events) for aid in changed)
         report.stories = len(self._stories(store, articles, assignments))
         store.put_state(_DONE, b"1")
@@ -100,7 +103,11 @@ class CrossArticle:
     def _entities(self, store: Store, articles: dict[str, Article], report: CrossReport,
                   hints: Mapping[str, Hints]) -> tuple[dict[str, Article], set[str]]:
         """Canonical entities over all articles; returns the articles linked and the ids of
-        those whose events must be found again (a mention's label changed in linking)."""
+        those whose events must be found again (not prepared, and their mentions changed).
+
+        A prepared article's events were found with its own entity labels (each mention's
+        local entity's); linking may relabel a mention after the votes of other articles, which
+        its events do not follow (finding them again costs as much as the whole merge)."""
         from chronik.entities import Canonicalizer
 
         prepared = {aid: (hints[aid].local if aid in hints else None)
@@ -114,8 +121,6 @@ class CrossArticle:
             before = articles[linked.id]
             if linked.id in prepared:
                 out[linked.id] = relink(before, linked)
-                if any(a.label != b.label for a, b in zip(before.mentions, linked.mentions)):
-                    rerun.add(linked.id)
             elif linked.mentions != before.mentions:
                 out[linked.id] = linked
                 rerun.add(linked.id)  # not prepared: events follow its mentions, as they always did

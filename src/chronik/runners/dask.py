@@ -225,7 +225,8 @@ class DaskRunner:
                     seen[article.id] = article.source
                 done.append((article, terms))
             store_batch(done, store, report, progress)
-            session = dedup_pending(dedup, session, store, take_sketches(result.hints), report, progress)
+            session = dedup_pending(dedup, session, store, take_sketches(result.hints), report, progress,
+                                    {article.id: article for article, _ in done})
             hints.update(result.hints)
             if on_file:
                 on_file(result.path)

@@ -124,26 +124,27 @@ class LocalRunner:
                 continue
             batch.append(article)
             if len(batch) >= self.chunk:
-                self._process(batch, store, report, progress, hints)
-                session = dedup_pending(dedup, session, store, take_sketches(hints), report, progress)
+                stored = self._process(batch, store, report, progress, hints)
+                session = dedup_pending(dedup, session, store, take_sketches(hints), report, progress, stored)
                 batch = []
-        if batch:
-            self._process(batch, store, report, progress, hints)
+        stored = self._process(batch, store, report, progress, hints) if batch else {}
         for rejection in report.rejected:
             if rejection.stage == "ingest":
                 store.put_rejection(rejection)
-        dedup_pending(dedup, session, store, take_sketches(hints), report, progress)
+        dedup_pending(dedup, session, store, take_sketches(hints), report, progress, stored)
         if report.stored or not self.cross.complete(store):  # new articles, or a run cut short
             report.cross = self.cross.run(store, progress, hints=hints)
         return report
 
     def _process(self, batch: list[Article], store: Store, report: IngestReport, progress: Progress | None,
-                 hints: dict[str, Hints]) -> None:
+                 hints: dict[str, Hints]) -> dict[str, Article]:
+        """Annotates, prepares and stores ``batch``; returns the prepared articles by id."""
         outlets = {a.outlet for a in batch if a.outlet}
         pipeline = self.pipeline(outlet_boilerplate(batch, known=store.outlet_line_counts(outlets)))
         # a rough date for the batch lets undated articles fix the years they leave open
         prior = batch_prior([a.published for a in batch]) or batch_prior(store.published_dates())
         done: list[tuple[Article, str]] = []
+        out: dict[str, Article] = {}
         for article in batch:
             outcome = self.annotate(pipeline, article, prior)
             if outcome.rejection:
@@ -151,11 +152,13 @@ class LocalRunner:
                 store.put_rejection(outcome.rejection)
                 continue
             prepared, hints[article.id] = self.preparer(outcome.article)
+            out[prepared.id] = prepared
             done.append((prepared, self.terms(prepared)))
             if len(done) >= STORE_BATCH:
                 store_batch(done, store, report, progress)
                 done = []
         store_batch(done, store, report, progress)
+        return out
 
 
 STORE_BATCH = 50  # articles per transaction
@@ -185,13 +188,16 @@ def store_batch(done: list[tuple[Article, str]], store: Store, report: IngestRep
 
 
 def dedup_pending(dedup: Deduplicator, session: DedupSession | None, store: Store, sketches,
-                  report: IngestReport, progress: Progress | None) -> DedupSession | None:
+                  report: IngestReport, progress: Progress | None,
+                  articles: dict[str, Article] | None = None) -> DedupSession | None:
     """Dedups what is pending now (in store order, as one run at the end would) and returns
-    the session (its index grows), to call again after the next batch is stored."""
+    the session (its index grows), to call again after the next batch is stored.
+    ``articles``: the ones just stored, as stored (saves reading them back)."""
     pending = store.pending_dedup()
     if pending:
         session = session or dedup.session(store)
-        part = session.process(pending, sketches, (lambda d, t: progress("dedup", d, t)) if progress else None)
+        part = session.process(pending, sketches, (lambda d, t: progress("dedup", d, t)) if progress else None,
+                               articles=articles)
         report.dedup.articles += part.articles
         report.dedup.links += part.links
         report.dedup.near_duplicates += part.near_duplicates
