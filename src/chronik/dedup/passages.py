@@ -6,8 +6,9 @@ differing words (an edited word, an inserted place name) are joined into one pas
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
+
+import numpy as np
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,22 +23,32 @@ class Run:
 
 
 def _diagonal_runs(a: list[int], b: list[int], k: int) -> list[Run]:
-    where: dict[int, list[int]] = defaultdict(list)
-    for j, h in enumerate(b):
-        where[h].append(j)
-    pairs = sorted(((i - j, i, j) for i, h in enumerate(a) for j in where.get(h, ())))
-    runs: list[Run] = []
-    start = prev = None
-    for d, i, j in pairs:
-        if start is not None and d == start[0] and i == prev[1] + 1:
-            prev = (d, i, j)
-            continue
-        if start is not None:
-            runs.append(Run(start[1], prev[1] + k, start[2], prev[2] + k, prev[1] + k - start[1]))
-        start = prev = (d, i, j)
-    if start is not None:
-        runs.append(Run(start[1], prev[1] + k, start[2], prev[2] + k, prev[1] + k - start[1]))
-    return runs
+    """Runs of consecutive matching k-grams along each diagonal (``i - j`` constant), ordered
+    by diagonal, then position. Vectorised: the driver aligns every new article with up to
+    ``max_candidates`` stored ones."""
+    if not a or not b:
+        return []
+    av, bv = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    order = np.argsort(bv, kind="stable")
+    sorted_b = bv[order]
+    lo = np.searchsorted(sorted_b, av, "left")
+    counts = np.searchsorted(sorted_b, av, "right") - lo
+    total = int(counts.sum())
+    if not total:
+        return []
+    i = np.repeat(np.arange(len(av)), counts)
+    first = np.repeat(lo, counts)
+    within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    j = order[first + within]
+    d = i - j
+    o = np.lexsort((i, d))  # by diagonal, then position ((d, i) fixes j)
+    d, i, j = d[o], i[o], j[o]
+    breaks = np.ones(total, dtype=bool)
+    breaks[1:] = (d[1:] != d[:-1]) | (i[1:] != i[:-1] + 1)
+    starts = np.flatnonzero(breaks)
+    ends = np.append(starts[1:], total) - 1
+    i0, i1, j0, j1 = i[starts].tolist(), i[ends].tolist(), j[starts].tolist(), j[ends].tolist()
+    return [Run(s, e + k, t, f + k, e + k - s) for s, e, t, f in zip(i0, i1, j0, j1)]
 
 
 def align(a: list[int], b: list[int], k: int, *, gap: int = 4, min_words: int = 15) -> list[Run]:
