@@ -70,20 +70,19 @@ def align(a: list[int], b: list[int], k: int, *, gap: int = 4, min_words: int = 
 
 def _step(fa, fb, i: int, j: int, direction: int, gap: int, anchor: int) -> tuple[int, int] | None:
     """From the boundary (i, j), the nearest position past up to ``gap`` differing words
-    where ``anchor`` words match again; None when there is none."""
-    best = None
-    for da in range(gap + 1):
-        for db in range(gap + 1):
-            ia, jb = i + direction * da, j + direction * db
-            ok = True
+    where ``anchor`` words match again (fewest skipped words first, then fewest in ``fa``);
+    None when there is none."""
+    na, nb = len(fa), len(fb)
+    for skipped in range(2 * gap + 1):
+        for da in range(max(0, skipped - gap), min(skipped, gap) + 1):
+            ia, jb = i + direction * da, j + direction * (skipped - da)
             for t in range(anchor):
                 x, y = ia + direction * t, jb + direction * t
-                if not (0 <= x < len(fa) and 0 <= y < len(fb)) or fa[x] != fb[y]:
-                    ok = False
+                if not (0 <= x < na and 0 <= y < nb) or fa[x] != fb[y]:
                     break
-            if ok and (best is None or da + db < best[0]):
-                best = (da + db, ia, jb)
-    return (best[1], best[2]) if best else None
+            else:
+                return ia, jb
+    return None
 
 
 def extend(run: Run, fa, fb, *, gap: int = 4, anchor: int = 3) -> Run:
