@@ -15,7 +15,7 @@ from typing import Callable, Mapping
 
 import numpy as np
 
-from chronik.dedup.passages import align, extend
+from chronik.dedup.passages import align_many, extend
 from chronik.dedup.shingles import Words, kgram_hashes, winnow
 from chronik.model import Article, NearDuplicate
 from chronik.store.base import CopyLink, Store
@@ -132,10 +132,12 @@ class Deduplicator:
         links = []
         hits = store.fingerprint_hits(prep.fingerprints)
         ranked = sorted((-n, i) for i, n in hits.items() if n >= o.min_shared and i != article.id)
-        for _n, other_id in sorted(ranked[: o.max_candidates], key=lambda t: t[1]):
-            oprep = self._prepared_id(store, other_id)
+        others = [other_id for _n, other_id in sorted(ranked[: o.max_candidates], key=lambda t: t[1])]
+        preps = [self._prepared_id(store, other_id) for other_id in others]
+        found_all = align_many(prep.kgrams, [p.kgrams for p in preps], o.k, gap=o.gap, min_words=o.min_words)
+        for other_id, oprep, passages in zip(others, preps, found_all):
             w, ow = prep.words, oprep.words
-            for found in align(prep.kgrams, oprep.kgrams, o.k, gap=o.gap, min_words=o.min_words):
+            for found in passages:
                 run = extend(found, w.forms, ow.forms, gap=o.gap)
                 links.append(CopyLink(
                     a=other_id, a_start=ow.starts[run.b0], a_end=ow.ends[run.b1 - 1],

@@ -24,38 +24,62 @@ class Run:
 
 def _diagonal_runs(a: list[int], b: list[int], k: int) -> list[Run]:
     """Runs of consecutive matching k-grams along each diagonal (``i - j`` constant), ordered
-    by diagonal, then position. Vectorised: the driver aligns every new article with up to
-    ``max_candidates`` stored ones."""
-    if not a or not b:
-        return []
-    av, bv = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    by diagonal, then position."""
+    return _diagonal_runs_many(a, [b], k)[0]
+
+
+def _diagonal_runs_many(a: list[int], bs: list[list[int]], k: int) -> list[list[Run]]:
+    """:func:`_diagonal_runs` of ``a`` with each of ``bs``, in one vectorised pass: the driver
+    aligns every new article with up to ``max_candidates`` stored ones."""
+    out: list[list[Run]] = [[] for _ in bs]
+    lengths = np.fromiter((len(b) for b in bs), dtype=np.int64, count=len(bs))
+    if not a or not lengths.sum():
+        return out
+    av = np.asarray(a, dtype=np.int64)
+    bv = np.concatenate([np.asarray(b, dtype=np.int64) for b in bs])
+    owner = np.repeat(np.arange(len(bs)), lengths)
+    position = np.arange(len(bv)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     order = np.argsort(bv, kind="stable")
     sorted_b = bv[order]
     lo = np.searchsorted(sorted_b, av, "left")
     counts = np.searchsorted(sorted_b, av, "right") - lo
     total = int(counts.sum())
     if not total:
-        return []
+        return out
     i = np.repeat(np.arange(len(av)), counts)
-    first = np.repeat(lo, counts)
     within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    j = order[first + within]
+    matched = order[np.repeat(lo, counts) + within]
+    c, j = owner[matched], position[matched]
     d = i - j
-    o = np.lexsort((i, d))  # by diagonal, then position ((d, i) fixes j)
-    d, i, j = d[o], i[o], j[o]
+    # by candidate, diagonal, then position ((d, i) fixes j): one packed key sorts faster than lexsort
+    span = int(max(len(av), int(lengths.max()))) + 1
+    key = (c * (2 * span) + (d + span)) * span + i
+    o = np.argsort(key)
+    c, d, i, j = c[o], d[o], i[o], j[o]
     breaks = np.ones(total, dtype=bool)
-    breaks[1:] = (d[1:] != d[:-1]) | (i[1:] != i[:-1] + 1)
+    breaks[1:] = (c[1:] != c[:-1]) | (d[1:] != d[:-1]) | (i[1:] != i[:-1] + 1)
     starts = np.flatnonzero(breaks)
     ends = np.append(starts[1:], total) - 1
-    i0, i1, j0, j1 = i[starts].tolist(), i[ends].tolist(), j[starts].tolist(), j[ends].tolist()
-    return [Run(s, e + k, t, f + k, e + k - s) for s, e, t, f in zip(i0, i1, j0, j1)]
+    cols = (c[starts].tolist(), i[starts].tolist(), i[ends].tolist(), j[starts].tolist(), j[ends].tolist())
+    for owner_, s, e, t, f in zip(*cols):
+        out[owner_].append(Run(s, e + k, t, f + k, e + k - s))
+    return out
 
 
 def align(a: list[int], b: list[int], k: int, *, gap: int = 4, min_words: int = 15) -> list[Run]:
     """Shared passages of two k-gram hash lists, as word ranges, longest chains first."""
-    runs = sorted(_diagonal_runs(a, b, k), key=lambda r: (r.a0, r.b0))
+    return align_many(a, [b], k, gap=gap, min_words=min_words)[0]
+
+
+def align_many(a: list[int], bs: list[list[int]], k: int, *, gap: int = 4, min_words: int = 15) -> list[list[Run]]:
+    """:func:`align` of ``a`` with each of ``bs``."""
+    return [_chain(runs, k, gap, min_words) for runs in _diagonal_runs_many(a, bs, k)]
+
+
+def _chain(runs: list[Run], k: int, gap: int, min_words: int) -> list[Run]:
+    """Joins runs separated by a few differing words into passages; keeps those of ``min_words``."""
     chains: list[Run] = []
-    for run in runs:
+    for run in sorted(runs, key=lambda r: (r.a0, r.b0)):
         if chains:
             last = chains[-1]
             da, db = run.a0 - last.a1, run.b0 - last.b1
