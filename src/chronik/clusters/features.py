@@ -196,15 +196,18 @@ class FeatureExtractor:
             places=self.cues.places(lead, lang), weekdays=self.cues.weekdays(lead, lang),
         )
 
-    def content(self, article: Article) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    def content(self, article: Article) -> tuple[tuple[str, ...], tuple[float, ...], tuple[str, ...]]:
         """The costly part of :meth:`from_article`, a function of the article's text alone: its
-        lemmas and its lead embedding (a worker computes them; the driver passes them back in)."""
+        lemmas, its lead embedding and, for an article without entity mentions, the capitalised
+        names that stand in for them (a worker computes them; the driver passes them back in)."""
         from chronik.text import tokenize
 
         text = article.text or article.body
         lang = (article.lang or "de").lower()[:2]
         tokens = [text[t.start:t.end] for t in tokenize(text)]
-        return self.lemmas(tokens, lang), self._embed(self._lines(article, text))
+        lines = self._lines(article, text)
+        names = () if article.mentions else self.capitalised_names(lines, lang)
+        return self.lemmas(tokens, lang), self._embed(lines), names
 
     @staticmethod
     def _lines(article: Article, text: str) -> list[str]:
@@ -213,19 +216,17 @@ class FeatureExtractor:
         return [ln for ln in text.split("\n") if ln.strip()]
 
     def from_article(self, article: Article, *, copies: Iterable[str] = (),
-                     content: tuple[tuple[str, ...], tuple[float, ...]] | None = None) -> DocFeatures:
+                     content: tuple[tuple[str, ...], tuple[float, ...], tuple[str, ...]] | None = None,
+                     ) -> DocFeatures:
         """Features of an annotated article: lemmas of its cleaned text, its entity mentions
         (canonical ids when linked, else the mention text), its time expressions and its
         publication date (given or inferred). ``content``: what :meth:`content` returned for
         this article's text, computed elsewhere."""
         text = article.text or article.body
         lang = (article.lang or "de").lower()[:2]
-        lemmas, embedding = content if content is not None else self.content(article)
-        lines = self._lines(article, text)
+        lemmas, embedding, names = content if content is not None else self.content(article)
         if article.mentions:
             names = tuple(m.entity or text[m.start:m.end].lower() for m in article.mentions)
-        else:
-            names = self.capitalised_names(lines, lang)
         # Relative expressions count only when resolved against a publication date known to
         # within a month (a vaguer inferred one can shift them by a year); absolute ones always count.
         earliest, latest = published_bounds(article)

@@ -38,12 +38,13 @@ class Hints:
     local: tuple | None = None  # tuple[LocalEntity, ...]
     lemmas: str | None = None  # joined by SEP: one string travels cheaper than hundreds
     embedding: np.ndarray | None = None  # float64: gives back the very floats it was made of
+    names: tuple[str, ...] = ()  # capitalised names, for an article without mentions
 
-    def content(self) -> tuple[tuple[str, ...], tuple[float, ...]] | None:
-        """Lemmas and lead embedding as :meth:`FeatureExtractor.from_article` takes them."""
+    def content(self) -> tuple[tuple[str, ...], tuple[float, ...], tuple[str, ...]] | None:
+        """What :meth:`FeatureExtractor.content` returned, as ``from_article`` takes it back."""
         if self.lemmas is None or self.embedding is None:
             return None
-        return (tuple(self.lemmas.split(SEP)) if self.lemmas else ()), tuple(self.embedding.tolist())
+        return (tuple(self.lemmas.split(SEP)) if self.lemmas else ()), tuple(self.embedding.tolist()), self.names
 
     def fits(self, article: Article) -> bool:
         return self.digest == text_digest(article.text)
@@ -99,12 +100,13 @@ class Preparer:
         hints = Hints(digest=text_digest(prepared.text), sketch=self.dedup.sketch(prepared), local=local)
         if self.features is not None:
             try:
-                lemmas, embedding = self.features.content(prepared)
+                lemmas, embedding, names = self.features.content(prepared)
             except ConfigError:  # no embedding package here: the merging process tries
                 pass
             else:
                 if all(lemma and SEP not in lemma for lemma in lemmas):  # else it could not be split back
                     hints.lemmas, hints.embedding = SEP.join(lemmas), np.asarray(embedding, dtype=np.float64)
+                    hints.names = names
         return prepared, hints
 
 
