@@ -1,14 +1,14 @@
 """Backfill throughput with the Dask runner: 1 worker vs 2 workers.
 
-Builds N synthetic WARC.gz articles (HTML pages made from the KRAUTS raw texts in
-../shared/data, varied per copy so every article is distinct) in a temp dir (never
-committed), then backfills them into a fresh SQLite store with DaskRunner(workers=1) and
+Builds N synthetic WARC.gz articles (HTML pages made from the German news texts in
+../shared/data, paragraphs rotated per copy so every article is distinct; ``--corpus``
+chooses which texts) in a temp dir (never committed), then backfills them into a fresh SQLite store with DaskRunner(workers=1) and
 DaskRunner(workers=2), back to back, and prints articles/s, the ratio, the split between
 the ingest phase (workers annotate, driver stores and dedups each file as it arrives) and
 the cross-article phase on the driver (entities, clusters, events, stories), the peak
 memory of each worker process and of the driver, and the load average before each run.
 
-    nice -n 10 .venv/bin/python benchmarks/bench_backfill.py --n 10000 --per-file 50
+    .venv/bin/python benchmarks/bench_backfill.py --n 10000 --per-file 50 [--corpus krauts]
 
 ``--step 0`` (the default) backfills the whole manifest in one step: the Dask runner
 checkpoints every file anyway, and each step ends with a cross-article run over the store.
@@ -48,11 +48,36 @@ def texts() -> list[str]:
     return out
 
 
-def build(folder: Path, n: int, per_file: int) -> Path:
+def mixed_texts() -> list[list[str]]:
+    """Every distinct German news text in ../shared/data: SmartData news documents, the KRAUTS
+    Dolomiten articles, and GermEval 2014 news sentences in groups of eight (about 1,060
+    texts), each as a list of paragraphs (sentence pairs when a text has one paragraph)."""
+    from chronik.events.corpora import read_germeval, read_krauts, read_smartdata
+    from chronik.text import split_sentences
+
+    data = SHARED / "data"
+    out: list[list[str]] = []
+    for doc in [*read_smartdata(data / "smartdata"), *read_krauts(data / "krauts")]:
+        paras = [p.strip() for p in doc.text.split("\n") if len(p.strip()) > 40]
+        if len(paras) == 1:
+            sents = [doc.text[s.start:s.end].strip() for s in split_sentences(paras[0])]
+            paras = [" ".join(sents[i : i + 2]) for i in range(0, len(sents), 2)]
+        if paras:
+            out.append(paras)
+    news = [doc.text for doc in read_germeval(data / "germeval2014" / "NER-de-dev.tsv")]
+    out += [news[i : i + 8] for i in range(0, len(news) - 7, 8)]
+    if not out:
+        raise SystemExit(f"no texts under {data} (set CHRONIK_SHARED)")
+    return out
+
+
+def build(folder: Path, n: int, per_file: int, corpus: str = "mixed") -> Path:
+    """``corpus``: "mixed" (every distinct news text, each in about n / 1,060 articles) or
+    "krauts" (the 100 Dolomiten texts, each in n / 100 articles: a worst case for copy detection)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    source = texts()
+    source = mixed_texts() if corpus == "mixed" else texts()
     lines = []
     for f in range(0, n, per_file):
         path = folder / f"part-{f // per_file:05d}.warc.gz"
@@ -110,13 +135,17 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--per-file", type=int, default=50)
     parser.add_argument("--step", type=int, default=0, help="files per backfill step (0: all in one)")
+    parser.add_argument("--corpus", choices=("mixed", "krauts"), default="mixed",
+                        help="mixed: all distinct news texts (~9 articles each at 10,000); "
+                             "krauts: 100 texts, 100 articles each (worst case for copy detection)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     warnings.simplefilter("ignore", ResourceWarning)
     with tempfile.TemporaryDirectory() as tmp:
         t = time.monotonic()
-        manifest = build(Path(tmp), args.n, args.per_file)
-        print(f"built {args.n} articles in {args.n // args.per_file} WARC.gz files in {time.monotonic() - t:.0f} s")
+        manifest = build(Path(tmp), args.n, args.per_file, args.corpus)
+        print(f"built {args.n} articles ({args.corpus}) in {args.n // args.per_file} WARC.gz files"
+              f" in {time.monotonic() - t:.0f} s")
         rates = {}
         for workers in args.workers:
             r = measure(manifest, Path(tmp) / f"w{workers}.db", workers, args.step)

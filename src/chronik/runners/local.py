@@ -172,11 +172,7 @@ def store_batch(done: list[tuple[Article, str]], store: Store, report: IngestRep
         return
     with store.transaction():
         for article, terms in done:
-            try:
-                if store.has_article(article.id):
-                    raise DuplicateArticleError(article.id)
-                store.put_article(article, terms)
-            except DuplicateArticleError:
+            if not _put_new(store, article, terms):
                 store.add_source(article.id, article.source)
                 report.unchanged.append(article.id)
                 continue
@@ -185,6 +181,17 @@ def store_batch(done: list[tuple[Article, str]], store: Store, report: IngestRep
             report.stored.append(article.id)
     if progress:
         progress("store", len(report.stored), None)
+
+
+def _put_new(store: Store, article: Article, terms: str) -> bool:
+    """Stores ``article`` unless its id is stored already (also by a concurrent ingester)."""
+    if store.has_article(article.id):
+        return False
+    try:
+        store.put_article(article, terms)
+    except DuplicateArticleError:
+        return False
+    return True
 
 
 def dedup_pending(dedup: Deduplicator, session: DedupSession | None, store: Store, sketches,
