@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from chronik.entities.contexttypes import SLOTS, ContextTrainer, ContextTypes, CrossFitted
 from chronik.entities.corpora import TaggedSentence
@@ -23,6 +24,7 @@ def test_context_slots_add_up(tmp_path):
 
 
 def test_trainer_fits_full_and_cross_fitted_models():
+    pytest.importorskip("sklearn", reason="training needs scikit-learn (not a runtime dependency)")
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(len(PIECES), 8)).astype(np.float32)
     trainer = ContextTrainer(PIECES, vectors, dims=4)

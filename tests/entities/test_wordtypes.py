@@ -33,6 +33,7 @@ def test_word_types_probabilities_and_features(tmp_path):
 
 
 def test_trainer_learns_piece_logits_and_cross_fits():
+    pytest.importorskip("sklearn", reason="training needs scikit-learn (not a runtime dependency)")
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(len(PIECES), 8)).astype(np.float32)
     trainer = Trainer(PIECES, vectors)
