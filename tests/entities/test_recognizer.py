@@ -57,17 +57,3 @@ def test_role_noun_is_cut_from_the_end_of_a_place(recognizer):
     tagged = spans("Fast zwei Stunden sprechen der Kremlchef und Nordkoreas Machthaber .".split(),
                    recognizer.tag("Fast zwei Stunden sprechen der Kremlchef und Nordkoreas Machthaber .".split()))
     assert ("Nordkoreas Machthaber", "LOC") not in tagged
-
-
-def test_shipped_model_uses_its_word_type_classifier(recognizer):
-    """The word-type classifier ships beside the CRF that was trained on its features."""
-    from importlib import resources
-
-    from chronik.entities.wordtypes import FILE
-
-    with resources.as_file(resources.files("chronik.entities.model").joinpath(FILE)) as path:
-        assert path.is_file() and path.stat().st_size < 5 * 2**20
-    types = recognizer.featurizer.word_types
-    assert types is not None
-    assert types.features("Wladimir")[0] == "wc=PER"
-    assert types.features("Berlin")[0] == "wc=LOC"
