@@ -9,7 +9,7 @@ in the local runner: both runners take the same path, so their stores agree) and
 article ready to store plus its :class:`Hints` for the process that merges.
 
 Mentions of a prepared article carry provisional entity ids ``~k`` (k: the local entity they
-belong to), and so do the actors of its events; the cross-article stage replaces them with
+belong to) and that local entity's label, and the actors of its events carry the same ids; the cross-article stage replaces them with
 canonical ids (:func:`relink`). A hint is used only for the text it was computed from (its
 digest is checked); otherwise the merging process computes the same thing itself.
 """
