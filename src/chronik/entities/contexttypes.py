@@ -10,12 +10,10 @@ mean piece logits.
 
 from __future__ import annotations
 
-import zlib
-from pathlib import Path
 
 import numpy as np
 
-from chronik.entities.wordtypes import CLASSES, Segmenter
+from chronik.entities.wordtypes import CLASSES, PieceLogits, PieceMeans, Segmenter, fit_classes, fold_of
 
 FILE = "context-types.npz"
 SLOTS = 3  # the word, the word before, the word after
@@ -25,27 +23,15 @@ _TOP = [f"cc={c}" for c in CLASSES]
 _LEVEL = [(None, f"cc{c}=mid", f"cc{c}=hi") for c in CLASSES]
 
 
-class ContextTypes:
-    """``features(words)`` -> per token, features of the class the context classifier favours."""
+class ContextTypes(PieceLogits):
+    """``features(words)`` -> per token, features of the class the context classifier favours.
+    ``logits`` has one table per slot: shape (SLOTS, pieces, classes)."""
 
     def __init__(self, pieces: list[str], logits: np.ndarray, bias: np.ndarray,
                  segmenter: Segmenter | None = None) -> None:
-        self.pieces = pieces
-        self.logits = np.asarray(logits, dtype=np.float32)  # (SLOTS, pieces, classes)
-        self.bias = np.asarray(bias, dtype=np.float32)
-        self.segment = segmenter or Segmenter(pieces)
+        super().__init__(pieces, logits, bias, segmenter)
         self._zero = np.zeros((SLOTS, len(CLASSES)), np.float32)
         self._cache: dict[str, np.ndarray] = {}
-
-    @classmethod
-    def load(cls, path: str | Path) -> "ContextTypes":
-        with np.load(path) as z:
-            pieces = bytes(z["pieces"]).decode("utf-8").split("\n")
-            return cls(pieces, z["logits"], z["bias"])
-
-    def save(self, path: str | Path) -> None:
-        blob = np.frombuffer("\n".join(self.pieces).encode("utf-8"), dtype=np.uint8)
-        np.savez_compressed(path, pieces=blob, logits=self.logits.astype(np.float16), bias=self.bias)
 
     def word(self, w: str) -> np.ndarray:
         """The word's mean piece logits in each slot, shape (SLOTS, classes)."""
@@ -103,7 +89,7 @@ class CrossFitted:
         k = len(self.models)
         out: list[list[str]] = [[] for _ in words]
         for g, model in enumerate(self.models):
-            mask = [w[:1].isupper() and zlib.crc32(w.encode("utf-8")) % k == g for w in words]
+            mask = [w[:1].isupper() and fold_of(w, k) == g for w in words]
             if any(mask):
                 for i, feats in enumerate(model.features(words, mask)):
                     if mask[i]:
@@ -120,19 +106,11 @@ class ContextTrainer:
         from sklearn.decomposition import PCA
 
         self.pieces = pieces
-        self.segment = Segmenter(pieces)
         self.vectors = PCA(n_components=dims, svd_solver="randomized", random_state=0) \
             .fit_transform(vectors).astype(np.float32)
+        self.embed = PieceMeans(pieces, self.vectors)
+        self.segment = self.embed.segment
         self.c = c
-        self._emb: dict[str, np.ndarray] = {}
-
-    def embed(self, word: str) -> np.ndarray:
-        e = self._emb.get(word)
-        if e is None:
-            ids = self.segment(word)
-            e = self.vectors[ids].mean(axis=0) if ids else np.zeros(self.vectors.shape[1], np.float32)
-            self._emb[word] = e
-        return e
 
     def rows(self, sentences, extra=()):
         """(X, y, word of each row): capitalised tokens with their neighbours, then ``extra``
@@ -159,25 +137,14 @@ class ContextTrainer:
         return np.array(X), np.array(y), words
 
     def _fit(self, X, y) -> ContextTypes:
-        import warnings
-
-        from sklearn.exceptions import ConvergenceWarning
-        from sklearn.linear_model import LogisticRegression
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            clf = LogisticRegression(max_iter=150, C=self.c).fit(X, y)
+        coef, bias = fit_classes(X, y, c=self.c, max_iter=150)
         d = self.vectors.shape[1]
-        coef = np.zeros((len(CLASSES), SLOTS * d), np.float32)
-        bias = np.full(len(CLASSES), -30.0, np.float32)  # a class absent from training never wins
-        coef[clf.classes_] = clf.coef_
-        bias[clf.classes_] = clf.intercept_
         logits = np.stack([self.vectors @ coef[:, k * d:(k + 1) * d].T for k in range(SLOTS)])
         return ContextTypes(self.pieces, logits, bias, self.segment)
 
     def fit(self, sentences, extra=(), folds: int = 5) -> tuple[ContextTypes, CrossFitted]:
         """The full model (for tagging) and its cross-fitted stand-in (for training the CRF)."""
         X, y, words = self.rows(sentences, extra)
-        group = np.array([zlib.crc32(w.encode("utf-8")) % folds for w in words])
+        group = np.array([fold_of(w, folds) for w in words])
         crossed = [self._fit(X[group != g], y[group != g]) for g in range(folds)]
         return self._fit(X, y), CrossFitted(crossed)

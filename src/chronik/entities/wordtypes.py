@@ -51,8 +51,9 @@ class Segmenter:
         return out
 
 
-class WordTypes:
-    """Per-piece logits of the stacked classifier; ``probs(word)`` -> class probabilities."""
+class PieceLogits:
+    """Per-piece logits over :data:`CLASSES` plus a bias, with the piece list they index: what a
+    classifier linear in mean piece vectors ships (saved as one ``.npz``)."""
 
     def __init__(self, pieces: list[str], logits: np.ndarray, bias: np.ndarray,
                  segmenter: Segmenter | None = None) -> None:
@@ -62,7 +63,7 @@ class WordTypes:
         self.segment = segmenter or Segmenter(pieces)
 
     @classmethod
-    def load(cls, path: str | Path) -> "WordTypes":
+    def load(cls, path: str | Path):
         with np.load(path) as z:
             pieces = bytes(z["pieces"]).decode("utf-8").split("\n")
             return cls(pieces, z["logits"], z["bias"])
@@ -70,6 +71,10 @@ class WordTypes:
     def save(self, path: str | Path) -> None:
         blob = np.frombuffer("\n".join(self.pieces).encode("utf-8"), dtype=np.uint8)
         np.savez_compressed(path, pieces=blob, logits=self.logits.astype(np.float16), bias=self.bias)
+
+
+class WordTypes(PieceLogits):
+    """Per-piece logits of the stacked classifier; ``probs(word)`` -> class probabilities."""
 
     def probs(self, word: str) -> np.ndarray | None:
         ids = self.segment(word)
@@ -131,28 +136,58 @@ def type_counts(sentences) -> dict[str, Counter]:
     return counts
 
 
+def fold_of(word: str, folds: int) -> int:
+    """The cross-fitting group of a word type (a stable hash: the same in every run)."""
+    return zlib.crc32(word.encode("utf-8")) % folds
+
+
+class PieceMeans:
+    """A word's mean piece vector (memoised): what both stacked classifiers learn from."""
+
+    def __init__(self, pieces: list[str], vectors: np.ndarray, segmenter: Segmenter | None = None) -> None:
+        self.vectors = vectors
+        self.segment = segmenter or Segmenter(pieces)
+        self._cache: dict[str, np.ndarray] = {}
+
+    def __call__(self, word: str) -> np.ndarray:
+        e = self._cache.get(word)
+        if e is None:
+            ids = self.segment(word)
+            e = self.vectors[ids].mean(axis=0) if ids else np.zeros(self.vectors.shape[1], np.float32)
+            self._cache[word] = e
+        return e
+
+
+def fit_classes(X, y, *, c: float, max_iter: int, sample_weight=None) -> tuple[np.ndarray, np.ndarray]:
+    """A logistic regression's coefficients and intercepts over all :data:`CLASSES`; a class
+    absent from training gets a bias of -30, so it never wins."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.linear_model import LogisticRegression
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        clf = LogisticRegression(max_iter=max_iter, C=c).fit(X, y, sample_weight=sample_weight)
+    coef = np.zeros((len(CLASSES), np.shape(X)[1]), np.float32)
+    bias = np.full(len(CLASSES), -30.0, np.float32)
+    coef[clf.classes_] = clf.coef_
+    bias[clf.classes_] = clf.intercept_
+    return coef, bias
+
+
 class Trainer:
     """Fits :class:`WordTypes` models on labelled word types over a fixed piece table."""
 
     def __init__(self, pieces: list[str], vectors: np.ndarray, max_weight: int = 5, c: float = 1.0) -> None:
         self.pieces = pieces
         self.vectors = vectors
-        self.segment = Segmenter(pieces)
+        self.embed = PieceMeans(pieces, vectors)
+        self.segment = self.embed.segment
         self.max_weight = max_weight
         self.c = c
-        self._emb: dict[str, np.ndarray] = {}
-
-    def embed(self, word: str) -> np.ndarray:
-        e = self._emb.get(word)
-        if e is None:
-            ids = self.segment(word)
-            e = self.vectors[ids].mean(axis=0) if ids else np.zeros(self.vectors.shape[1], np.float32)
-            self._emb[word] = e
-        return e
 
     def fit(self, counts: Mapping[str, Counter], extra: Iterable[tuple[str, str]] = ()) -> WordTypes:
-        from sklearn.linear_model import LogisticRegression
-
         X, y, weights = [], [], []
         for w, counter in counts.items():
             e = self.embed(w)
@@ -164,18 +199,8 @@ class Trainer:
             X.append(self.embed(w))
             y.append(CLASSES.index(label))
             weights.append(1)
-        import warnings
-
-        from sklearn.exceptions import ConvergenceWarning
-
-        clf = LogisticRegression(max_iter=300, C=self.c)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            clf.fit(np.array(X), np.array(y), sample_weight=np.array(weights, float))
-        coef = np.zeros((len(CLASSES), self.vectors.shape[1]), np.float32)
-        bias = np.full(len(CLASSES), -30.0, np.float32)  # a class absent from training never wins
-        coef[clf.classes_] = clf.coef_
-        bias[clf.classes_] = clf.intercept_
+        coef, bias = fit_classes(np.array(X), np.array(y), c=self.c, max_iter=300,
+                                 sample_weight=np.array(weights, float))
         return WordTypes(self.pieces, self.vectors @ coef.T, bias, self.segment)
 
     def cross_fit(self, counts: Mapping[str, Counter], extra=(), folds: int = 5) -> dict[str, list[str]]:
@@ -184,9 +209,8 @@ class Trainer:
         on words it has not seen."""
         out: dict[str, list[str]] = {}
         for g in range(folds):
-            held = [w for w in counts if zlib.crc32(w.encode("utf-8")) % folds == g]
-            model = self.fit({w: c for w, c in counts.items() if zlib.crc32(w.encode("utf-8")) % folds != g},
-                             extra)
+            held = [w for w in counts if fold_of(w, folds) == g]
+            model = self.fit({w: c for w, c in counts.items() if fold_of(w, folds) != g}, extra)
             for w in held:
                 out[w] = model.features(w)
         return out
