@@ -416,7 +416,7 @@ def _anonymous_text(view: SentenceView, i: int) -> str:
 
 
 def _habitual(view: SentenceView, f: Frame, lexicon) -> bool:
-    tok = view.toks[f.light_verb if f.noun and f.light_verb is not None else f.trigger]
+    tok = view.toks[f.anchor]
     habitual = lexicon.cue("habitual")
     words = view.clause_toks(tok.clause)
     return any(t.lower in habitual and not (t.lower == "immer" and t.i + 1 < len(view.toks)
@@ -426,7 +426,7 @@ def _habitual(view: SentenceView, f: Frame, lexicon) -> bool:
 
 def _generic(view: SentenceView, f: Frame) -> bool:
     """A verb in a zu-infinitive without a controller, or with "man"/"wer"/"jeder" as subject."""
-    tok = view.toks[f.light_verb if f.noun and f.light_verb is not None else f.trigger]
+    tok = view.toks[f.anchor]
     if f.noun and f.light_verb is None:
         return False
     words = view.clause_toks(tok.clause)

@@ -40,6 +40,13 @@ class Frame:
     particle: int | None = None  # token index of a separable verb's particle ("teilte ... mit")
     common_source: bool = False  # the source is a generic noun ("Der Konzern hat ... erworben"), not a missed name
 
+    @property
+    def anchor(self) -> int:
+        """The token whose clause the event is in: a nominal light-verb construction's verb
+        ("eine Einladung annehmen"), else the trigger."""
+        return self.light_verb if self.noun and self.light_verb is not None else self.trigger
+
+
 class FrameFinder:
     """Finds the frames of a sentence view; holds the lexicon and the role finder."""
 
@@ -131,7 +138,7 @@ class FrameFinder:
         if not (i > 0 and view.toks[i - 1].lower == "zu") and not ("zu" in tok.lower[1:-3] and tok.lower != tok.lemma):
             return None
         for prev in reversed(frames):
-            if view.toks[prev.light_verb if prev.noun and prev.light_verb is not None else prev.trigger].clause \
+            if view.toks[prev.anchor].clause \
                     < tok.clause:
                 return prev if not prev.noun or prev.light_verb is not None else None
         return None

@@ -130,7 +130,7 @@ class Reliability:
     def _figurative(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
         if event.actors or not self.inanimate:
             return False
-        tok = view.toks[f.light_verb if f.noun and f.light_verb is not None else f.trigger]
+        tok = view.toks[f.anchor]
         for t in view.clause_toks(tok.clause):
             if t.i >= tok.i:
                 break
@@ -157,7 +157,7 @@ class Reliability:
         return speech(view)[f.trigger]
 
     def _missed(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
-        tok = view.toks[f.light_verb if f.noun and f.light_verb is not None else f.trigger]
+        tok = view.toks[f.anchor]
         trig = view.toks[f.trigger]
         if not any(a.role == "source" for a in event.actors) and not f.common_source:
             skip = {f.trigger, f.light_verb}
