@@ -184,9 +184,8 @@ def store_batch(done: list[tuple[Article, str]], store: Store, report: IngestRep
 
 
 def _put_new(store: Store, article: Article, terms: str) -> bool:
-    """Stores ``article`` unless its id is stored already (also by a concurrent ingester)."""
-    if store.has_article(article.id):
-        return False
+    """Stores ``article`` unless its id is stored already (also by a concurrent ingester):
+    every store's ``put_article`` refuses a stored id with :class:`DuplicateArticleError`."""
     try:
         store.put_article(article, terms)
     except DuplicateArticleError:
