@@ -212,7 +212,8 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
     genitive_dets = lexicon.cue("genitive_determiners")
     spokes = lexicon.cue("spokesperson_nouns")
     currencies = lexicon.lists.get("currency", frozenset())
-    kept = [(i, m) for i, m in mentions if not _adjectival(view, m, currencies) and not _attribute(view, m, mentions)]
+    kept = [(i, m) for i, m in mentions if not _adjectival(view, m, currencies) and not _attribute(view, m, mentions)
+            and not _bracketed(view, m, mentions)]
     modifier_tokens: set[int] = set()  # tokens whose first part is a name ("US-Konzern")
     for index, m in kept:
         first_tok = next((t.i for t in toks if t.end > m.start), None)
@@ -281,6 +282,20 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
     _groups(view, coords)
 
 
+def _bracketed(view: SentenceView, m: Mention, mentions) -> bool:
+    """A name in brackets right after another name ("Franz Josef Jung ( CDU )", "Moskau (Russland)"):
+    an apposition of that name (party, country), not an actor of its own."""
+    src = view.source  # the whole article text; positions are absolute
+    before = src[max(view.start, m.start - 3):m.start].rstrip()
+    after = src[m.end:m.end + 3].lstrip()
+    if not before.endswith("(") or not after.startswith(")"):
+        return False
+    open_at = src.rfind("(", view.start, m.start)
+    prev_end = src[view.start:open_at].rstrip()
+    end = view.start + len(prev_end)
+    return any(o.end == end for _, o in mentions)
+
+
 def _adjectival(view: SentenceView, m: Mention, currencies: frozenset[str]) -> bool:
     """Mentions that are not names of actors: adjectives tagged as places ("türkische",
     "Bremerhavener Lloyd-Werft"), and currencies ("Euro", "US-Dollar")."""
@@ -289,6 +304,10 @@ def _adjectival(view: SentenceView, m: Mention, currencies: frozenset[str]) -> b
         return True
     if not text[0].isupper() and re.fullmatch(r"[a-zäöüß-]{4,}(?:e|en|er|es|em)", text):
         return True  # "türkische", "südamerikanischen": an adjective, not a name
+    if re.fullmatch(r"[A-ZÄÖÜ][\w.]*-[a-zäöüß]{4,}(?:e|en|er|es|em)", text):
+        return True  # "US-amerikanische", "EU-weiten": an adjective with a name in it
+    if re.fullmatch(r"[a-zäöüß]{4,}(?:e|en|er|es|em) [A-ZÄÖÜ][a-zäöüß]{3,}", text):
+        return True  # "städtische Umweltamt": an adjective and a common noun, not a name
     if text in currencies or text.split("-")[-1] in currencies:
         return True
     if m.label == "LOC" and text.isupper() and len(text) > 3 and m.start == view.start:

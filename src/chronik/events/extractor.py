@@ -23,6 +23,7 @@ from chronik.events.frames import SPEECH, Frame, FrameFinder, zu_clause
 from chronik.events.lexicon import Lexicon, load_lexicon
 from chronik.events.mentions import repair
 from chronik.events.modality import ModalityFinder
+from chronik.events.happening import Happening
 from chronik.events.reliability import Reliability, actor_label_ok, actor_texts
 from chronik.events.roles import RoleFinder
 from chronik.model import Actor, Article, Event, Sentence, Span
@@ -61,6 +62,7 @@ class Parts:
     frames: FrameFinder
     bases: frozenset[str]  # verb lemmas and the bases of separable ones ("laden" for "einladen")
     reliability: Reliability
+    happening: Happening
     seen: dict[tuple[str, bool], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def candidate(self, t: Tok) -> bool:
@@ -130,7 +132,8 @@ class EventExtractor:
                                       bases=frozenset(bases), reliability=Reliability(
                                           lang, lexicon.cue("source_nouns"), lexicon.cue("not_names"),
                                           inanimate=lexicon.cue("inanimate_subjects"),
-                                          reader=lexicon.cue("reader_address"), indefinite=lexicon.cue("indefinite")))
+                                          reader=lexicon.cue("reader_address"), indefinite=lexicon.cue("indefinite")),
+                                      happening=Happening(lexicon))
         return self._parts[lang]
 
     def country(self, adjective: str) -> str | None:
@@ -158,8 +161,8 @@ class EventExtractor:
         sentences = article.sentences or (SentenceSplitter()(text) if text.strip() else ())
         if not sentences:
             return ()
-        lemmatizer = self.parts(lang).lemmatizer
-        fixed = [m for _, m in repair(text, article.mentions, lemmatizer.lemma)]
+        parts = self.parts(lang)
+        fixed = [m for _, m in repair(text, article.mentions, parts.lemmatizer.lemma, parts.lexicon.cue("name_particles"))]
         actor_names = ActorNames(article, fixed, names)
         starts = [s.start for s in sentences]
         timeline = TimeLine(article, starts, self.options.inherit)
@@ -237,6 +240,8 @@ class EventExtractor:
                 continue  # "müsste ... akzeptieren", "bestreiten auch die Löwen nicht": nobody in particular
             if not parts.reliability.keep(view, f, event):
                 continue  # actors that cannot be trusted: a missed name, a stray mention, direct speech
+            if not parts.happening.keep(view, f, event, frames):
+                continue  # urged, wished, hypothetical or counted: not something that happened
             events.append(event)
         state.events.extend(events)
         self._remember(names, state, no, mentions, found)
