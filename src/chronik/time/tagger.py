@@ -24,6 +24,7 @@ from chronik.model import Sentence, TimeExpr
 from chronik.time.dates import fmt, merge, parse_anchor, value_interval
 from chronik.time.grammar import Grammar, Rule, load_grammar
 from chronik.time.resolve import REF_LEVEL, resolve
+from chronik.time.scan import Scanner
 from chronik.time.tense import TenseFinder, sentence_spans
 
 # Anchor days used when there is no DCT at all: values that differ between them are unknown.
@@ -67,6 +68,7 @@ class Tagger:
         self.lang = lang
         self.grammar = grammar or load_grammar(lang)
         self.tenses = TenseFinder(self.grammar)
+        self.scanner = Scanner(self.grammar.rules)
         connector = self.grammar.categories.get("connector")
         self._connector = re.compile(r"\s*(?:" + connector.pattern + r")\s*", re.IGNORECASE) if connector else None
 
@@ -75,8 +77,8 @@ class Tagger:
     def extract(self, text: str, sentences: Sequence[Sentence] | None = None) -> list[Candidate]:
         """The candidates of ``text``: non-overlapping, enumerations filled, tense set."""
         matches = []
-        for rule in self.grammar.applicable(text):
-            for m in rule.regex.finditer(text):
+        for rule, m in self.scanner.matches(text, self.grammar.applicable(text)):
+            if True:
                 start, end = m.span("t") if "t" in rule.regex.groupindex else m.span()
                 while start < end and text[start] in " \t":  # line-start rules match indentation
                     start += 1
