@@ -139,6 +139,7 @@ class Grammar:
     rules: tuple[Rule, ...]
     glued: frozenset[str] = frozenset()  # categories some rule writes inside a word
     _cache: dict[tuple[str, str], str] = field(default_factory=dict)
+    _plan: tuple | None = None  # the literal words and checks of :meth:`applicable`, built once
 
     def normalise(self, group: str, text: str) -> str:
         """The lexicon value of ``text`` captured by the named group ``group``."""
@@ -167,12 +168,15 @@ class Grammar:
         """
         folded = text.lower()
         tokens = set(_TOKEN.findall(folded))
+        if self._plan is None:
+            self._plan = _plan(self.rules)
+        literals, rules = self._plan
+        found = [lit in (text if case else folded) for lit, case in literals]  # each word once
+        has = found.__getitem__
         present: dict[str, bool] = {}
         out = []
-        for rule in self.rules:
-            categories, literals = rule.needs
-            haystack = text if "case" in rule.flags else folded
-            if any(lit not in haystack for lit in literals):
+        for rule, needed, categories in rules:
+            if needed and not all(map(has, needed)):
                 continue
             ok = True
             for name in categories:
@@ -210,6 +214,19 @@ class Grammar:
             return self.normalise(name, text)
 
         return _TEMPLATE.sub(sub, template)
+
+
+def _plan(rules: tuple[Rule, ...]) -> tuple[list[tuple[str, bool]], list[tuple[Rule, tuple[int, ...], tuple[str, ...]]]]:
+    """Distinct (literal, case-sensitive) pairs, and per rule the indices of its literals
+    and its categories, in the order :meth:`Grammar.applicable` checks them."""
+    index: dict[tuple[str, bool], int] = {}
+    checks = []
+    for rule in rules:
+        categories, literals = rule.needs
+        case = "case" in rule.flags
+        ids = tuple(index.setdefault((lit, case), len(index)) for lit in literals)
+        checks.append((rule, ids, tuple(sorted(categories))))
+    return list(index), checks
 
 
 def _rows(text: str, source: str, columns: int) -> list[tuple[int, list[str]]]:

@@ -78,13 +78,12 @@ class Tagger:
         """The candidates of ``text``: non-overlapping, enumerations filled, tense set."""
         matches = []
         for rule, m in self.scanner.matches(text, self.grammar.applicable(text)):
-            if True:
-                start, end = m.span("t") if "t" in rule.regex.groupindex else m.span()
-                while start < end and text[start] in " \t":  # line-start rules match indentation
-                    start += 1
-                if end <= start:
-                    continue
-                matches.append((start, end, rule, m))
+            start, end = m.span("t") if "t" in rule.regex.groupindex else m.span()
+            while start < end and text[start] in " \t":  # line-start rules match indentation
+                start += 1
+            if end <= start:
+                continue
+            matches.append((start, end, rule, m))
         matches.sort(key=lambda x: (x[0] - x[1], x[2].order, x[0]))
         taken = bytearray(len(text) + 1)
         chosen = []
@@ -147,7 +146,9 @@ class Tagger:
             i = max(bisect.bisect_right(sentence_starts, cand.start) - 1, 0)
             sentence = bounds[i]
             tense = self.tenses.tense(text, markers, marker_starts, sentence, (cand.start, cand.end))
-            out.append(replace(cand, tense=tense, sentence=sentence, sentence_no=i))
+            out.append(  # not dataclasses.replace: this runs for every expression
+                Candidate(cand.start, cand.end, cand.rule, cand.expr, cand.groups, cand.mod, tense, sentence, i, cand.label)
+            )
         return out
 
     # -- resolving -------------------------------------------------------------------------
