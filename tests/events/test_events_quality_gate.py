@@ -59,6 +59,7 @@ def test_quality_gate_gold_entities(data_dir, baseline):
     _check(report, baseline["blind2"]["gold"], ("blind2",))
     _check(report, baseline["blind3"]["gold"], ("blind3",))
     _check(report, baseline["blind4"]["gold"], ("blind4",))
+    _check(report, baseline["blind5"]["gold"], ("blind5",))
 
 
 def test_quality_gate_system_entities(data_dir, baseline):
@@ -73,6 +74,7 @@ def test_quality_gate_system_entities(data_dir, baseline):
     _check(report, baseline["blind2"]["system"], ("blind2",))
     _check(report, baseline["blind3"]["system"], ("blind3",))
     _check(report, baseline["blind4"]["system"], ("blind4",))
+    _check(report, baseline["blind5"]["system"], ("blind5",))
 
 
 def test_quality_gate_smartdata_agreement(data_dir, baseline):

@@ -397,11 +397,13 @@ def _antecedent(view: SentenceView, clause: Clause) -> int | None:
     # an apposition between the name and its relative clause ("Comcast - eigentlich ein
     # US-Kabelnetzbetreiber -, der ..."): the name before it
     j = k - 1
-    while j >= 0 and k - j <= 8:
+    marked = False  # an apposition is set off by a dash or a comma ("Zöllner will ... einen Beschluss herbeiführen,
+    while j >= 0 and k - j <= 8:  # der ...": the Beschluss, not Zöllner)
         t = view.toks[j]
         p = view.phrase_at(j)
         if p is not None and p.compound_of is None:
-            return p.index
+            return p.index if marked else None
+        marked = marked or t.text in ("-", "–", ",")
         if t.text in ("-", "–", ",") or t.text.islower() and t.word and t.lower not in ("von", "mit", "für", "in", "an", "zu"):
             j -= 1
             continue

@@ -16,6 +16,9 @@ event; the word lists are in ``cues.tsv``.
   noun in the plural without a determiner, in a clause with a quantity word ("Rund 1,5 Millionen
   Streiktage seien ... auf Streiks ... entfallen", "fast ein Drittel weniger Fahrzeuge verkauft",
   "wurde nur 1992 mehr gestreikt").
+* ``interview``: a talk noun in a prepositional phrase of a sentence that reports a statement
+  ("sagte Europaminister Uwe Döring im Gespräch mit der Deutschen Presse-Agentur"): the setting
+  of the statement (an interview), not a meeting.
 * ``actorless``: an event without actors whose trigger has common other senses
   (``actor_required_lemmas``: "unterstützen" — software "unterstützt" a system, a measure
   "unterstützt" a goal, "Unterstützung ... angeboten" as a service); a passive without an agent
@@ -41,7 +44,7 @@ _DETERMINERS = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine
 class Happening:
     """Decides whether an event mention reports a happening; word lists from the lexicon's cues."""
 
-    checks: tuple[str, ...] = ("urged", "wished", "hypothetical", "statistic", "actorless")
+    checks: tuple[str, ...] = ("urged", "wished", "hypothetical", "statistic", "actorless", "interview")
 
     def __init__(self, lexicon: "Lexicon") -> None:
         self.urging = lexicon.cue("urging_lemmas")  # "auffordern", "appellieren"
@@ -128,6 +131,16 @@ class Happening:
     def _quantity(self, t) -> bool:
         """A noun that counts or measures: "Prozent", "Drittel", "Streiktage", "Arbeitslosenquote"."""
         return t.cap and t.word and t.lower.endswith(self.quantities)
+
+    def _interview(self, view: SentenceView, f: "Frame", event: "Event", frames: Sequence["Frame"]) -> bool:
+        if f.type != "MEET" or not f.noun or f.light_verb is not None or f.trigger == 0:
+            return False
+        k = f.trigger - 1
+        while k > 0 and view.toks[k].word and view.toks[k].text.islower() and view.toks[k].lower not in ("im", "in", "bei", "beim"):
+            k -= 1  # "in einem ausführlichen Gespräch"
+        if view.toks[k].lower not in ("im", "in", "bei", "beim"):
+            return False
+        return any(g.type == "STATEMENT" and not g.noun for g in frames)
 
     def _actorless(self, view: SentenceView, f: "Frame", event: "Event", frames: Sequence["Frame"]) -> bool:
         if event.actors or not (f.lemma in self.actor_required or view.toks[f.trigger].lemma in self.actor_required):

@@ -6,6 +6,7 @@ hides who did what to whom, so before extraction:
 
 * leading and trailing lowercase words are trimmed from a mention ("lud Kim Jong Un Putin"
   -> "Kim Jong Un Putin");
+* a lowercase adjective and one word ("städtische Umweltamt") is a common noun phrase: dropped;
 * a mention that holds a comma or an inflected lowercase word inside ("lud Kim Jong Un Putin
   höflich ein, die Demokratische Volksrepublik Korea", tagged MISC as a whole) is cut there into
   its name-like runs (lowercase name particles such as "für", "von", "de" stay inside);
@@ -34,6 +35,8 @@ def repair(text: str, mentions: tuple[Mention, ...], lemma=None,
     out: list[tuple[int, Mention]] = []
     for index, m in enumerate(mentions):
         words = [(w.start() + m.start, w.end() + m.start) for w in _WORD.finditer(text[m.start:m.end])]
+        if len(words) == 2 and _adjective(text[words[0][0]:words[0][1]]) and "-" not in text[words[1][0]:words[1][1]]:
+            continue  # "das städtische Umweltamt": an adjective and a common noun, not a name
         for run in _runs(text, words, particles):
             while run and _stray(text[run[0][0]:run[0][1]], lemma):
                 run.pop(0)
@@ -81,6 +84,10 @@ def _split(text: str, words: list[tuple[int, int]], known: set[str]) -> list[tup
             if left in known and (first == 0 or cut - first >= 2):
                 return [(words[first][0], words[cut - 1][1]), (words[cut][0], words[-1][1])]
     return [(words[0][0], words[-1][1])]
+
+
+def _adjective(word: str) -> bool:
+    return word[:1].islower() and len(word) > 4 and word.endswith(("e", "en", "er", "es", "em"))
 
 
 def _stray(word: str, lemma) -> bool:

@@ -419,6 +419,9 @@ class RoleFinder:
         extent_words = [t.lower for t in toks[i + 1:i + 26] if t.clause == toks[i].clause]
         if "durch" in extent_words:
             return []  # "Übernahme ... durch die Regierung": the agent is named, if not by a name
+        first = toks[i].text.split("-")[0]
+        if "-" in toks[i].text and len(first) >= 2 and first.isupper() and not any(ph.compound_of == i for ph in view.phrases):
+            return []  # "nach dem EU-Haushaltsgipfel": the summit's participant is the untagged "EU", not the subject
         if not ((possessive or temporal) and own_activity or agent_verb):
             return []
         if temporal and indefinite and not (possessive or agent_verb or self._noun_extent(view, i) or any(
@@ -496,6 +499,8 @@ def _separable_lemma(view: SentenceView, tok: Tok) -> str:
     while k < len(view.toks) and view.toks[k].clause == tok.clause:
         k += 1
     last = view.toks[k - 1]
+    while last.i > tok.i and not last.word:
+        last = view.toks[last.i - 1]  # "weitet ihren Streik ... aus ."
     if last.i != tok.i and last.lower in ("an", "aus", "auf", "fort", "vor", "zu", "ein"):
         return last.lower + tok.lemma
     return tok.lemma
