@@ -28,7 +28,7 @@ from chronik.entities import contexttypes, wordtypes
 from chronik.entities.features import Featurizer
 from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.lexicon import Lexicon
-from chronik.entities.recognizer import MODEL_FILE, Recognizer
+from chronik.entities.recognizer import MODEL_FILE, OPTIONS_FILE, Recognizer
 from chronik.entities.scoring import score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +44,9 @@ class Features:
     cross-fitted word-type features and tags with the full classifier's."""
 
     def __init__(self, args) -> None:
-        self.gazetteer = Gazetteer()
+        self.gazetteer = Gazetteer(translit_names=args.translit_names)
+        self.org_heads = args.org_heads
+        self.options = {"translit_names": args.translit_names, "org_heads": args.org_heads}
         self.lexicon = Lexicon()
         self.trainer = self.context_trainer = None
         self.extra = []
@@ -58,7 +60,7 @@ class Features:
 
     def plain(self, word_types=None, fixed=None, context=None) -> Featurizer:
         return Featurizer(self.gazetteer, self.lexicon, word_types=word_types, fixed_word_types=fixed,
-                          context_types=context)
+                          context_types=context, org_heads=self.org_heads)
 
     def fit(self, sentences):
         """({file name: stacked model}, featurizer for training the CRF, featurizer for tagging)."""
@@ -90,6 +92,7 @@ def train_model(features: Features, sentences, weighted, path: Path, args) -> Fe
     to tag with."""
     models, train_featurizer, tag_featurizer = features.fit(sentences)
     train(weighted, path, train_featurizer, args)
+    path.with_name(OPTIONS_FILE).write_text(json.dumps(features.options) + "\n", encoding="utf-8")
     for name in (wordtypes.FILE, contexttypes.FILE):
         side = path.with_name(name)
         if name in models:
@@ -171,6 +174,9 @@ def main() -> None:
                     help="without the stacked word-type classifier")
     ap.add_argument("--context-types", action="store_true",
                     help="with the stacked context classifier (word and neighbours)")
+    ap.add_argument("--translit-names", action="store_true",
+                    help="German-transcribed Russian/Ukrainian names in the name gazetteers")
+    ap.add_argument("--org-heads", action="store_true", help="organisation cue features (data/org_heads.txt)")
     ap.add_argument("--no-save", action="store_true", help="train and score without saving")
     ap.add_argument("--cv-only", action="store_true", help="only the cross-validation (needs --cv)")
     ap.add_argument("--score-only", action="store_true", help="score the model at --out, no training")
@@ -184,6 +190,7 @@ def main() -> None:
     report: dict = {"params": {"c1": args.c1, "c2": args.c2, "iterations": args.iterations,
                                "germeval_weight": args.germeval_weight, "word_types": args.word_types,
                                "context_types": args.context_types,
+                               "translit_names": args.translit_names, "org_heads": args.org_heads,
                                "scheme": args.scheme}}
     if args.cv:
         t = time.time()

@@ -57,3 +57,30 @@ def test_role_noun_is_cut_from_the_end_of_a_place(recognizer):
     tagged = spans("Fast zwei Stunden sprechen der Kremlchef und Nordkoreas Machthaber .".split(),
                    recognizer.tag("Fast zwei Stunden sprechen der Kremlchef und Nordkoreas Machthaber .".split()))
     assert ("Nordkoreas Machthaber", "LOC") not in tagged
+
+
+def test_shipped_model_uses_its_word_type_classifier(recognizer):
+    """The word-type classifier ships beside the CRF that was trained on its features."""
+    from importlib import resources
+
+    from chronik.entities.wordtypes import FILE
+
+    with resources.as_file(resources.files("chronik.entities.model").joinpath(FILE)) as path:
+        assert path.is_file() and path.stat().st_size < 5 * 2**20
+    types = recognizer.featurizer.word_types
+    assert types is not None
+    assert types.features("Wladimir")[0] == "wc=PER"
+    assert types.features("Berlin")[0] == "wc=LOC"
+
+
+def test_ocr_artefacts_cut_chunks(recognizer):
+    """A line-break hyphen, an equals sign or a glued colon never stands inside a name
+    (pre-tokenised OCR text such as HIPE's)."""
+    from chronik.entities.recognizer import _junk
+
+    assert _junk("Ro¬") and _junk("Sulina=") and _junk("Hamburg=Altona") and _junk("Madrid:")
+    assert not _junk(":") and not _junk("Berlin") and not _junk("Kim-Jong")
+    words = ["Redaktion:", "Wien", ",", "Ro¬", "vereto"]
+    assert recognizer._split_junk(words, [(0, 2, "ORG"), (3, 5, "LOC")]) == [(1, 2, "ORG"), (4, 5, "LOC")]
+    for a, b, _ in chunks(recognizer.tag(["Die", "Blätter", "melden", "Madrid:", "Die", "Regierung", "."])):
+        assert "Madrid:" not in ["Die", "Blätter", "melden", "Madrid:", "Die", "Regierung", "."][a:b]

@@ -63,3 +63,14 @@ def test_bioes_round_trip(tags):
 
 def test_bioes_marks_single_and_end_tokens():
     assert bioes(("B-PER", "O", "B-LOC", "I-LOC")) == ("S-PER", "O", "B-LOC", "E-LOC")
+
+
+def test_features_many_equals_features_word_by_word():
+    rng = np.random.default_rng(1)
+    model = WordTypes(PIECES, rng.normal(size=(len(PIECES), len(CLASSES))).astype(np.float32),
+                      rng.normal(size=len(CLASSES)).astype(np.float32))
+    words = ["Putin", "Berlin", "Bertin", "Pu", "der", "Der", "X", "Lina", "Ärger"]
+    many = model.features_many(words)
+    assert set(many) == set(words)
+    assert all(many[w] == model.features(w) for w in words)
+    assert model.features_many([]) == {}

@@ -38,7 +38,9 @@ def fold(name: str) -> str:
 class Gazetteer:
     """Place and person-name lists; lookups are dictionary hits."""
 
-    def __init__(self) -> None:
+    def __init__(self, translit_names: bool = False) -> None:
+        """``translit_names``: also the German-transcribed Russian and Ukrainian first and last
+        names (``data/translit_*_names.txt``, built by ``scripts/ner_names.py``)."""
         files = resources.files(DATA)
         self._lines = [line for line in gzip.decompress(files.joinpath("places.tsv.gz").read_bytes())
                        .decode("utf-8").splitlines() if line and not line.startswith("#")]
@@ -59,8 +61,12 @@ class Gazetteer:
         self._phrase_len: dict[str, int] = {}  # first word -> length of its longest phrase
         for phrase in self.phrases:
             self._phrase_len[phrase[0]] = max(self._phrase_len.get(phrase[0], 0), len(phrase))
+        self.translit_names = translit_names
         self.first_names = self._names(files, "first_names.txt")
         self.last_names = self._names(files, "last_names.txt")
+        if translit_names:
+            self.first_names |= self._names(files, "translit_first_names.txt")
+            self.last_names |= self._names(files, "translit_last_names.txt")
 
     @property
     def places(self) -> dict[str, Place]:

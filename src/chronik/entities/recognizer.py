@@ -9,7 +9,9 @@ reuse it.
 from __future__ import annotations
 
 import contextlib
+import json
 import re
+import struct
 from collections import Counter
 from importlib import resources
 from pathlib import Path
@@ -21,6 +23,7 @@ from chronik.entities.corpora import bio, chunks, from_bioes
 from chronik.entities.contexttypes import FILE as CONTEXT_TYPES_FILE
 from chronik.entities.contexttypes import ContextTypes
 from chronik.entities.features import Featurizer
+from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.wordtypes import FILE as WORD_TYPES_FILE
 from chronik.entities.wordtypes import WordTypes
 from chronik.errors import ConfigError
@@ -38,6 +41,50 @@ def _in_name(word: str) -> bool:
 
 _SYLLABLES = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")  # a romanised given name: "Chan-il", "Son-hui"
 MODEL_FILE = "ner-crf.bin"
+OPTIONS_FILE = "features.json"  # beside the model: the feature options it was trained with
+
+
+def feature_options(path: str | Path) -> dict:
+    """The feature options (``translit_names``, ``org_heads``) the CRF at ``path`` was trained
+    with; none when the model has no ``features.json`` beside it."""
+    side = Path(path).with_name(OPTIONS_FILE)
+    if not side.is_file():
+        return {}
+    try:
+        options = json.loads(side.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise ConfigError(f"cannot read {side}: {exc}") from exc
+    if not isinstance(options, dict):
+        raise ConfigError(f"{side}: expected a JSON object")
+    return options
+
+
+def _junk(word: str) -> bool:
+    """An OCR or layout artefact no name contains: a line-break hyphen ("Ro¬"), an equals sign
+    standing for a hyphen ("Hamburg=Altona", "Sulina="), a word glued to its colon ("Madrid:").
+    ``chronik.text.tokenize`` splits these characters off, so only pre-tokenised input has them."""
+    return "¬" in word or "=" in word or (len(word) > 1 and word[-1] == ":")
+
+
+def model_attributes(path: str | Path) -> frozenset[str]:
+    """The attribute (feature) names a CRFsuite model file has weights for, read from its
+    attribute dictionary (a CQDB chunk: records of id, key size and NUL-terminated key, found
+    through the backward array that follows them)."""
+    data = Path(path).read_bytes()
+    try:
+        magic, *header = struct.unpack_from("<4sI4s9I", data, 0)
+        off_attrs = header[8]
+        chunk, _, _, _, count, bwd = struct.unpack_from("<4sIIIII", data, off_attrs)
+        if magic != b"lCRF" or chunk != b"CQDB":
+            raise ValueError("not a CRFsuite model")
+        out = []
+        for offset in struct.unpack_from(f"<{count}I", data, off_attrs + bwd):
+            start = off_attrs + offset + 8
+            size = struct.unpack_from("<I", data, start - 4)[0]
+            out.append(data[start:start + size - 1].decode("utf-8"))
+    except (struct.error, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read the attributes of {path}: {exc}") from exc
+    return frozenset(out)
 
 
 class Recognizer:
@@ -53,11 +100,14 @@ class Recognizer:
             raise ConfigError(f"NER model not found at {path}: run scripts/train_ner.py")
         self.path = path
         if featurizer is None:
-            # the stacked word-type classifier ships beside the CRF it was trained with
+            # the stacked word-type classifier and the feature options ship beside the CRF
             types = path.with_name(WORD_TYPES_FILE)
             context = path.with_name(CONTEXT_TYPES_FILE)
-            featurizer = Featurizer(word_types=WordTypes.load(types) if types.is_file() else None,
-                                    context_types=ContextTypes.load(context) if context.is_file() else None)
+            options = feature_options(path)
+            featurizer = Featurizer(Gazetteer(translit_names=options.get("translit_names", False)),
+                                    word_types=WordTypes.load(types) if types.is_file() else None,
+                                    context_types=ContextTypes.load(context) if context.is_file() else None,
+                                    org_heads=options.get("org_heads", False))
         self.featurizer = featurizer
         text = resources.files("chronik.entities.data").joinpath("person_titles.txt").read_text("utf-8")
         self.title_heads = frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
@@ -67,6 +117,8 @@ class Recognizer:
         try:
             self._tagger.open(str(path))
             self._bioes = any(label[:2] in ("S-", "E-") for label in self._tagger.labels())
+            # features the model has no weight for change nothing: leave them out (faster)
+            featurizer.restrict(model_attributes(path))
         except (OSError, ValueError) as exc:
             raise ConfigError(f"cannot open NER model {path}: {exc}") from exc
 
@@ -84,10 +136,34 @@ class Recognizer:
         """Outer BIO tags for one sentence (well-formed: every chunk starts with ``B-``)."""
         if not words:
             return ()
+        self.featurizer.prepare((words,))
+        return self._tag(words)
+
+    def _tag(self, words) -> tuple[str, ...]:
+        if not words:
+            return ()
         tags = self._tagger.tag(self.featurizer(words))
         if self._bioes:
             tags = from_bioes(tags)
-        return bio(len(tags), self._trim_places(words, self._split_persons(words, chunks(tags))))
+        if tags.count("O") == len(tags):
+            return tuple(tags)
+        spans = self._split_persons(words, chunks(tags))
+        if any(_junk(words[k]) for a, b, _ in spans for k in range(a, b)):
+            spans = self._split_junk(words, spans)
+        return bio(len(tags), self._trim_places(words, spans))
+
+    @staticmethod
+    def _split_junk(words, spans):
+        """No chunk spans an OCR artefact (:func:`_junk`): the chunk is cut there."""
+        out = []
+        for a, b, label in spans:
+            start = a
+            for k in range(a, b + 1):
+                if k == b or _junk(words[k]):
+                    if k > start:
+                        out.append((start, k, label))
+                    start = k + 1
+        return out
 
     def _trim_places(self, words, spans):
         """A role noun never ends a place name: "Nordkoreas Machthaber" is a place and a title
@@ -112,7 +188,9 @@ class Recognizer:
         return out
 
     def tag_many(self, sentences: Iterable[list[str] | tuple[str, ...]]) -> list[tuple[str, ...]]:
-        return [self.tag(words) for words in sentences]
+        sentences = list(sentences)
+        self.featurizer.prepare(sentences)
+        return [self._tag(words) for words in sentences]
 
     def is_title(self, word: str) -> bool:
         known = self._titles.get(word)

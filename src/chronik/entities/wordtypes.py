@@ -25,6 +25,8 @@ import numpy as np
 CLASSES = ("O", "PER", "LOC", "ORG", "MISC")
 FILE = "word-types.npz"
 _HIGH, _MID = 0.5, 0.2
+_TOP = [f"wc={c}" for c in CLASSES]
+_LEVEL = [(None, f"wc{c}=mid", f"wc{c}=hi") for c in CLASSES]
 
 
 class Segmenter:
@@ -98,6 +100,41 @@ class WordTypes(PieceLogits):
                 out.append(f"wc{CLASSES[k]}=hi")
             elif p[k] > _MID:
                 out.append(f"wc{CLASSES[k]}=mid")
+        return out
+
+    def features_many(self, words: Iterable[str]) -> dict[str, list[str]]:
+        """:meth:`features` of many words at once (one numpy pass instead of one per word; the
+        same float32 operations in the same order, so the same features)."""
+        ids: list[int] = []
+        starts: list[int] = []
+        kept: list[str] = []
+        out: dict[str, list[str]] = {}
+        for w in words:
+            if not w[:1].isupper():
+                out[w] = []
+                continue
+            seg = self.segment(w)
+            if not seg:
+                out[w] = []
+                continue
+            starts.append(len(ids))
+            ids += seg
+            kept.append(w)
+        if not kept:
+            return out
+        counts = np.diff(np.array(starts + [len(ids)]))
+        z = np.add.reduceat(self.logits[ids], starts, axis=0) / counts[:, None].astype(np.float32)
+        z += self.bias
+        p = np.exp(z - z.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        top = p.argmax(axis=1).tolist()
+        level = np.where(p > _HIGH, 2, np.where(p > _MID, 1, 0)).tolist()
+        for w, t, row in zip(kept, top, level):
+            feats = [_TOP[t]]
+            for k in range(1, len(CLASSES)):
+                if row[k]:
+                    feats.append(_LEVEL[k][row[k]])
+            out[w] = feats
         return out
 
 
