@@ -156,3 +156,24 @@ def test_options_pickled_by_position_in_an_older_store_take_defaults_for_new_fie
     restored = ClusterOptions.__new__(ClusterOptions)
     restored.__setstate__([0.3, 7, 1.0, 1.0, 0.5, 60, 10, (0.45, 0.95), 0.75, 0.15, 50])
     assert restored == ClusterOptions(threshold=0.3, k=7)
+
+
+def test_top_pairs_per_row_equal_a_full_sort_with_ties_and_small_blocks():
+    """The partition shortcut keeps the same entries, in the same order, as sorting them all."""
+    from scipy.sparse import random as sparse_random
+
+    from chronik.clusters.online import _top_per_row_pairs, _top_per_row_pairs_sorted
+
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        rows, cols = int(rng.integers(1, 30)), int(rng.integers(1, 50))
+        matrix = sparse_random(rows, cols, density=float(rng.random()), random_state=rng, format="csr")
+        matrix.data = np.round(matrix.data * int(rng.integers(1, 4))) + 1  # few distinct values: ties
+        m = int(rng.integers(1, 10))
+        fast = _top_per_row_pairs(matrix, m, cells=int(rng.integers(1, 400)))
+        full = _top_per_row_pairs_sorted(matrix, m)
+        assert np.array_equal(fast[0], full[0]) and np.array_equal(fast[1], full[1])
+    negative = sparse_random(5, 8, density=0.7, random_state=rng, format="csr")
+    negative.data -= 0.5  # the shortcut assumes positive entries: falls back to sorting
+    assert all(np.array_equal(a, b) for a, b in zip(_top_per_row_pairs(negative, 3),
+                                                    _top_per_row_pairs_sorted(negative, 3)))

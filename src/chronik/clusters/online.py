@@ -359,8 +359,48 @@ def _pair_cosines(vectors: np.ndarray, rows: np.ndarray, cols: np.ndarray, chunk
     return out
 
 
-def _top_per_row_pairs(product: csr_matrix, m: int) -> tuple[np.ndarray, np.ndarray]:
-    """(row, col) of each row's ``m`` largest entries of a CSR matrix (ties to the lower column)."""
+def _top_per_row_pairs(product: csr_matrix, m: int, cells: int = 4_000_000) -> tuple[np.ndarray, np.ndarray]:
+    """(row, col) of each row's ``m`` largest entries of a CSR matrix (ties to the lower column),
+    ordered by row, then value (largest first), then column.
+
+    A row's m-th largest value comes from a dense partition of a block of rows (``cells``
+    bounds the block); every entry above it is kept and, of the entries equal to it, the ones
+    with the lowest columns up to ``m``. Only the kept entries are sorted: sorting all of a
+    10,000-document product costs about 1 s per 512 rows, this about 0.1 s."""
+    product = product.tocsr()
+    n_rows, n_cols = product.shape
+    if product.nnz and product.data.min() <= 0:  # a partition of the dense rows assumes positive entries
+        return _top_per_row_pairs_sorted(product, m)
+    out_rows, out_cols = [], []
+    step = max(1, min(n_rows, cells // max(n_cols, 1)))
+    for lo in range(0, n_rows, step):
+        block = product[lo:lo + step]
+        lengths = np.diff(block.indptr)
+        rows = np.repeat(np.arange(block.shape[0]), lengths)
+        data, cols = block.data, block.indices
+        threshold = np.full(block.shape[0], -np.inf)
+        full = lengths > m
+        if full.any():
+            dense = block[np.flatnonzero(full)].toarray()
+            threshold[full] = -np.partition(-dense, m - 1, axis=1)[:, m - 1]
+        above = data > threshold[rows]
+        tied = np.flatnonzero(data == threshold[rows])
+        need = m - np.bincount(rows[above], minlength=block.shape[0])
+        tied = tied[np.lexsort((cols[tied], rows[tied]))]
+        starts = np.searchsorted(rows[tied], rows[tied], side="left")
+        keep = above
+        keep[tied[np.arange(tied.size) - starts < need[rows[tied]]]] = True
+        kept = np.flatnonzero(keep)
+        order = kept[np.lexsort((cols[kept], -data[kept], rows[kept]))]
+        out_rows.append(rows[order] + lo)
+        out_cols.append(cols[order])
+    if not out_rows:
+        return np.zeros(0, np.int64), np.zeros(0, product.indices.dtype)
+    return np.concatenate(out_rows), np.concatenate(out_cols)
+
+
+def _top_per_row_pairs_sorted(product: csr_matrix, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """The same by sorting every entry (any sign)."""
     lengths = np.diff(product.indptr)
     rows = np.repeat(np.arange(product.shape[0]), lengths)
     order = np.lexsort((product.indices, -product.data, rows))
