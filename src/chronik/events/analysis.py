@@ -270,7 +270,9 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
             b = toks[before]
             genitive = ph.det in genitive_dets or (not ph.det and not ph.titles and (
                 last.text.endswith("s") or lexicon.noun_senses(b.lemma) is not None))
-            if genitive and b.cap and b.word and _unmentioned(b, mentions) and b.lower not in dets:
+            owned = "-" in b.text[1:-1] and b.text[:1].isupper() and b.text.split("-")[-1][:1].isupper() \
+                and b.text.split("-")[-1] in spokes  # "eine Facebook-Sprecherin der dpa": the dative, not its owner
+            if genitive and b.cap and b.word and _unmentioned(b, mentions) and b.lower not in dets and not owned:
                 ph.modifies = before
         # possessor before a noun ("Kims Besuch", "Nordkoreas Staatsmedien")
         nxt = last_tok + 1
@@ -354,8 +356,10 @@ def _groups(view: SentenceView, coords: frozenset[str]) -> None:
         linked = False
         if prev is not None and ph.compound_of is None and prev.compound_of is None and ph.modifies is None:
             between = view.toks[prev.last + 1:ph.first]
-            list_comma = [t.text for t in between] == [","] and not ph.det  # "Deutschland, Frankreich und ..."
-            linked = bool(between) and (prev.clause == ph.clause or list_comma) and \
+            core = [t.text.lower() for t in between if t.text not in QUOTES]
+            list_comma = core == [","] and not ph.det  # "Deutschland, Frankreich und ...", '"SZ", "Spiegel"'
+            quoted = len(core) < len(between) and core and all(w in coords or w == "," for w in core)
+            linked = bool(between) and (prev.clause == ph.clause or list_comma or quoted) and \
                 all(t.lower in coords or t.text == "," or t.text in QUOTES for t in between) and \
                 (not ph.prep or ph.prep == prev.prep)
         if linked:

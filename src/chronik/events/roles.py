@@ -199,6 +199,9 @@ class RoleFinder:
                 self._nominal_before(view, first_word, f):
             return [], units
         after = [u for u in free if u[1] > f and u[3] not in OBLIQUE]
+        if after and view.phrases[after[0][0]].modifies is None and view.phrases[after[0][0]].first == f + 3 \
+                and view.toks[f + 1].lower in ("ein", "eine") and self._nominal_before(view, f + 1, f + 3):
+            return [], units  # "sagte eine Facebook-Sprecherin der Deutschen Presse-Agentur": an unnamed subject
         report = report or self._reports(view.toks[f])
         if not before and f == first_word and clause.index > 0:
             prev = view.clauses[clause.index - 1]
