@@ -281,7 +281,7 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
             if m.end == last.end and last.text.endswith("s") and not last.text.endswith("ss") \
                     and n.cap and n.word and _unmentioned(n, mentions):
                 ph.modifies = nxt
-    _groups(view, coords)
+    _groups(view, coords, lexicon.cue("coordination_adverbs"))
 
 
 def _bracketed(view: SentenceView, m: Mention, mentions) -> bool:
@@ -346,10 +346,11 @@ def _unmentioned(tok: Tok, mentions) -> bool:
     return not any(m.start < tok.end and tok.start < m.end for _, m in mentions)
 
 
-def _groups(view: SentenceView, coords: frozenset[str]) -> None:
+def _groups(view: SentenceView, coords: frozenset[str], adverbs: frozenset[str] = frozenset()) -> None:
     """Coordinated phrases ("Putin und Kim", "Deutschland, Frankreich und Italien") share a group,
     and the later ones take the first one's preposition, determiner and head noun. A run linked
-    by commas only is a list of appositions, not a coordination."""
+    by commas only is a list of appositions, not a coordination; adverbs may stand next to the
+    coordinator ("Herr Grube und dann auch Herr Kefer")."""
     runs: list[list[Phrase]] = []
     prev: Phrase | None = None
     for ph in view.phrases:
@@ -359,8 +360,9 @@ def _groups(view: SentenceView, coords: frozenset[str]) -> None:
             core = [t.text.lower() for t in between if t.text not in QUOTES]
             list_comma = core == [","] and not ph.det  # "Deutschland, Frankreich und ...", '"SZ", "Spiegel"'
             quoted = len(core) < len(between) and core and all(w in coords or w == "," for w in core)
+            joined = any(w in coords for w in core) and all(w in coords or w in adverbs for w in core)
             linked = bool(between) and (prev.clause == ph.clause or list_comma or quoted) and \
-                all(t.lower in coords or t.text == "," or t.text in QUOTES for t in between) and \
+                (all(t.lower in coords or t.text == "," or t.text in QUOTES for t in between) or joined) and \
                 (not ph.prep or ph.prep == prev.prep)
         if linked:
             runs[-1].append(ph)

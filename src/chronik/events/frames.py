@@ -126,10 +126,40 @@ class FrameFinder:
             own = sense.type == "STATEMENT"
             roles = finder.verb_roles(view, i, etype, None if own else control, control_object, exclude,
                                       report=sense.report)
+            if not own:
+                self._state_collectives(view, i, roles)
             if _holds(sense, roles, view, i, lexicon):
                 return Frame(trigger=i, type=sense.type, lemma=lemma, sense=sense, roles=roles, noun=False,
                              control=controller)
         return None
+
+    def _state_collectives(self, view: SentenceView, i: int, roles) -> None:
+        """A country adjective with a state collective, outside prepositional phrases, as an actor
+        of the verb: "hat ... die britische Regierung aufgefordert" (target Großbritannien),
+        "Die russische Armee griff ... an" (source Russland, when the subject is not named)."""
+        if self.countries is None:
+            return
+        toks = view.toks
+        trig = toks[i]
+        collectives = self.lexicon.cue("state_collectives")
+        preps = self.lexicon.cue("prepositions")
+        passive = self.finder.is_passive(view, trig)
+        fin = self.finder.finite(view, i)
+        fin = i if fin is None else fin
+        for k, t in enumerate(toks[:-2]):
+            if t.clause != trig.clause or t.lower not in ("die", "der", "den", "dem"):
+                continue
+            adj, noun = toks[k + 1], toks[k + 2]
+            if not (adj.text.islower() and noun.text in collectives and noun.i not in view.by_token) \
+                    or (k > 0 and toks[k - 1].lower in preps):
+                continue
+            country = self.countries(adj.lower)
+            if country is None or any(c == country for c, _ in roles.countries):
+                continue
+            if k < fin and not roles.subject and t.lower in ("die", "der") and not passive and not zu_clause(view, trig):
+                roles.countries.append((country, "source"))
+            elif k > fin and (roles.subject or t.lower in ("den", "dem")) and not passive:
+                roles.countries.append((country, "target"))
 
     @staticmethod
     def _controller(view: SentenceView, frames: list[Frame], i: int) -> Frame | None:
