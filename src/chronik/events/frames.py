@@ -276,8 +276,10 @@ def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexi
             ok = any(labels is None or view.labels.get(view.phrases[p].mention) in labels for p in roles.target)
         elif kind == "actor":
             ok = not roles.empty
-        elif kind in ("word", "obj"):
+        elif kind == "word" or (kind == "obj" and noun):
             ok = any(lexicon.in_list(arg, t.lemma) or lexicon.in_list(arg, t.text) for t in nouns)
+        elif kind == "obj":
+            ok = any(lexicon.in_list(arg, t.lemma) or lexicon.in_list(arg, t.text) for t in _objects(view, i, nouns))
         elif kind == "noword":
             ok = not any(lexicon.in_list(arg, t.lemma) or lexicon.in_list(arg, t.text) for t in nouns)
         elif kind == "pp":
@@ -293,6 +295,23 @@ def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexi
         if not ok:
             return False
     return True
+
+
+def _objects(view: SentenceView, i: int, nouns: list[Tok]) -> list[Tok]:
+    """The clause's nouns that can be the verb's object: in a main clause those after the finite
+    verb ("Das Unternehmen hat ... weniger Fahrzeuge verkauft": not "Unternehmen"), in a
+    subordinate clause all but the first, in a passive clause all."""
+    tok = view.toks[i]
+    clause = view.clauses[tok.clause]
+    if any(t.lemma == "werden" and t.text.islower() for t in view.clause_toks(tok.clause)):
+        return nouns  # a passive: the subject is the object ("Einige Tochtergesellschaften wurden verkauft")
+    words = [t for t in view.clause_toks(tok.clause) if t.word]
+    if clause.opener or clause.relative or (words and words[-1].i == i):
+        return nouns[1:]  # a subordinate or verb-final clause ("Seit ... Toms das Unternehmen 2012 übernahm")
+    finite = next((t.i for t in view.clause_toks(tok.clause) if t.text.islower() and t.word
+                   and (t.i == i or t.lemma in ("haben", "sein", "werden") or t.lower in ("hat", "hatte", "wird", "wurde"))),
+                  i)
+    return [t for t in nouns if t.i > finite]
 
 
 def zu_clause(view: SentenceView, tok: Tok) -> bool:
