@@ -6,6 +6,7 @@
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind3    # a fourth draw (split "blind3")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind4    # a fifth draw (split "blind4")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind5    # a sixth draw (split "blind5")
+    .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind6    # a seventh draw (split "blind6")
 
 Writes, OUTSIDE the repository, a worksheet: one row per drawn sentence with its reference
 (corpus, document id, offsets, stratum, split) and its text, for a human annotator. The text
@@ -28,6 +29,8 @@ splits' errors only. ``--blind5`` draws a sixth set (SmartData and GermEval, who
 mentions make both settings scorable without hand-made mentions; documents in no earlier split;
 another seed), drawn after the fourth session's category rules (blind3 and blind4 then being
 development data), annotated and committed before the extractor ran on it, and scored once.
+``--blind6`` draws a seventh set the same way, after the last rules of the fourth session (written
+from the development splits only, blind5 excluded), to measure those rules once on unseen text.
 """
 
 from __future__ import annotations
@@ -67,6 +70,10 @@ BLIND5_PLAN = {  # drawn after the fourth session's rules, annotated blind, scor
     "smartdata": {"random": 40, "event": 45},
     "germeval": {"random": 40},  # GermEval's unused documents hold no event-stratum sentence any more
 }
+BLIND6_PLAN = {  # drawn after the fourth session's last rules, annotated blind, scored once
+    "smartdata": {"random": 40, "event": 45},
+    "germeval": {"random": 40},
+}
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -91,26 +98,26 @@ def split_of(doc: str) -> str:
 
 
 def main(out: Path, heldout: bool = False, blind2: bool = False, blind3: bool = False,
-         blind4: bool = False, blind5: bool = False) -> None:
+         blind4: bool = False, blind5: bool = False, blind6: bool = False) -> None:
     docs = load_documents(DATA)
     splitter = SentenceSplitter()
     rng = random.Random(20240601)
     rows = []
     taken_before: set[tuple[str, str, int]] = set()
     docs_before: set[tuple[str, str]] = set()
-    if heldout or blind2 or blind3 or blind4 or blind5:
+    if heldout or blind2 or blind3 or blind4 or blind5 or blind6:
         import json
 
         gold = ROOT / "tests" / "events" / "gold" / "sentences.jsonl"
         for line in gold.read_text(encoding="utf-8").splitlines():
             d = json.loads(line)
             taken_before.add((d["corpus"], d["doc"], d["start"]))
-            if blind3 or blind4 or blind5:
+            if blind3 or blind4 or blind5 or blind6:
                 docs_before.add((d["corpus"], d["doc"]))  # blind3: no document the gold set already uses
-        rng = random.Random(20261125 if blind5 else 20261124 if blind4 else 20261123 if blind3 else 20261122 if blind2 else 20240715)
-    plans = BLIND5_PLAN if blind5 else BLIND4_PLAN if blind4 else BLIND3_PLAN if blind3 else BLIND2_PLAN if blind2 else HELDOUT_PLAN if heldout \
+        rng = random.Random(20261126 if blind6 else 20261125 if blind5 else 20261124 if blind4 else 20261123 if blind3 else 20261122 if blind2 else 20240715)
+    plans = BLIND6_PLAN if blind6 else BLIND5_PLAN if blind5 else BLIND4_PLAN if blind4 else BLIND3_PLAN if blind3 else BLIND2_PLAN if blind2 else HELDOUT_PLAN if heldout \
         else PLAN
-    tag, split_name = ("f", "blind5") if blind5 else ("d", "blind4") if blind4 else ("c", "blind3") if blind3 else ("b", "blind2") if blind2 else ("h", "heldout") if heldout \
+    tag, split_name = ("k", "blind6") if blind6 else ("f", "blind5") if blind5 else ("d", "blind4") if blind4 else ("c", "blind3") if blind3 else ("b", "blind2") if blind2 else ("h", "heldout") if heldout \
         else ("g", None)
     for corpus, plan in plans.items():
         pool = []
@@ -149,4 +156,5 @@ def main(out: Path, heldout: bool = False, blind2: bool = False, blind3: bool = 
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]), heldout="--heldout" in sys.argv[2:], blind2="--blind2" in sys.argv[2:],
-         blind3="--blind3" in sys.argv[2:], blind4="--blind4" in sys.argv[2:], blind5="--blind5" in sys.argv[2:])
+         blind3="--blind3" in sys.argv[2:], blind4="--blind4" in sys.argv[2:], blind5="--blind5" in sys.argv[2:],
+         blind6="--blind6" in sys.argv[2:])
