@@ -60,6 +60,7 @@ def test_quality_gate_gold_entities(data_dir, baseline):
     _check(report, baseline["blind3"]["gold"], ("blind3",))
     _check(report, baseline["blind4"]["gold"], ("blind4",))
     _check(report, baseline["blind5"]["gold"], ("blind5",))
+    _check(report, baseline["blind6"]["gold"], ("blind6",))
 
 
 def test_quality_gate_system_entities(data_dir, baseline):
@@ -75,6 +76,7 @@ def test_quality_gate_system_entities(data_dir, baseline):
     _check(report, baseline["blind3"]["system"], ("blind3",))
     _check(report, baseline["blind4"]["system"], ("blind4",))
     _check(report, baseline["blind5"]["system"], ("blind5",))
+    _check(report, baseline["blind6"]["system"], ("blind6",))
 
 
 def test_quality_gate_smartdata_agreement(data_dir, baseline):
