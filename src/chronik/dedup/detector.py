@@ -74,14 +74,20 @@ class Deduplicator:
         self._prepared: dict[str, _Prepared] = {}
 
     def prepare(self, article: Article) -> _Prepared:
-        hit = self._prepared.get(article.id)
-        if hit is None:
-            hit = self._prepare(article)
-        return hit
+        hit = self._hit(article.id)
+        return hit if hit is not None else self._prepare(article)
 
     def _prepared_id(self, store: Store, article_id: str) -> _Prepared:
-        hit = self._prepared.get(article_id)
+        hit = self._hit(article_id)
         return hit if hit is not None else self._prepare(store.get_article(article_id))
+
+    def _hit(self, article_id: str) -> _Prepared | None:
+        """A cached preparation, moved to the young end: the first copy of a wire story is a
+        candidate for every later copy, however many articles come in between."""
+        hit = self._prepared.pop(article_id, None)
+        if hit is not None:
+            self._prepared[article_id] = hit
+        return hit
 
     def _prepare(self, article: Article) -> _Prepared:
         words = Words.of(article.text)
@@ -91,7 +97,7 @@ class Deduplicator:
         return hit
 
     def _remember(self, article_id: str, prepared: _Prepared) -> None:
-        """Bounded (oldest out first): a huge backfill re-reads older articles instead."""
+        """Bounded (least recently used out first): a huge backfill re-reads older articles instead."""
         self._prepared[article_id] = prepared
         while len(self._prepared) > self.options.cache:
             del self._prepared[next(iter(self._prepared))]
