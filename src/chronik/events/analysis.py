@@ -284,6 +284,10 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
     _groups(view, coords, lexicon.cue("coordination_adverbs"))
 
 
+_NAMED_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][\w.]*-[a-zäöüß]{4,}(?:e|en|er|es|em)")
+_ADJECTIVE_NOUN = re.compile(r"[a-zäöüß]{4,}(?:e|en|er|es|em) [A-ZÄÖÜ][a-zäöüß]{3,}")
+
+
 def _bracketed(view: SentenceView, m: Mention, mentions) -> bool:
     """A name in brackets right after another name ("Franz Josef Jung ( CDU )", "Moskau (Russland)"):
     an apposition of that name (party, country), not an actor of its own."""
@@ -306,9 +310,9 @@ def _adjectival(view: SentenceView, m: Mention, currencies: frozenset[str]) -> b
         return True
     if not text[0].isupper() and re.fullmatch(r"[a-zäöüß-]{4,}(?:e|en|er|es|em)", text):
         return True  # "türkische", "südamerikanischen": an adjective, not a name
-    if re.fullmatch(r"[A-ZÄÖÜ][\w.]*-[a-zäöüß]{4,}(?:e|en|er|es|em)", text):
+    if _NAMED_ADJECTIVE.fullmatch(text):
         return True  # "US-amerikanische", "EU-weiten": an adjective with a name in it
-    if re.fullmatch(r"[a-zäöüß]{4,}(?:e|en|er|es|em) [A-ZÄÖÜ][a-zäöüß]{3,}", text):
+    if _ADJECTIVE_NOUN.fullmatch(text):
         return True  # "städtische Umweltamt": an adjective and a common noun, not a name
     if text in currencies or text.split("-")[-1] in currencies:
         return True

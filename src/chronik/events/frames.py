@@ -137,11 +137,11 @@ class FrameFinder:
         """A country adjective with a state collective, outside prepositional phrases, as an actor
         of the verb: "hat ... die britische Regierung aufgefordert" (target Großbritannien),
         "Die russische Armee griff ... an" (source Russland, when the subject is not named)."""
-        if self.countries is None:
-            return
         toks = view.toks
         trig = toks[i]
         collectives = self.lexicon.cue("state_collectives")
+        if self.countries is None or not any(t.text in collectives for t in view.clause_toks(trig.clause)):
+            return
         preps = self.lexicon.cue("prepositions")
         passive = self.finder.is_passive(view, trig)
         fin = self.finder.finite(view, i)
