@@ -305,12 +305,14 @@ def _objects(view: SentenceView, i: int, nouns: list[Tok]) -> list[Tok]:
     clause = view.clauses[tok.clause]
     if any(t.lemma == "werden" and t.text.islower() for t in view.clause_toks(tok.clause)):
         return nouns  # a passive: the subject is the object ("Einige Tochtergesellschaften wurden verkauft")
-    words = [t for t in view.clause_toks(tok.clause) if t.word]
-    if clause.opener or clause.relative or (words and words[-1].i == i):
-        return nouns[1:]  # a subordinate or verb-final clause ("Seit ... Toms das Unternehmen 2012 übernahm")
+    if clause.opener or clause.relative:
+        return nouns[1:]
     finite = next((t.i for t in view.clause_toks(tok.clause) if t.text.islower() and t.word
                    and (t.i == i or t.lemma in ("haben", "sein", "werden") or t.lower in ("hat", "hatte", "wird", "wurde"))),
                   i)
+    words = [t for t in view.clause_toks(tok.clause) if t.word]
+    if finite == i and words and words[-1].i == i:
+        return nouns[1:]  # the finite verb last: a subordinate clause ("Seit ... Toms das Unternehmen 2012 übernahm")
     return [t for t in nouns if t.i > finite]
 
 
