@@ -463,3 +463,16 @@ def separable(toks: list[Tok], i: int, lexicon: Lexicon, known: set[str] | froze
                     return lemma, k
         k += 1
     return None
+
+
+def separable_lemma(view: SentenceView, tok: Tok) -> str:
+    """"kündigte ... an" -> "ankündigen" (without checking a lexicon)."""
+    k = tok.i + 1
+    while k < len(view.toks) and view.toks[k].clause == tok.clause:
+        k += 1
+    last = view.toks[k - 1]
+    while last.i > tok.i and not last.word:
+        last = view.toks[last.i - 1]  # "weitet ihren Streik ... aus ."
+    if last.i != tok.i and last.lower in ("an", "aus", "auf", "fort", "vor", "zu", "ein"):
+        return last.lower + tok.lemma
+    return tok.lemma

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chronik.events.analysis import BREAKS, SentenceView, Tok, is_finite_like
+from chronik.events.analysis import BREAKS, SentenceView, Tok, is_finite_like, separable_lemma
 from chronik.events.lexicon import EventType, Lexicon
 
 OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines", "denen", "seinen", "seinem", "ihren", "ihrem"})
@@ -416,7 +416,7 @@ class RoleFinder:
             temporal = True
         if k == i - 1 and k >= 0 and toks[k].lower in TEMPORAL_PREPS:
             temporal = True
-        agent_verb = any(t.lemma in agent_verbs or (t.text.islower() and _separable_lemma(view, t) in agent_verbs)
+        agent_verb = any(t.lemma in agent_verbs or (t.text.islower() and separable_lemma(view, t) in agent_verbs)
                          for t in view.clause_toks(toks[i].clause))
         own_activity = etype_name in OWN_ACTIVITY
         extent_words = [t.lower for t in toks[i + 1:i + 26] if t.clause == toks[i].clause]
@@ -494,16 +494,3 @@ def _zu_infinitive(view: SentenceView, trig: Tok) -> bool:
         prev = view.toks[trig.i - 1] if trig.i > 0 else None
         return prev is not None and prev.lower == "zu"
     return "zu" in trig.lower[1:-3] and trig.lower.replace("zu", "", 1) == trig.lemma
-
-
-def _separable_lemma(view: SentenceView, tok: Tok) -> str:
-    """"kündigte ... an" -> "ankündigen" (without checking a lexicon)."""
-    k = tok.i + 1
-    while k < len(view.toks) and view.toks[k].clause == tok.clause:
-        k += 1
-    last = view.toks[k - 1]
-    while last.i > tok.i and not last.word:
-        last = view.toks[last.i - 1]  # "weitet ihren Streik ... aus ."
-    if last.i != tok.i and last.lower in ("an", "aus", "auf", "fort", "vor", "zu", "ein"):
-        return last.lower + tok.lemma
-    return tok.lemma
