@@ -52,7 +52,9 @@ class Features:
         self.extra = []
         if args.word_types or args.context_types:
             pieces, vectors = wordtypes.load_piece_vectors()
-            self.extra = wordtypes.gazetteer_names(self.gazetteer)
+            # the classifier's extra names come from the base lists: the transcribed names only add
+            # gazetteer features (sampling from a longer list would change the whole sample)
+            self.extra = wordtypes.gazetteer_names(Gazetteer() if args.translit_names else self.gazetteer)
             if args.word_types:
                 self.trainer = wordtypes.Trainer(pieces, vectors)
             if args.context_types:
