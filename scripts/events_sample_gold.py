@@ -7,6 +7,7 @@
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind4    # a fifth draw (split "blind4")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind5    # a sixth draw (split "blind5")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind6    # a seventh draw (split "blind6")
+    .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind7    # an eighth draw (split "blind7")
 
 Writes, OUTSIDE the repository, a worksheet: one row per drawn sentence with its reference
 (corpus, document id, offsets, stratum, split) and its text, for a human annotator. The text
@@ -31,6 +32,8 @@ another seed), drawn after the fourth session's category rules (blind3 and blind
 development data), annotated and committed before the extractor ran on it, and scored once.
 ``--blind6`` draws a seventh set the same way, after the last rules of the fourth session (written
 from the development splits only, blind5 excluded), to measure those rules once on unseen text.
+``--blind7`` draws an eighth set the same way for the same final rules (more unseen events to
+measure them on).
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ BLIND6_PLAN = {  # drawn after the fourth session's last rules, annotated blind,
     "smartdata": {"random": 40, "event": 45},
     "germeval": {"random": 40},
 }
+BLIND7_PLAN = BLIND6_PLAN  # the same design, another seed, for the same rules
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -98,26 +102,26 @@ def split_of(doc: str) -> str:
 
 
 def main(out: Path, heldout: bool = False, blind2: bool = False, blind3: bool = False,
-         blind4: bool = False, blind5: bool = False, blind6: bool = False) -> None:
+         blind4: bool = False, blind5: bool = False, blind6: bool = False, blind7: bool = False) -> None:
     docs = load_documents(DATA)
     splitter = SentenceSplitter()
     rng = random.Random(20240601)
     rows = []
     taken_before: set[tuple[str, str, int]] = set()
     docs_before: set[tuple[str, str]] = set()
-    if heldout or blind2 or blind3 or blind4 or blind5 or blind6:
+    if heldout or blind2 or blind3 or blind4 or blind5 or blind6 or blind7:
         import json
 
         gold = ROOT / "tests" / "events" / "gold" / "sentences.jsonl"
         for line in gold.read_text(encoding="utf-8").splitlines():
             d = json.loads(line)
             taken_before.add((d["corpus"], d["doc"], d["start"]))
-            if blind3 or blind4 or blind5 or blind6:
+            if blind3 or blind4 or blind5 or blind6 or blind7:
                 docs_before.add((d["corpus"], d["doc"]))  # blind3: no document the gold set already uses
-        rng = random.Random(20261126 if blind6 else 20261125 if blind5 else 20261124 if blind4 else 20261123 if blind3 else 20261122 if blind2 else 20240715)
-    plans = BLIND6_PLAN if blind6 else BLIND5_PLAN if blind5 else BLIND4_PLAN if blind4 else BLIND3_PLAN if blind3 else BLIND2_PLAN if blind2 else HELDOUT_PLAN if heldout \
+        rng = random.Random(20261127 if blind7 else 20261126 if blind6 else 20261125 if blind5 else 20261124 if blind4 else 20261123 if blind3 else 20261122 if blind2 else 20240715)
+    plans = BLIND7_PLAN if blind7 else BLIND6_PLAN if blind6 else BLIND5_PLAN if blind5 else BLIND4_PLAN if blind4 else BLIND3_PLAN if blind3 else BLIND2_PLAN if blind2 else HELDOUT_PLAN if heldout \
         else PLAN
-    tag, split_name = ("k", "blind6") if blind6 else ("f", "blind5") if blind5 else ("d", "blind4") if blind4 else ("c", "blind3") if blind3 else ("b", "blind2") if blind2 else ("h", "heldout") if heldout \
+    tag, split_name = ("m", "blind7") if blind7 else ("k", "blind6") if blind6 else ("f", "blind5") if blind5 else ("d", "blind4") if blind4 else ("c", "blind3") if blind3 else ("b", "blind2") if blind2 else ("h", "heldout") if heldout \
         else ("g", None)
     for corpus, plan in plans.items():
         pool = []
@@ -157,4 +161,4 @@ def main(out: Path, heldout: bool = False, blind2: bool = False, blind3: bool = 
 if __name__ == "__main__":
     main(Path(sys.argv[1]), heldout="--heldout" in sys.argv[2:], blind2="--blind2" in sys.argv[2:],
          blind3="--blind3" in sys.argv[2:], blind4="--blind4" in sys.argv[2:], blind5="--blind5" in sys.argv[2:],
-         blind6="--blind6" in sys.argv[2:])
+         blind6="--blind6" in sys.argv[2:], blind7="--blind7" in sys.argv[2:])
