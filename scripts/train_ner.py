@@ -54,7 +54,8 @@ class Features:
             pieces, vectors = wordtypes.load_piece_vectors()
             # the classifier's extra names come from the base lists: the transcribed names only add
             # gazetteer features (sampling from a longer list would change the whole sample)
-            self.extra = wordtypes.gazetteer_names(Gazetteer() if args.translit_names else self.gazetteer)
+            self.extra = wordtypes.gazetteer_names(Gazetteer() if args.translit_names else self.gazetteer,
+                                                   seed=args.name_seed)
             if args.word_types:
                 self.trainer = wordtypes.Trainer(pieces, vectors)
             if args.context_types:
@@ -178,6 +179,8 @@ def main() -> None:
                     help="with the stacked context classifier (word and neighbours)")
     ap.add_argument("--translit-names", action="store_true",
                     help="German-transcribed Russian/Ukrainian names in the name gazetteers")
+    ap.add_argument("--name-seed", type=int, default=0,
+                    help="seed of the gazetteer-name sample the word-type classifier learns from")
     ap.add_argument("--org-heads", action="store_true", help="organisation cue features (data/org_heads.txt)")
     ap.add_argument("--no-save", action="store_true", help="train and score without saving")
     ap.add_argument("--cv-only", action="store_true", help="only the cross-validation (needs --cv)")
@@ -193,6 +196,7 @@ def main() -> None:
                                "germeval_weight": args.germeval_weight, "word_types": args.word_types,
                                "context_types": args.context_types,
                                "translit_names": args.translit_names, "org_heads": args.org_heads,
+                               "name_seed": args.name_seed,
                                "scheme": args.scheme}}
     if args.cv:
         t = time.time()

@@ -236,6 +236,8 @@ class Featurizer:
         bigrams = known.get("bg=", self._empty) if known is not None else None
         bigrams_next = known.get("bg+=", self._empty) if known is not None else None
         flag = self._flags
+        pairs = [f"{lows[i]}|{lows[i + 1]}" for i in range(n - 1)]  # the bigram right of word i
+        ctx = [c for _, c, _ in info]
         out: list[list] = []
         quoted = False
         for i in range(n):
@@ -249,11 +251,10 @@ class Featurizer:
             if i == 0:
                 feats.append(flag["BOS"])
             else:
-                bg = f"{lows[i - 1]}|{lows[i]}"
                 if bigrams is None:
-                    feats.append("bg=" + bg)
+                    feats.append("bg=" + pairs[i - 1])
                 else:
-                    bg = bigrams.get(bg)
+                    bg = bigrams.get(pairs[i - 1])
                     if bg is not None:
                         feats.append(bg)
                 if capmid:
@@ -261,19 +262,23 @@ class Featurizer:
                 if words[i - 1] in _AFTER_OPEN:
                     feats.append(flag["after_open"])
             if i + 1 < n:
-                bg = f"{lows[i]}|{lows[i + 1]}"
                 if bigrams_next is None:
-                    feats.append("bg+=" + bg)
+                    feats.append("bg+=" + pairs[i])
                 else:
-                    bg = bigrams_next.get(bg)
+                    bg = bigrams_next.get(pairs[i])
                     if bg is not None:
                         feats.append(bg)
             if i == n - 1:
                 feats.append(flag["EOS"])
-            for k, off in enumerate(WINDOW):
-                j = i + off
-                if 0 <= j < n:
-                    feats += info[j][1][k]
+            # context features of the words at -2, -1, +1, +2 (WINDOW order)
+            if i >= 2:
+                feats += ctx[i - 2][0]
+            if i >= 1:
+                feats += ctx[i - 1][1]
+            if i + 1 < n:
+                feats += ctx[i + 1][2]
+            if i + 2 < n:
+                feats += ctx[i + 2][3]
             if phrase[i]:
                 feats.append(flag[f"ph={phrase[i]}"])
             if 0 < i and phrase[i - 1]:
