@@ -62,6 +62,7 @@ def test_quality_gate_gold_entities(data_dir, baseline):
     _check(report, baseline["blind4"]["gold"], ("blind4",))
     _check(report, baseline["blind5"]["gold"], ("blind5",))
     _check(report, baseline["blind6"]["gold"], ("blind6",))
+    _check(report, baseline["blind7"]["gold"], ("blind7",))
 
 
 def test_quality_gate_system_entities(data_dir, baseline):
@@ -78,6 +79,7 @@ def test_quality_gate_system_entities(data_dir, baseline):
     _check(report, baseline["blind4"]["system"], ("blind4",))
     _check(report, baseline["blind5"]["system"], ("blind5",))
     _check(report, baseline["blind6"]["system"], ("blind6",))
+    _check(report, baseline["blind7"]["system"], ("blind7",))
 
 
 def test_quality_gate_smartdata_agreement(data_dir, baseline):
