@@ -19,6 +19,7 @@ from typing import Iterable
 
 import pycrfsuite
 
+from chronik.entities.consistency import big_place, person_boundaries, persons_by_parts
 from chronik.entities.corpora import bio, chunks, from_bioes
 from chronik.entities.contexttypes import FILE as CONTEXT_TYPES_FILE
 from chronik.entities.contexttypes import ContextTypes
@@ -224,12 +225,14 @@ class Recognizer:
         for i, word in enumerate(words):
             if tags[i] != "O" or not self.is_title(word):
                 continue
-            if i + 1 < n and tags[i + 1][2:] in ("ORG", "MISC") and tags[i + 1].startswith("B-"):
-                # "Machthaber Kim Jong Un" tagged ORG: a role noun makes a name-like chunk a person
+            if i + 1 < n and tags[i + 1][2:] in ("ORG", "MISC", "LOC") and tags[i + 1].startswith("B-"):
+                # "Machthaber Kim Jong Un" tagged ORG, "Außenministerin Choe Son-hui" tagged LOC: a
+                # role noun makes a name-like chunk a person (not a real place: "Präsident Frankreichs")
                 j = i + 2
                 while j < n and tags[j] == "I-" + tags[i + 1][2:]:
                     j += 1
-                if all(self._name_word(words[k], words[k + 1] if k + 1 < j else None) for k in range(i + 1, j)):
+                if all(self._name_word(words[k], words[k + 1] if k + 1 < j else None) for k in range(i + 1, j)) \
+                        and not (tags[i + 1] == "B-LOC" and big_place(self.featurizer.gazetteer, " ".join(words[i + 1:j]))):
                     tags[i + 1:j] = ["B-PER"] + ["I-PER"] * (j - i - 2)
             elif i + 1 < n and tags[i + 1] == "O":  # title first
                 j = i + 1
@@ -248,6 +251,14 @@ class Recognizer:
         return tuple(tags)
 
     def tag_document(self, sentences: list[list[str]] | list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+        """Tag the sentences of one document, propagate its names to missed repeats, then mend
+        person chunks with the rest of the document (:mod:`chronik.entities.consistency`)."""
+        tagged = self._tag_and_propagate(sentences)
+        gazetteer = self.featurizer.gazetteer
+        tagged = person_boundaries(sentences, tagged, self.featurizer.lexicon, gazetteer)
+        return persons_by_parts(sentences, tagged, gazetteer)
+
+    def _tag_and_propagate(self, sentences: list[list[str]] | list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """Tag the sentences of one document, then propagate its names to missed repeats.
 
         A name tagged somewhere in the document ("Lawrow" as PER) is tagged with its majority

@@ -1,0 +1,99 @@
+"""Document-level repairs of person chunks, after the CRF and the role-noun step.
+
+The CRF tags each sentence on its own; a news article names its people in full once ("Wladimir
+Putin", "Kim Jong-un") and then by one part of the name, which an unseen word-type classifier
+may call a place ("Putin" as LOC). Three narrow repairs use the rest of the document:
+
+* a one-word chunk that is a part of a multi-word person name in the same document is that
+  person, unless the word names a country, region or large city (:func:`persons_by_parts`);
+* at a person chunk's edges (:func:`person_boundaries`): a short romanised last syllable left
+  out is added ("Kim Jong" + "Un"), a place-noun compound is cut off ("Putins Nordkorea-Besuch"),
+  and two words that are parts of two different people's names are split ("dankte Putin Kim").
+
+Each only relabels or re-cuts chunks the tagger found; none adds a name from nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Sequence
+
+from chronik.entities.gazetteer import Gazetteer
+from chronik.entities.corpora import chunks
+
+_SHORT_SYLLABLE = re.compile(r"[A-Z][a-z]{1,2}")  # "Un", "Il", "In"
+BIG_CITY = 100_000
+
+Words = Sequence[str]
+Tags = Sequence[str]
+
+
+def big_place(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether ``name`` (also in the genitive: "Frankreichs") is a country, continent, region
+    or city of 100,000 or more."""
+    for form in (name, name[:-1]) if name.endswith("s") else (name,):
+        place = gazetteer.lookup(form)
+        if place is not None and (place.kind != "city" or place.population >= BIG_CITY):
+            return True
+    return False
+
+
+def _full_names(sentences: Sequence[Words], tagged: Sequence[Tags]) -> Counter:
+    names: Counter = Counter()
+    for words, tags in zip(sentences, tagged):
+        for a, b, label in chunks(tags):
+            if label == "PER" and b - a >= 2:
+                names[tuple(words[a:b])] += 1
+    return names
+
+
+def persons_by_parts(sentences: Sequence[Words], tagged: Sequence[Tags],
+                     gazetteer: Gazetteer) -> list[tuple[str, ...]]:
+    """One-word chunks (any label) that are a part of a multi-word person name in the document
+    (also in the genitive: "Putins") become PER, unless the word names a big place."""
+    parts = {w for name in _full_names(sentences, tagged) for w in name if len(w) >= 2 and w[:1].isupper()}
+    if not parts:
+        return [tuple(t) for t in tagged]
+    out = []
+    for words, tags in zip(sentences, tagged):
+        tags = list(tags)
+        for a, b, label in chunks(tags):
+            if label == "PER" or b - a != 1:
+                continue
+            word = words[a]
+            base = word[:-1] if word.endswith("s") and word[:-1] in parts else word
+            if base in parts and not big_place(gazetteer, base):
+                tags[a] = "B-PER"
+        out.append(tuple(tags))
+    return out
+
+
+def person_boundaries(sentences: Sequence[Words], tagged: Sequence[Tags], lexicon,
+                      gazetteer: Gazetteer) -> list[tuple[str, ...]]:
+    """Mends person chunks at the edges the CRF gets wrong in running text (see the module
+    docstring). ``lexicon``: the German word forms (``in`` on lower-case words)."""
+    names = _full_names(sentences, tagged)
+    out = []
+    for words, tags in zip(sentences, tagged):
+        tags = list(tags)
+        for a, b, label in chunks(tags):
+            if label != "PER":
+                continue
+            if b - a >= 2 and b < len(words) and tags[b] == "O" and len(words[b - 1]) <= 5 and \
+                    _SHORT_SYLLABLE.fullmatch(words[b]) and words[b].lower() not in lexicon and \
+                    words[b - 1].lower() not in lexicon:
+                tags[b] = "I-PER"  # "Kim Jong" + "Un"
+            last = words[b - 1]
+            if b - a >= 2 and "-" in last:
+                head, _, tail = last.rpartition("-")
+                if tail[:1].isupper() and tail.lower() in lexicon and big_place(gazetteer, head):
+                    tags[b - 1] = "O"  # "Putins Nordkorea-Besuch"
+            if b - a == 2 and names[tuple(words[a:b])] == 1:
+                pair = tuple(words[a:b])
+                left = {n for n in names if words[a] in n and n != pair}
+                right = {n for n in names if words[a + 1] in n and n != pair}
+                if left and right and not left & right:
+                    tags[a + 1] = "B-PER"  # "dankte Putin Kim": two people
+        out.append(tuple(tags))
+    return out

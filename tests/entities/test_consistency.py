@@ -1,0 +1,64 @@
+"""Document-level repairs of person chunks (chronik.entities.consistency) and the role-noun
+rule for chunks the tagger called places."""
+
+import pytest
+
+from chronik.entities.consistency import big_place, person_boundaries, persons_by_parts
+from chronik.entities.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer()
+
+
+def doc(*sentences):
+    """Sentences as (word, tag) pairs -> (words, tags) lists."""
+    return [[w for w, _ in s] for s in sentences], [tuple(t for _, t in s) for s in sentences]
+
+
+def test_a_part_of_a_full_name_elsewhere_is_that_person(gazetteer):
+    words, tags = doc(
+        [("Wladimir", "B-PER"), ("Putin", "I-PER"), ("sprach", "O"), (".", "O")],
+        [("Putin", "B-LOC"), ("lachte", "O"), (";", "O"), ("Putins", "B-ORG"), ("Rede", "O")],
+        [("Washington", "B-LOC"), ("schwieg", "O"), ("und", "O"), ("George", "B-PER"), ("Washington", "I-PER")],
+    )
+    out = persons_by_parts(words, tags, gazetteer)
+    assert out[1] == ("B-PER", "O", "O", "B-PER", "O")  # genitive too
+    assert out[2][0] == "B-LOC"  # a real place keeps its label although it is part of a name
+    assert out[0] == tags[0]
+
+
+def test_nothing_changes_without_a_full_name(gazetteer):
+    words, tags = doc([("Putin", "B-LOC"), ("lachte", "O")])
+    assert persons_by_parts(words, tags, gazetteer) == tags
+
+
+def test_person_edges(recognizer, gazetteer):
+    lexicon = recognizer.featurizer.lexicon
+    words, tags = doc(
+        [("Machthaber", "O"), ("Kim", "B-PER"), ("Jong", "I-PER"), ("Un", "O"), ("unterschrieb", "O")],
+        [("Wladimir", "B-PER"), ("Putin", "I-PER"), ("und", "O"), ("Kim", "B-PER"), ("Jong-un", "I-PER")],
+        [("dankte", "O"), ("Putin", "B-PER"), ("Kim", "I-PER"), ("für", "O")],
+        [("Putins", "B-PER"), ("Nordkorea-Besuch", "I-PER"), ("sei", "O")],
+        [("Angela", "B-PER"), ("Merkel", "I-PER"), ("Die", "O")],
+    )
+    out = person_boundaries(words, tags, lexicon, gazetteer)
+    assert out[0] == ("O", "B-PER", "I-PER", "I-PER", "O")  # the short last syllable joins
+    assert out[2] == ("O", "B-PER", "B-PER", "O")  # two people's name parts side by side
+    assert out[3] == ("B-PER", "O", "O")  # a place-noun compound is no part of a name
+    assert out[4] == tags[4]  # a German word does not join a name
+    assert out[1] == tags[1]
+
+
+def test_big_places_in_the_genitive(gazetteer):
+    assert big_place(gazetteer, "Frankreichs") and big_place(gazetteer, "Frankreich")
+    assert not big_place(gazetteer, "Choe Son-hui") and not big_place(gazetteer, "Putin")
+
+
+def test_a_role_noun_makes_a_name_like_place_chunk_a_person(recognizer):
+    words = "Die Außenministerin Choe Son-hui kam , der Präsident Frankreichs nicht".split()
+    tags = ("O", "O", "B-LOC", "I-LOC", "O", "O", "O", "O", "B-LOC", "O")
+    out = recognizer.titled_persons(words, tags)
+    assert out[2:4] == ("B-PER", "I-PER")
+    assert out[8] == "B-LOC"
