@@ -19,7 +19,7 @@ from __future__ import annotations
 import gzip
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from chronik.errors import InputError
 from chronik.ingest.jsonl import json_values
