@@ -100,11 +100,14 @@ class Deduplicator:
         return hit
 
     def _prepare(self, article: Article) -> _Prepared:
-        words = Words.of(article.text)
-        kgrams = kgram_hashes(words, self.options.k)
-        hit = _Prepared(words, kgrams, winnow(kgrams, self.options.window))
+        hit = self._prepared_text(article.text)
         self._remember(article.id, hit)
         return hit
+
+    def _prepared_text(self, text: str) -> _Prepared:
+        words = Words.of(text)
+        kgrams = kgram_hashes(words, self.options.k)
+        return _Prepared(words, kgrams, winnow(kgrams, self.options.window))
 
     def _remember(self, article_id: str, prepared: _Prepared) -> None:
         """Bounded (least recently used out first): a huge backfill re-reads older articles instead.
@@ -116,8 +119,7 @@ class Deduplicator:
 
     def sketch(self, article: Article) -> Sketch:
         """The per-article half of :meth:`run`, to compute away from the driver."""
-        prep = self._prepare(article)
-        self._prepared.pop(article.id, None)
+        prep = self._prepared_text(article.text)  # not cached: the driver caches what it is sent
         sig = self.signature(prep.words).hashvalues.astype(np.uint64).tobytes()
         return Sketch(text_digest(article.text), prep, sig)
 
