@@ -65,12 +65,16 @@ def test_bioes_marks_single_and_end_tokens():
     assert bioes(("B-PER", "O", "B-LOC", "I-LOC")) == ("S-PER", "O", "B-LOC", "E-LOC")
 
 
-def test_features_many_equals_features_word_by_word():
+def test_features_many_follow_the_class_probabilities():
     rng = np.random.default_rng(1)
     model = WordTypes(PIECES, rng.normal(size=(len(PIECES), len(CLASSES))).astype(np.float32),
                       rng.normal(size=len(CLASSES)).astype(np.float32))
     words = ["Putin", "Berlin", "Bertin", "Pu", "der", "Der", "X", "Lina", "Ärger"]
     many = model.features_many(words)
     assert set(many) == set(words)
-    assert all(many[w] == model.features(w) for w in words)
+    for w in words:  # the most likely class, then each name class above 0.5 (hi) or 0.2 (mid)
+        p = model.probs(w)
+        expected = [] if p is None or not w[:1].isupper() else [f"wc={CLASSES[int(p.argmax())]}"] + [
+            f"wc{c}={'hi' if p[k] > 0.5 else 'mid'}" for k, c in enumerate(CLASSES) if k and p[k] > 0.2]
+        assert many[w] == expected == model.features(w)
     assert model.features_many([]) == {}

@@ -89,22 +89,10 @@ class WordTypes(PieceLogits):
     def features(self, word: str) -> list[str]:
         """CRF features of a capitalised word: its most likely class and, per name class,
         whether its probability is high (> 0.5) or middling (> 0.2)."""
-        if not word[:1].isupper():
-            return []
-        p = self.probs(word)
-        if p is None:
-            return []
-        out = [f"wc={CLASSES[int(p.argmax())]}"]
-        for k in range(1, len(CLASSES)):
-            if p[k] > _HIGH:
-                out.append(f"wc{CLASSES[k]}=hi")
-            elif p[k] > _MID:
-                out.append(f"wc{CLASSES[k]}=mid")
-        return out
+        return self.features_many((word,))[word]
 
     def features_many(self, words: Iterable[str]) -> dict[str, list[str]]:
-        """:meth:`features` of many words at once (one numpy pass instead of one per word; the
-        same float32 operations in the same order, so the same features)."""
+        """:meth:`features` of many words at once, in one numpy pass."""
         ids: list[int] = []
         starts: list[int] = []
         kept: list[str] = []
