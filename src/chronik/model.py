@@ -237,6 +237,8 @@ class Event(Record):
     attribution: str | None = None
     attribution_cue: str | None = None  # the reporting verb or phrase ("sagte", "laut", "teilte ... mit")
     modality: str = "asserted"
+    # how sure the extractor is that type and actors are right (0-1; 1.0 when it does not say)
+    confidence: float = 1.0
 
 
 @record
