@@ -11,7 +11,8 @@ def event_to_json(article: Article, event: Event, names: Mapping[str, str] | Non
     """One event mention: ``article``, ``sentence`` (its text; ``sentence_index``), ``trigger``
     (its text; ``trigger_span``), ``type``, ``actors`` (``name``, ``entity``, ``role``), ``time``
     (``value``, ``precision``), ``place``, ``attribution`` and its ``attribution_cue`` (the reporting
-    verb or phrase), ``modality``. ``names`` (entity id ->
+    verb or phrase), ``modality``, ``confidence`` (0-1: how sure the extractor is that type and actors
+    are right). ``names`` (entity id ->
     canonical name) renames actors whose mention carries an entity id."""
     names = names or {}
     sentence = article.sentences[event.sentence] if 0 <= event.sentence < len(article.sentences) else None
@@ -30,6 +31,7 @@ def event_to_json(article: Article, event: Event, names: Mapping[str, str] | Non
         "attribution": event.attribution,
         "attribution_cue": event.attribution_cue,
         "modality": event.modality,
+        "confidence": event.confidence,
     }
 
 

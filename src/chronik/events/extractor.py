@@ -18,6 +18,7 @@ from typing import ClassVar, Mapping
 
 from chronik.events.analysis import PARTICLES, SentenceView, Tok, analyse, is_finite_like
 from chronik.events.attribution import PRONOUNS, Attribution, AttributionFinder
+from chronik.events.confidence import Confidence
 from chronik.events.context import ActorNames, TimeLine
 from chronik.events.frames import SPEECH, Frame, FrameFinder, zu_clause
 from chronik.events.lexicon import Lexicon, load_lexicon
@@ -40,13 +41,15 @@ class ExtractorOptions:
     """``lang``: lexicon language (None: the article's, German by default); ``statements``:
     emit STATEMENT events; ``headlines``: events from lines without final punctuation when
     the trigger's clause has a finite verb; ``inherit``: how many sentences back a time or an
-    attribution is inherited; ``types``: keep only these types (None: all)."""
+    attribution is inherited; ``types``: keep only these types (None: all); ``min_confidence``:
+    events scoring below it are not reported (None: the shipped model's threshold, 0: keep all)."""
 
     lang: str | None = None
     statements: bool = True
     headlines: bool = True
     inherit: int = 3
     types: tuple[str, ...] | None = None
+    min_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,7 @@ class Parts:
     bases: frozenset[str]  # verb lemmas and the bases of separable ones ("laden" for "einladen")
     reliability: Reliability
     happening: Happening
+    confidence: Confidence
     seen: dict[tuple[str, bool], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def candidate(self, t: Tok) -> bool:
@@ -87,7 +91,9 @@ class _State:
     last_attribution: tuple[int, Attribution] | None = None
     last_person: tuple[int, str] | None = None
     events: list[Event] = field(default_factory=list)
+    features: list[dict[str, float]] = field(default_factory=list)  # per event: how it was built
     actor_texts: frozenset[str] = frozenset()  # names the tagger labels PER, ORG or LOC somewhere
+    threshold: float = 0.0  # events whose confidence is below it are not reported
 
 
 class EventExtractor:
@@ -133,7 +139,7 @@ class EventExtractor:
                                           lang, lexicon.cue("source_nouns"), lexicon.cue("not_names"),
                                           inanimate=lexicon.cue("inanimate_subjects"),
                                           reader=lexicon.cue("reader_address"), indefinite=lexicon.cue("indefinite")),
-                                      happening=Happening(lexicon))
+                                      happening=Happening(lexicon), confidence=Confidence())
         return self._parts[lang]
 
     def country(self, adjective: str) -> str | None:
@@ -156,18 +162,29 @@ class EventExtractor:
     # -- extraction -------------------------------------------------------------------------
 
     def extract(self, article: Article, names: Mapping[str, str] | None = None) -> tuple[Event, ...]:
+        return tuple(self._run(article, names, self.options.min_confidence).events)
+
+    def explain(self, article: Article, names: Mapping[str, str] | None = None) -> list[tuple[Event, dict]]:
+        """Every event before the confidence threshold, with the features its confidence is computed
+        from (for fitting and inspecting the model)."""
+        state = self._run(article, names, 0.0)
+        return list(zip(state.events, state.features))
+
+    def _run(self, article: Article, names: Mapping[str, str] | None, threshold: float | None) -> _State:
         lang = self.options.lang or (article.lang if article.lang in ("de", "en") else "de")
         text = article.text
         sentences = article.sentences or (SentenceSplitter()(text) if text.strip() else ())
+        state = _State()
         if not sentences:
-            return ()
+            return state
         parts = self.parts(lang)
         fixed = [m for _, m in repair(text, article.mentions, parts.lemmatizer.lemma, parts.lexicon.cue("name_particles"))]
         actor_names = ActorNames(article, fixed, names)
         starts = [s.start for s in sentences]
         timeline = TimeLine(article, starts, self.options.inherit)
         mentions = sorted(enumerate(fixed), key=lambda im: im[1].start)
-        state = _State(actor_texts=actor_texts(text, fixed))
+        state.actor_texts = actor_texts(text, fixed)
+        state.threshold = parts.confidence.threshold if threshold is None else threshold
         mi = 0
         for no, sent in enumerate(sentences):
             while mi < len(mentions) and mentions[mi][1].end <= sent.start:
@@ -179,7 +196,7 @@ class EventExtractor:
                     inside.append(mentions[k])
                 k += 1
             self._sentence(article, lang, no, sent, inside, actor_names, timeline, starts, state)
-        return tuple(state.events)
+        return state
 
     def _sentence(self, article, lang, no: int, sent: Sentence, mentions, names: ActorNames,
                   timeline: TimeLine, starts, state: _State) -> None:
@@ -242,7 +259,12 @@ class EventExtractor:
                 continue  # actors that cannot be trusted: a missed name, a stray mention, direct speech
             if not parts.happening.keep(view, f, event, frames):
                 continue  # urged, wished, hypothetical or counted: not something that happened
-            events.append(event)
+            features = parts.confidence.features(view, f, event, parts.roles)
+            sure = parts.confidence.score(features)
+            if sure < state.threshold:
+                continue  # built in a way that is often wrong: not sure enough to report
+            events.append(event.replace(confidence=round(sure, 3)))
+            state.features.append(features)
         state.events.extend(events)
         self._remember(names, state, no, mentions, found)
 

@@ -114,7 +114,8 @@ class Reliability:
                 return name
         return None
 
-    checks: tuple[str, ...] = ("silent", "reader", "question", "figurative", "purpose", "quoted", "missed", "unused")
+    checks: tuple[str, ...] = ("silent", "reader", "question", "figurative", "purpose", "quoted", "missed", "unused",
+                              "place_source")
 
     def _question(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
         for t in view.toks[f.trigger:]:
@@ -181,6 +182,31 @@ class Reliability:
                    and not (ph.modifies is not None and view.toks[ph.modifies].lemma in sources)
                    for ph in view.phrases)
 
+    def _place_source(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
+        """A place as the source where it only locates another noun: the place of an office after a
+        common noun ("Rücktritt des ...-Chefs von Berlin", "wurden die Bürgermeister von
+        Ober-Ramstadt und Brombachtal ... gewählt"), a country possessor before an adjective
+        ("durch Deutschlands größten Lebensmittelhändler Edeka"), or a place in a locative phrase
+        as a relative clause's antecedent ("im Silicon Valley ..., die ... zusammenarbeiteten")."""
+        toks = view.toks
+        for p in f.roles.source:
+            ph = view.phrases[p]
+            if view.labels.get(ph.mention) != "LOC":
+                continue
+            lead = min((q for q in view.phrases if q.group == ph.group and q.clause == ph.clause),
+                       key=lambda q: q.first, default=ph)
+            prep = lead.prep or ph.prep
+            k = lead.first - 1  # the preposition
+            if prep == "von" and k >= 1 and toks[k].lower == "von" and toks[k - 1].cap and toks[k - 1].word \
+                    and (k - 1) not in view.by_token and k - 1 > 0:
+                return True
+            if _possessor_before_name(view, ph):
+                return True
+            clause = view.clauses[view.toks[f.anchor].clause]
+            if clause.relative and clause.antecedent == p and ph.prep in LOCATIVE:
+                return True
+        return False
+
     def _coordinated_miss(self, view: SentenceView, f: "Frame") -> bool:
         """A missed name joined by "und"/"sowie" to one of the event's actor phrases."""
         toks = view.toks
@@ -194,6 +220,23 @@ class Reliability:
                     and self.missed_name(view, toks[after + 1]):
                 return True
         return False
+
+
+def _possessor_before_name(view: SentenceView, ph) -> bool:
+    """A genitive name before adjectives, a noun and another name: "Deutschlands größten
+    Lebensmittelhändler Edeka" (the other name is the one that acts)."""
+    toks = view.toks
+    if not toks[ph.last].text.endswith("s"):
+        return False
+    k = ph.last + 1
+    while k < len(toks) and toks[k].word and toks[k].text.islower() and toks[k].lower not in ("und", "oder", "sowie"):
+        k += 1
+    if k == ph.last + 1 or k + 1 >= len(toks) or not (toks[k].cap and toks[k].word) or k in view.by_token:
+        return False
+    return (k + 1) in view.by_token
+
+
+LOCATIVE = frozenset({"in", "im", "an", "am", "auf", "bei", "beim", "aus", "nahe"})
 
 
 def actor_label_ok(view: SentenceView, phrase: int, known: frozenset[str] = frozenset(),

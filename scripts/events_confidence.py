@@ -1,0 +1,206 @@
+"""Fit the per-event confidence model and estimate its effect by leave-one-set-out.
+
+    .venv/bin/python scripts/events_confidence.py                # estimate only (prints the curves)
+    .venv/bin/python scripts/events_confidence.py --write        # also write src/chronik/events/data/confidence.tsv
+    .venv/bin/python scripts/events_confidence.py --entities gold    # events from the corpus's own mentions
+
+Every event the extractor reports before the threshold (chronik's entity tagger by default) is
+labelled correct when its type and actors agree with the gold set. Fitting sets: the annotated
+splits dev, test, heldout and blind2 to blind7 (all development data now); later splits (blind8)
+are left out. Estimate: for each set S, fit a small L2-regularised logistic regression on the
+other sets, choose the threshold on their own leave-one-set-out scores (the lowest that reaches
+the target precision there), and apply model and threshold to S; the held-out scores of all sets
+are pooled into one precision/recall curve. The shipped model is fitted on all fitting sets and
+takes the threshold that reaches the target on the pooled held-out curve.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from chronik.events.benchmark import run_gold
+from chronik.events.extractor import EventExtractor, ExtractorOptions
+from chronik.events.scoring import _match, load_gold, same_actors
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("CHRONIK_SHARED", ROOT / ".." / "shared")) / "data"
+GOLD = ROOT / "tests" / "events" / "gold" / "sentences.jsonl"
+WEIGHTS = ROOT / "src" / "chronik" / "events" / "data" / "confidence.tsv"
+SETS = ("dev", "test", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
+TARGET = 0.85
+L2 = 2.0
+MIN_COUNT = 4
+
+
+class Explaining(EventExtractor):
+    """The extractor with no threshold, remembering each event's features by event id."""
+
+    def __init__(self) -> None:
+        super().__init__(ExtractorOptions(min_confidence=0.0))
+        self.seen: dict[str, dict[str, float]] = {}
+
+    def __call__(self, article):
+        pairs = self.explain(article)
+        for event, features in pairs:
+            self.seen[event.id] = features
+        return article.replace(events=tuple(e for e, _ in pairs))
+
+
+def collect(entities: str) -> list[dict]:
+    """One row per reported event: its set, features and whether type and actors are right."""
+    lines = [line for line in GOLD.read_text(encoding="utf-8").splitlines()
+             if line.strip() and json.loads(line)["split"] in SETS]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "fit.jsonl"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        extractor = Explaining()
+        run = run_gold(path, DATA, entities=entities, extractor=extractor)
+        gold = {s.id: s for s in load_gold(path)}
+    rows = []
+    for sid, preds in run.predicted.items():
+        s = gold[sid]
+        for g, p in _match(s.events, preds):
+            if p is None:
+                continue
+            ok = g is not None and g.type == p.type and same_actors(g.actors, [(a.name, a.role) for a in p.actors])
+            rows.append({"set": s.split, "id": sid, "features": extractor.seen[p.id], "ok": bool(ok),
+                         "type": p.type, "confidence": p.confidence,
+                         "actors": [[a.name, a.role] for a in p.actors],
+                         "gold": None if g is None else [g.type, [list(a) for a in g.actors]]})
+    return rows
+
+
+def fit(rows: list[dict]) -> tuple[dict[str, float], float]:
+    counts: dict[str, int] = {}
+    for r in rows:
+        for k in r["features"]:
+            counts[k] = counts.get(k, 0) + 1
+    names = sorted(k for k, c in counts.items() if c >= MIN_COUNT)
+    index = {k: i for i, k in enumerate(names)}
+    x = np.zeros((len(rows), len(names)))
+    for n, r in enumerate(rows):
+        for k, v in r["features"].items():
+            if k in index:
+                x[n, index[k]] = v
+    y = np.array([1.0 if r["ok"] else 0.0 for r in rows])
+    w = np.zeros(len(names))
+    b = float(np.log((y.mean() + 1e-3) / (1 - y.mean() + 1e-3)))
+    for _ in range(60):  # Newton steps on the L2-penalised log-likelihood (the bias unpenalised)
+        z = x @ w + b
+        p = 1 / (1 + np.exp(-z))
+        s = p * (1 - p)
+        xb = np.hstack([x, np.ones((len(rows), 1))])
+        grad = xb.T @ (p - y) + np.append(L2 * w, 0.0)
+        hess = xb.T @ (xb * s[:, None]) + np.diag(np.append(np.full(len(names), L2), 1e-6))
+        step = np.linalg.solve(hess, grad)
+        w -= step[:-1]
+        b -= step[-1]
+        if np.abs(step).max() < 1e-8:
+            break
+    return {k: float(w[i]) for k, i in index.items()}, b
+
+
+def prob(weights: dict[str, float], bias: float, features: dict[str, float]) -> float:
+    z = bias + sum(weights.get(k, 0.0) * v for k, v in features.items())
+    return float(1 / (1 + np.exp(-z)))
+
+
+def threshold_for(scored: list[tuple[float, bool]], target: float = TARGET) -> float:
+    """The lowest threshold whose kept events reach the target precision while keeping at least
+    half of the right events; if none does, the one with the best precision among those keeping
+    at least 90 % of the right events (a threshold that buys little precision with much recall is
+    not taken)."""
+    cands = [0.0] + sorted({round(s, 4) for s, _ in scored})
+    right = sum(ok for _, ok in scored) or 1
+    best = (-1.0, 0.0)
+    for t in cands:
+        kept = [ok for s, ok in scored if s >= t]
+        if not kept:
+            break
+        prec, share = sum(kept) / len(kept), sum(kept) / right
+        if prec >= target and share >= 0.5:
+            return t
+        if share >= 0.9 and prec > best[0] + 1e-9:
+            best = (prec, t)
+    return best[1]
+
+
+def loso(rows: list[dict], sets=SETS) -> list[tuple[str, float, bool, float]]:
+    """Held-out (set, score, ok, threshold chosen without the set) for every event."""
+    out = []
+    for held in sets:
+        train = [r for r in rows if r["set"] != held]
+        inner = []
+        for inner_held in sets:
+            if inner_held == held:
+                continue
+            w, b = fit([r for r in train if r["set"] != inner_held])
+            inner += [(prob(w, b, r["features"]), r["ok"]) for r in train if r["set"] == inner_held]
+        t = threshold_for(inner)
+        w, b = fit(train)
+        out += [(held, prob(w, b, r["features"]), r["ok"], t) for r in rows if r["set"] == held]
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--entities", choices=("gold", "system"), default="system")
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--cache", type=Path, help="read/write the collected rows here (JSON)")
+    args = ap.parse_args()
+    if args.cache and args.cache.exists():
+        rows = json.loads(args.cache.read_text(encoding="utf-8"))
+    else:
+        rows = collect(args.entities)
+        if args.cache:
+            args.cache.write_text(json.dumps(rows), encoding="utf-8")
+    gold_events = {}
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        if d["split"] in SETS:
+            gold_events[d["split"]] = gold_events.get(d["split"], 0) + len(d["events"])
+    n_gold = sum(gold_events.values())
+    ok_all = sum(r["ok"] for r in rows)
+    print(f"events reported (no threshold): {len(rows)}, right in type+actors {ok_all} "
+          f"(P {ok_all / len(rows):.3f}, R {ok_all / n_gold:.3f} of {n_gold} gold events)")
+    held = loso(rows)
+    kept = [(s, ok) for _, s, ok, t in held if s >= t]
+    c = sum(ok for _, ok in kept)
+    print(f"leave-one-set-out, each set's threshold chosen without it: kept {len(kept)}, right {c}: "
+          f"P {c / max(len(kept), 1):.3f}, R {c / n_gold:.3f}")
+    for name in SETS:
+        part = [(s, ok, t) for st, s, ok, t in held if st == name]
+        k = [ok for s, ok, t in part if s >= t]
+        base = sum(ok for _, ok, _ in part)
+        print(f"  {name:8} threshold {part[0][2] if part else 0:.3f}: P {base}/{len(part)} -> {sum(k)}/{len(k)}, "
+              f"R {base}/{gold_events.get(name, 0)} -> {sum(k)}/{gold_events.get(name, 0)}")
+    print("pooled held-out curve (threshold: kept, P, R)")
+    pooled = [(s, ok) for _, s, ok, _ in held]
+    for t in (0.0, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
+        k = [ok for s, ok in pooled if s >= t]
+        print(f"  {t:.2f}: {len(k):4d}  P {sum(k) / max(len(k), 1):.3f}  R {sum(k) / n_gold:.3f}")
+    t = threshold_for(pooled)
+    k = [ok for s, ok in pooled if s >= t]
+    print(f"pooled threshold {t:.3f}: kept {len(k)}, P {sum(k) / max(len(k), 1):.3f}, R {sum(k) / n_gold:.3f}")
+    weights, bias = fit(rows)
+    print("weights (all sets):")
+    for key, v in sorted(weights.items(), key=lambda kv: kv[1]):
+        print(f"  {v:+.2f} {key}")
+    if args.write:
+        lines = ["# per-event confidence: logistic weights over how an event was built (chronik.events.confidence)",
+                 f"# fitted by scripts/events_confidence.py on {len(rows)} events of splits {', '.join(SETS)} "
+                 f"({args.entities} entities); threshold from the pooled leave-one-set-out curve",
+                 f"#bias\t{bias:.4f}", f"#threshold\t{t:.4f}"]
+        lines += [f"{key}\t{v:.4f}" for key, v in sorted(weights.items())]
+        WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"written {WEIGHTS}")
+
+
+if __name__ == "__main__":
+    main()
