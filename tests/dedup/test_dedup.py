@@ -87,3 +87,21 @@ def _passages(tmp_path, order, name):
 def test_dedup_is_order_independent(tmp_path_factory, order):
     tmp = tmp_path_factory.mktemp("o")
     assert _passages(tmp, order, "x.db") == _passages(tmp, [0, 1, 2, 3], "y.db")
+
+
+def test_session_fingerprint_index_counts_as_the_store_does(tmp_path):
+    """The session's in-memory fingerprint index (read at its start, grown as it goes) gives
+    the counts the store's SQL gives, for articles of an earlier session and of its own."""
+    with open_store(tmp_path / "f.db") as store:
+        _stored(store, [A, C])
+        Deduplicator().run(store)  # an earlier session: A and C are indexed in the store
+        b, = _stored(store, [B])
+        extra, = _stored(store, [A.replace("Talheim", "Tal") + " Noch ein Satz."])
+        dedup = Deduplicator()
+        session = dedup.session(store)
+        probe = dedup.prepare(b).fingerprints | dedup.prepare(extra).fingerprints
+        assert session.hits(probe) == store.fingerprint_hits(probe) != {}
+        session.process(store.pending_dedup())
+        assert session.hits(probe) == store.fingerprint_hits(probe)
+        assert set(session.hits(probe)) >= {b.id, extra.id}
+        assert store.pending_dedup() == []

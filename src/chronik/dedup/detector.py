@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from array import array
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
@@ -54,12 +55,23 @@ class _Prepared:
     fingerprints: set[int] = field(default_factory=set)
 
 
-def _compact(prepared: _Prepared) -> _Prepared:
-    """What aligning a candidate needs, in about 7 KB instead of 50: interned word forms, the
-    offsets and k-gram hashes as machine-integer arrays (they index and iterate as Python ints)."""
+def _arrays(prepared: _Prepared) -> _Prepared:
+    """The offsets and k-gram hashes as machine-integer arrays (they index and iterate as
+    Python ints, in a fraction of the memory and pickle size); fingerprints kept."""
     words = prepared.words
-    return _Prepared(Words(forms=tuple(map(sys.intern, words.forms)), starts=array("i", words.starts),
-                           ends=array("i", words.ends)), array("q", prepared.kgrams))
+    if isinstance(prepared.kgrams, array):
+        return prepared
+    return _Prepared(Words(forms=words.forms, starts=array("i", words.starts), ends=array("i", words.ends)),
+                     array("q", prepared.kgrams), prepared.fingerprints)
+
+
+def _compact(prepared: _Prepared) -> _Prepared:
+    """What aligning a candidate needs, in about 7 KB instead of 50: interned word forms and
+    machine-integer arrays (:func:`_arrays`; a worker's sketch arrives with them), no fingerprints."""
+    prepared = _arrays(prepared)
+    words = prepared.words
+    return _Prepared(Words(forms=tuple(map(sys.intern, words.forms)), starts=words.starts, ends=words.ends),
+                     prepared.kgrams)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +133,7 @@ class Deduplicator:
         """The per-article half of :meth:`run`, to compute away from the driver."""
         prep = self._prepared_text(article.text)  # not cached: the driver caches what it is sent
         sig = self.signature(prep.words).hashvalues.astype(np.uint64).tobytes()
-        return Sketch(text_digest(article.text), prep, sig)
+        return Sketch(text_digest(article.text), _arrays(prep), sig)
 
     def signature(self, words: Words):
         from datasketch import MinHash
@@ -147,10 +159,10 @@ class Deduplicator:
         steps (the Dask runner dedups each file as soon as it is stored)."""
         return DedupSession(self, store)
 
-    def _links(self, store: Store, article: Article, prep: _Prepared) -> list[CopyLink]:
+    def _links(self, store: Store, article: Article, prep: _Prepared, hits: Mapping[str, int]) -> list[CopyLink]:
+        """Copy links of ``article`` to the stored articles ``hits`` counts its fingerprints in."""
         o = self.options
         links = []
-        hits = store.fingerprint_hits(prep.fingerprints)
         ranked = sorted((-n, i) for i, n in hits.items() if n >= o.min_shared and i != article.id)
         others = [other_id for _n, other_id in sorted(ranked[: o.max_candidates], key=lambda t: t[1])]
         preps = [self._prepared_id(store, other_id) for other_id in others]
@@ -168,7 +180,9 @@ class Deduplicator:
 
 
 class DedupSession:
-    """The MinHash LSH index over the stored signatures, grown as articles are processed."""
+    """The MinHash LSH index over the stored signatures and an index of the stored
+    fingerprints, both read once and grown as articles are processed (an ingester running
+    at the same time is not seen until the next session, as with the signatures)."""
 
     def __init__(self, dedup: Deduplicator, store: Store) -> None:
         from datasketch import MinHashLSH
@@ -182,6 +196,38 @@ class DedupSession:
             m = self._lean(raw)
             self.sigs[article_id] = m
             self.lsh.insert(article_id, m)
+        # fingerprint -> articles (as numbers into ``ids``): one dictionary lookup per
+        # fingerprint instead of an SQL query per article; the same counts as
+        # ``store.fingerprint_hits`` (one per stored row)
+        self.ids: list[str] = []
+        self._number: dict[str, int] = {}
+        self.postings: dict[int, list[int]] = {}
+        for h, article_id in store.fingerprints():
+            self._post((h,), article_id)
+
+    def _post(self, hashes, article_id: str) -> None:
+        n = self._number.get(article_id)
+        if n is None:
+            n = self._number[article_id] = len(self.ids)
+            self.ids.append(article_id)
+        postings = self.postings
+        for h in hashes:
+            p = postings.get(h)
+            if p is None:
+                postings[h] = [n]
+            else:
+                p.append(n)
+
+    def hits(self, fingerprints) -> dict[str, int]:
+        """Per stored article, how many of ``fingerprints`` it has."""
+        counts: Counter = Counter()
+        get = self.postings.get
+        for h in set(fingerprints):
+            p = get(h)
+            if p:
+                counts.update(p)
+        ids = self.ids
+        return {ids[n]: c for n, c in counts.items()}
 
     @staticmethod
     def _lean(raw: bytes):
@@ -212,9 +258,9 @@ class DedupSession:
                 dedup._remember(article_id, prep)
                 sig = self._lean(sketch.signature)
             else:
-                prep = dedup.prepare(article)
+                prep = dedup._prepare(article)  # fresh: a cached preparation has no fingerprints
                 sig = LeanMinHash(dedup.signature(prep.words))
-            links = dedup._links(store, article, prep)
+            links = dedup._links(store, article, prep, self.hits(prep.fingerprints))
             near = []
             for other in self.lsh.query(sig):
                 sim = float(sig.jaccard(self.sigs[other]))
@@ -222,6 +268,7 @@ class DedupSession:
                     a, b = sorted((article_id, other))
                     near.append(NearDuplicate(a=a, b=b, similarity=round(sim, 4)))
             store.finish_dedup(article_id, prep.fingerprints, sig.hashvalues.astype(np.uint64).tobytes(), links, near)
+            self._post(set(prep.fingerprints), article_id)
             self.lsh.insert(article_id, sig)
             self.sigs[article_id] = sig
             report.articles += 1

@@ -128,6 +128,10 @@ class Store(ABC):
         """Per stored article, how many of ``fingerprints`` it has."""
 
     @abstractmethod
+    def fingerprints(self) -> Iterator[tuple[int, str]]:
+        """Every stored (fingerprint, article) pair, for an in-memory index."""
+
+    @abstractmethod
     def signatures(self) -> Iterator[tuple[str, bytes]]: ...
 
     @abstractmethod

@@ -8,7 +8,7 @@ implements what differs: connecting, migrations, transactions, upserts and searc
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterator
 
 from chronik.errors import StoreError
 from chronik.model import Article, Entity, NearDuplicate, Rejection
@@ -52,8 +52,13 @@ class SQLStore(Store):
         return [Rejection(source=s, stage=st, reason=r) for s, st, r in rows]
 
     def pending_dedup(self) -> list[str]:
-        rows = self._run("SELECT p.article FROM pending_dedup p JOIN articles a ON a.id = p.article ORDER BY a.seq")
+        # written so that SQLite looks up the few pending ids, not scans every article (a join
+        # did: 11 ms per call at 10,000 articles, once per file of a backfill)
+        rows = self._run("SELECT a.id FROM articles a WHERE a.id IN (SELECT article FROM pending_dedup) ORDER BY a.seq")
         return [r[0] for r in rows]
+
+    def fingerprints(self) -> Iterator[tuple[int, str]]:
+        yield from self._run("SELECT hash, article FROM fingerprints")
 
     def near_duplicates(self) -> list[NearDuplicate]:
         rows = self._run("SELECT a, b, similarity FROM near_duplicates ORDER BY a, b")
