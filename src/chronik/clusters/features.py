@@ -217,11 +217,11 @@ class FeatureExtractor:
 
     def from_article(self, article: Article, *, copies: Iterable[str] = (),
                      content: tuple[tuple[str, ...], tuple[float, ...], tuple[str, ...]] | None = None,
-                     ) -> DocFeatures:
+                     lead: tuple | None = None) -> DocFeatures:
         """Features of an annotated article: lemmas of its cleaned text, its entity mentions
         (canonical ids when linked, else the mention text), its time expressions and its
-        publication date (given or inferred). ``content``: what :meth:`content` returned for
-        this article's text, computed elsewhere."""
+        publication date (given or inferred). ``content`` and ``lead``: what :meth:`content`
+        and :meth:`lead` returned for this article, computed elsewhere."""
         text = article.text or article.body
         lang = (article.lang or "de").lower()[:2]
         lemmas, embedding, names = content if content is not None else self.content(article)
@@ -233,7 +233,7 @@ class FeatureExtractor:
         dated = bool(earliest and latest and _span_days(earliest, latest) <= 31)
         times = tuple(t.value for t in article.timexes
                       if t.label in ("DATE", "TIME") and (dated or t.anchor is None))
-        places, weekdays = self._article_cues(article, text, lang)
+        places, weekdays = self._article_cues(article, text, lead)
         return DocFeatures(
             id=article.id, lang=lang, lemmas=tuple(lemmas), names=names, times=times,
             published_earliest=earliest, published_latest=latest,
@@ -241,12 +241,16 @@ class FeatureExtractor:
             places=places, weekdays=weekdays,
         )
 
-    def _article_cues(self, article: Article, text: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """Lead cues of an article: its lead is its first ``cue_sentences`` sentences (or lines);
-        places are the place mentions (canonical ids) after a locative preposition when the
-        article has mentions, else capitalised words after one."""
+    def lead(self, article: Article) -> tuple[int, tuple, tuple[str, ...]]:
+        """The part of the lead cues that rests on the text and the mention spans (a worker
+        computes it; see :meth:`_article_cues`): the number of mentions; for an article with
+        mentions, the numbers of those in the lead that follow a locative preposition, else the
+        places themselves; and the weekdays. The lead is the first ``cue_sentences`` sentences
+        (or lines)."""
         from chronik.text import tokenize
 
+        text = article.text or article.body
+        lang = (article.lang or "de").lower()[:2]
         n = self.options.cue_sentences
         if article.sentences:
             end = article.sentences[: n][-1].end
@@ -262,12 +266,12 @@ class FeatureExtractor:
         words = [text[t.start:t.end] for t in toks]
         weekdays = self.cues.weekdays(words, lang)
         if not article.mentions:
-            return self.cues.places(words, lang), weekdays
+            return 0, self.cues.places(words, lang), weekdays
         locative = self.cues.words(lang).locative
         before = {t.end: i for i, t in enumerate(toks)}
-        places = set()
-        for m in article.mentions:
-            if m.label != "LOC" or m.start >= end:
+        after = []
+        for k, m in enumerate(article.mentions):
+            if m.start >= end:
                 continue
             # the token before the mention, skipping the whitespace between them
             gap = m.start
@@ -275,6 +279,24 @@ class FeatureExtractor:
                 gap -= 1
             i = before.get(gap)
             if i is not None and words[i] in locative:
+                after.append(k)
+        return len(article.mentions), tuple(after), weekdays
+
+    def _article_cues(self, article: Article, text: str, lead: tuple | None = None,
+                      ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Lead cues of an article: the weekdays of its lead, and the places after a locative
+        preposition there: place mentions (canonical ids) when the article has mentions, else
+        capitalised words. ``lead``: what :meth:`lead` returned for this text and these
+        mentions (their labels and ids may have changed since: they are read here)."""
+        if lead is None or lead[0] != len(article.mentions):
+            lead = self.lead(article)
+        _, after, weekdays = lead
+        if not article.mentions:
+            return after, weekdays
+        places = set()
+        for k in after:
+            m = article.mentions[k]
+            if m.label == "LOC":
                 places.add(m.entity or text[m.start:m.end].lower())
         return tuple(sorted(places)), weekdays
 

@@ -139,8 +139,8 @@ class CrossArticle:
             from chronik.clusters.embed import Embedder
 
             extractor = FeatureExtractor(embedder=Embedder())  # loads its model only when asked
-            clusterer.add([extractor.from_article(a, content=hints[a.id].content() if a.id in hints else None)
-                           for a in new])
+            clusterer.add([extractor.from_article(a, content=hints[a.id].content(), lead=hints[a.id].lead)
+                           if a.id in hints else extractor.from_article(a) for a in new])
             store.put_state(_STATE, pickle.dumps(clusterer))
         assignments = {k: v for k, v in clusterer.assignments.items() if k in articles}
         store.set_clusters(assignments)

@@ -39,6 +39,7 @@ class Hints:
     lemmas: str | None = None  # joined by SEP: one string travels cheaper than hundreds
     embedding: np.ndarray | None = None  # float64: gives back the very floats it was made of
     names: tuple[str, ...] = ()  # capitalised names, for an article without mentions
+    lead: tuple | None = None  # FeatureExtractor.lead: the lead's locative mentions and weekdays
 
     def content(self) -> tuple[tuple[str, ...], tuple[float, ...], tuple[str, ...]] | None:
         """What :meth:`FeatureExtractor.content` returned, as ``from_article`` takes it back."""
@@ -107,6 +108,7 @@ class Preparer:
                 if all(lemma and SEP not in lemma for lemma in lemmas):  # else it could not be split back
                     hints.lemmas, hints.embedding = SEP.join(lemmas), np.asarray(embedding, dtype=np.float64)
                     hints.names = names
+            hints.lead = self.features.lead(prepared)
         return prepared, hints
 
 
