@@ -68,6 +68,17 @@ class Parts:
     happening: Happening
     confidence: Confidence
     seen: dict[tuple[str, bool], bool] = field(default_factory=dict, compare=False, repr=False)
+    words: dict[str, tuple[str, str, bool]] = field(default_factory=dict, compare=False, repr=False)
+
+    def word(self, w: str) -> tuple[str, str, bool]:
+        """(lowercase, lemma, could take part in a trigger) of a token text (memoised)."""
+        found = self.words.get(w)
+        if found is None:
+            lower, lemma = w.lower(), self.lemmatizer.lemma(w)
+            found = (lower, lemma, self.candidate(Tok(i=0, start=0, end=0, text=w, lower=lower, lemma=lemma)))
+            if len(self.words) < 200_000:
+                self.words[w] = found
+        return found
 
     def candidate(self, t: Tok) -> bool:
         """Whether a token could take part in a trigger (a cheap test before the analysis)."""
@@ -208,21 +219,26 @@ class EventExtractor:
         parts = self.parts(lang)
         lexicon, lemmatizer, attributions, modality, known = (parts.lexicon, parts.lemmatizer, parts.attributions,
                                                               parts.modality, parts.known)
-        lemma = lemmatizer.lemma
-        toks = [Tok(i=i, start=m.start(), end=m.end(), text=(w := m.group()), lower=w.lower(), lemma=lemma(w))
-                for i, m in enumerate(TOKEN_RE.finditer(text, sent.start, end))]
-        if not toks:
+        word = parts.word
+        found_words = [(m.start(), m.end(), w, word(w))
+                       for m in TOKEN_RE.finditer(text, sent.start, end) for w in (m.group(),)]
+        if not found_words:
             return
-        sent = Sentence(start=sent.start, end=max(end, toks[-1].end))
-        first = toks[0]
+        first = Tok(i=0, start=found_words[0][0], end=found_words[0][1], text=found_words[0][2],
+                    lower=found_words[0][3][0], lemma=found_words[0][3][1])
         if first.cap and first.word:
             alt = lemmatizer.lemma(first.lower)
             if alt != first.lower and alt in known and first.lower.endswith(("t", "te", "ten", "en")) \
                     and lexicon.noun_senses(first.lemma) is None:
                 first.lemma = alt  # "Unterzeichnet wurde ...": a verb at the start of the sentence
-        if not any(parts.candidate(t) for t in toks):
+        if not (parts.candidate(first) if first.lemma != found_words[0][3][1] else found_words[0][3][2]) \
+                and not any(info[2] for _, _, _, info in found_words[1:]):
             self._remember(names, state, no, mentions, [])  # nothing that could trigger an event
             return
+        toks = [first]
+        toks.extend(Tok(i=i, start=a, end=b, text=w, lower=info[0], lemma=info[1])
+                    for i, (a, b, w, info) in enumerate(found_words[1:], 1))
+        sent = Sentence(start=sent.start, end=max(end, toks[-1].end))
         spans = [(t.start, t.end) for t in timeline.in_sentence(no)]
         view = analyse(text, sent.start, sent.end, toks, mentions, lexicon, spans)
         frames = parts.frames(view)
