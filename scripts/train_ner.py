@@ -149,8 +149,8 @@ def cross_validate(smart, germeval, features: Features, args) -> dict:
         for fold in folds:
             test = [s for i, s in enumerate(germeval) if i % k == fold]
             rest = [s for i, s in enumerate(germeval) if i % k != fold]
-            path = Path(tmp) / f"fold{fold}" / MODEL_FILE
-            path.parent.mkdir()
+            path = Path(args.keep or tmp) / f"fold{fold}" / MODEL_FILE
+            path.parent.mkdir(parents=True, exist_ok=True)
             featurizer = train_model(features, smart + rest, smart + rest * args.germeval_weight, path, args)
             rec = Recognizer(path, featurizer=featurizer)
             fold_pred = rec.tag_many([s.words for s in test])
@@ -182,6 +182,8 @@ def main() -> None:
     ap.add_argument("--name-seed", type=int, default=0,
                     help="seed of the gazetteer-name sample the word-type classifier learns from")
     ap.add_argument("--org-heads", action="store_true", help="organisation cue features (data/org_heads.txt)")
+    ap.add_argument("--keep", type=Path, default=None,
+                    help="keep the CV fold models (and their word types) in this folder, to rescore later")
     ap.add_argument("--no-save", action="store_true", help="train and score without saving")
     ap.add_argument("--cv-only", action="store_true", help="only the cross-validation (needs --cv)")
     ap.add_argument("--score-only", action="store_true", help="score the model at --out, no training")

@@ -20,13 +20,13 @@ def test_tag_returns_well_formed_bio(recognizer):
 def test_person_chunks_split_at_lower_case_words(recognizer):
     words = ["Putin", "empfing", "Kim", "Jong", "Un", "."]
     tags = ("B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O")
-    assert recognizer._split_persons(words, chunks(tags)) == [(0, 1, "PER"), (2, 5, "PER")]
+    assert recognizer.cutter.cut(words, chunks(tags)) == [(0, 1, "PER"), (2, 5, "PER")]
 
 
 @pytest.mark.parametrize("words", [["Ursula", "von", "der", "Leyen"], ["Ali", "al-Nuaimi"]])
 def test_split_keeps_name_particles(recognizer, words):
     tags = ("B-PER",) + ("I-PER",) * (len(words) - 1)
-    assert recognizer._split_persons(words, chunks(tags)) == [(0, len(words), "PER")]
+    assert recognizer.cutter.cut(words, chunks(tags)) == [(0, len(words), "PER")]
 
 
 def test_role_noun_marks_missed_person(recognizer):

@@ -25,21 +25,12 @@ from chronik.entities.contexttypes import FILE as CONTEXT_TYPES_FILE
 from chronik.entities.contexttypes import ContextTypes
 from chronik.entities.features import Featurizer
 from chronik.entities.gazetteer import Gazetteer
+from chronik.entities.namecut import NameCutter
 from chronik.entities.wordtypes import FILE as WORD_TYPES_FILE
 from chronik.entities.wordtypes import WordTypes
 from chronik.errors import ConfigError
 
 MODEL_PACKAGE = "chronik.entities.model"
-_PARTICLES = frozenset("von van der den des de di da du del della la le los las zu zum zur bin ibn al el y "
-                       "dos das ter ten".split())
-_PREFIXED = re.compile(r"^[a-z]{1,4}['’-][A-ZÄÖÜ]")  # "al-Nuaimi", "d'Estaing"
-
-
-def _in_name(word: str) -> bool:
-    """Can ``word`` stand inside a person's name? Capitalised words, particles, "al-Nuaimi"."""
-    return not word[:1].islower() or word in _PARTICLES or _PREFIXED.match(word) is not None
-
-
 _SYLLABLES = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")  # a romanised given name: "Chan-il", "Son-hui"
 MODEL_FILE = "ner-crf.bin"
 OPTIONS_FILE = "features.json"  # beside the model: the feature options it was trained with
@@ -110,6 +101,7 @@ class Recognizer:
                                     context_types=ContextTypes.load(context) if context.is_file() else None,
                                     org_heads=options.get("org_heads", False))
         self.featurizer = featurizer
+        self.cutter = NameCutter(featurizer.lexicon)
         text = resources.files("chronik.entities.data").joinpath("person_titles.txt").read_text("utf-8")
         self.title_heads = frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
         self._title_lengths = sorted({len(h) for h in self.title_heads})
@@ -148,7 +140,7 @@ class Recognizer:
             tags = from_bioes(tags)
         if tags.count("O") == len(tags):
             return tuple(tags)
-        spans = self._split_persons(words, chunks(tags))
+        spans = self.cutter.cut(words, chunks(tags))
         if any(_junk(words[k]) for a, b, _ in spans for k in range(a, b)):
             spans = self._split_junk(words, spans)
         return bio(len(tags), self._trim_places(words, spans))
@@ -171,22 +163,6 @@ class Recognizer:
         (none of the 7,237 LOC chunks of the training and test data ends in one)."""
         return [(a, b - 1, label) if label == "LOC" and b - a > 1 and self.is_title(words[b - 1]) else (a, b, label)
                 for a, b, label in spans]
-
-    def _split_persons(self, words, spans):
-        """A person chunk never spans a lower-case word other than a name particle:
-        "Putin empfing Kim" is two people, "Ursula von der Leyen" one."""
-        out = []
-        for a, b, label in spans:
-            if label != "PER" or all(_in_name(words[k]) for k in range(a, b)):
-                out.append((a, b, label))
-                continue
-            start = a
-            for k in range(a, b + 1):
-                if k == b or not _in_name(words[k]):
-                    if k > start:
-                        out.append((start, k, label))
-                    start = k + 1
-        return out
 
     def tag_many(self, sentences: Iterable[list[str] | tuple[str, ...]]) -> list[tuple[str, ...]]:
         sentences = list(sentences)
