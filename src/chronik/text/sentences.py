@@ -19,7 +19,8 @@ from chronik.model import Sentence
 _END = re.compile(r"[.!?…]+[\"'“”»«’)\]]*(?=\s+)")
 _NEXT = re.compile(r"\s+([\"'„“«»(\[]?)(\S)")
 _WORD_BEFORE = re.compile(r"((?:[^\W\d_]\.)*[^\W\d_][\w-]*|\d+(?:\.\d+)*)\.$")
-_OPEN_CLOSE = {"„": "“", "«": "»", "»": "«", "‚": "‘"}
+_OPEN_CLOSE = {"„": "“", "«": "»", "»": "«", "‚": "‘", '"': '"'}
+_OPENING = re.compile("[" + re.escape("".join(_OPEN_CLOSE)) + "]")
 _MAX_QUOTE = 600  # an unbalanced quote stops protecting after this many characters
 
 
@@ -72,19 +73,16 @@ class SentenceSplitter:
 
     def _quoted_regions(self, line: str) -> list[tuple[int, int]]:
         regions: list[tuple[int, int]] = []
-        i = 0
-        while i < len(line):
-            ch = line[i]
-            close = _OPEN_CLOSE.get(ch) or ('"' if ch == '"' else None)
-            if close:
-                j = line.find(close, i + 1)
-                if j == -1 or j - i > self.options.max_quote:
-                    i += 1
-                    continue
-                regions.append((i, j))
-                i = j + 1
-            else:
-                i += 1
+        search = _OPENING.search
+        m = search(line)
+        while m is not None:  # jumps from one opening quote to the next
+            i = m.start()
+            j = line.find(_OPEN_CLOSE[m.group()], i + 1)
+            if j == -1 or j - i > self.options.max_quote:
+                m = search(line, i + 1)
+                continue
+            regions.append((i, j))
+            m = search(line, j + 1)
         return regions
 
     @staticmethod
@@ -92,7 +90,8 @@ class SentenceSplitter:
         return ch.isupper() or ch.isdigit() or ch in "„“\"«»'(["
 
     def _protected(self, head: str, next_char: str) -> bool:
-        m = _WORD_BEFORE.search(head)
+        # the word has no space in it: search from the last space, not through the whole line
+        m = _WORD_BEFORE.search(head, head.rfind(" ") + 1)
         if not m:
             return False
         word = m.group(1)
