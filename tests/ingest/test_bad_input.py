@@ -1,6 +1,7 @@
 """Every kind of bad input gives a rejection naming the file and the reason; nothing raises."""
 
 import os
+import zlib
 
 import pytest
 
@@ -77,3 +78,39 @@ def test_bad_input_warc_with_junk_record_payload(tmp_path):
     assert sum(isinstance(i, Article) for i in items) == 1
     (rej,) = [i for i in items if isinstance(i, Rejection)]
     assert rej.source == f"{p}#https://blatt.example/bad" and "no article text" in rej.reason
+
+
+def _record_ends(data: bytes, gzipped: bool) -> set[int]:
+    """Offsets where a WARC (one gzip member per record when gzipped) may end whole."""
+    if not gzipped:
+        return {i + 4 for i in range(len(data)) if data.startswith(b"\r\n\r\nWARC/", i)} | {len(data)}
+    ends, pos = set(), 0
+    while pos < len(data):
+        d = zlib.decompressobj(31)
+        d.decompress(data[pos:])
+        pos = len(data) - len(d.unused_data)
+        ends.add(pos)
+    return ends
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_bad_input_warc_cut_anywhere_never_raises(tmp_path, gzipped):
+    """Cut inside a record's headers, its HTTP headers or its payload, or inside a gzip
+    member (which warcio takes for the end of the archive): each cut gives the records
+    before it and one rejection; a cut between records is a shorter, whole archive."""
+    pages = [(f"https://blatt.example/{i}", html_page(f"Meldung {i}", [f"Teil {i}: " + s for s in LONG_DE]))
+             for i in range(3)]
+    data = warc_bytes(pages, gzipped=gzipped)
+    whole = _record_ends(data, gzipped)
+    p = tmp_path / ("cut.warc.gz" if gzipped else "cut.warc")
+    cuts = sorted(set(range(40, len(data), max(1, len(data) // 97))) | whole | {e + 1 for e in whole if e < len(data)})
+    for cut in cuts:
+        p.write_bytes(data[:cut])
+        items = list(read_file(p))  # never raises
+        rej = [i for i in items if isinstance(i, Rejection)]
+        if cut in whole:
+            assert all(isinstance(i, Article) for i in items) or "no HTML response records" in rej[0].reason, cut
+            continue
+        assert len(rej) == 1 and rej[0].source == str(p), (cut, items)
+        assert "truncated" in rej[0].reason or "no HTML response records" in rej[0].reason, (cut, rej[0].reason)
+        assert len(items) - 1 <= 3  # the records before the cut
