@@ -184,7 +184,7 @@ class Grammar:
                     words = self.categories[name].words
                     if words is not None:  # whole words; a substring if rules glue them ("Dienstagabend")
                         present[name] = not words.isdisjoint(tokens) or (
-                            name in self.glued and any(word in folded for word in words)
+                            name in self.glued and self._inside(name).search(folded) is not None
                         )
                     else:
                         present[name] = self._search(name).search(text) is not None
@@ -199,7 +199,19 @@ class Grammar:
         key = ("$search", name)
         hit = self._cache.get(key)
         if hit is None:
-            hit = re.compile(self.categories[name].pattern, re.IGNORECASE)
+            pattern = self.categories[name].pattern
+            first = first_class(pattern, re.IGNORECASE)  # lets the engine skip most positions
+            hit = re.compile(f"(?={first})(?:{pattern})" if first else pattern, re.IGNORECASE)
+            self._cache[key] = hit  # type: ignore[assignment]
+        return hit  # type: ignore[return-value]
+
+    def _inside(self, name: str) -> re.Pattern[str]:
+        """Finds any word of category ``name`` as a substring (one pass instead of one per word)."""
+        key = ("$inside", name)
+        hit = self._cache.get(key)
+        if hit is None:
+            words = sorted(self.categories[name].words or (), key=len, reverse=True)
+            hit = re.compile("|".join(re.escape(w) for w in words) or "(?!)")
             self._cache[key] = hit  # type: ignore[assignment]
         return hit  # type: ignore[return-value]
 
