@@ -17,6 +17,7 @@ from chronik.events.attribution import Attribution
 from chronik.events.lexicon import Lexicon, LightVerb, Sense
 from chronik.events.roles import OBJECT_CONTROL, RoleFinder, Roles, norm_prep
 
+_PARTICLE_SET = frozenset(PARTICLES)
 SPEECH = frozenset({"STATEMENT", "DEMAND", "CRITICIZE", "ACCUSE", "DENY", "THREATEN"})
 ADVERB_PARTICLES = frozenset({"weiter", "zusammen", "bereit", "los", "vorbei", "hinzu", "bekannt"})  # also adverbs
 PREPOSITION_LIKE = frozenset({"bis", "von", "nach", "vor", "auf", "an", "mit", "darauf", "daran", "davon", "damit"})
@@ -63,11 +64,13 @@ class FrameFinder:
         verbs: dict[int, str] = {}
         particles: set[int] = set()
         particle_of: dict[int, int] = {}
+        # separable() only returns at a particle after the verb: none after it, nothing to walk
+        last_particle = max((t.i for t in toks if t.lower in _PARTICLE_SET), default=-1)
         for t in toks:
             verbal = t.text.islower() or (t.i == 0 and t.lemma.islower() and t.lemma in known)
             if not t.word or not verbal or t.i in view.by_token or _present_participle(t):
                 continue
-            sep = separable(toks, t.i, lexicon, known)
+            sep = separable(toks, t.i, lexicon, known) if t.i < last_particle else None
             if sep:
                 verbs[t.i] = sep[0]
                 particles.add(sep[1])
