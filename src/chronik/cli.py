@@ -187,7 +187,7 @@ def articles(ctx: Context, limit: int) -> None:
         for col in ("id", "published", "outlet", "lang"):
             table.add_column(col, no_wrap=True)
         table.add_column("headline", overflow="fold")
-        for i, a in enumerate(store.iter_articles()):
+        for i, a in enumerate(store.iter_articles(raw=False)):
             if i >= limit:
                 break
             table.add_row(a.id, a.published or "–", a.outlet or "–", a.lang or "–", escape(a.headline(80)))

@@ -6,7 +6,6 @@ each test gets a fresh database.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 
 import pytest
@@ -15,7 +14,7 @@ from chronik.errors import StoreError
 from chronik.model import Entity, Rejection
 from chronik.store import open_store
 from chronik.errors import DuplicateArticleError
-from chronik.store.postgres import PostgresStore, redact
+from chronik.store.postgres import redact
 from chronik.text.stems import Stemmer
 from tests.store.pg_server import free_port
 from tests.store.test_sqlite import (  # noqa: F401  (collected here again, on both backends)
@@ -181,11 +180,16 @@ def test_postgres_concurrent_ingesters_store_each_article_once(pg_url):
         assert len(s.search_ids(["gemeinderat"], 100)) == 50
 
 
-def test_postgres_iter_articles_pages_in_storage_order(pg_url, monkeypatch):
-    monkeypatch.setattr(PostgresStore, "page", 3)
-    with open_store(pg_url) as s:
-        ids = _stored(s, TEXTS)
-        assert [a.id for a in s.iter_articles()] == ids
+def test_store_iter_articles_pages_in_storage_order_with_or_without_raw(store, monkeypatch):
+    monkeypatch.setattr(type(store), "page", 3)
+    ids = _stored(store, TEXTS)
+    full = list(store.iter_articles())
+    assert [a.id for a in full] == ids and all(a.raw for a in full)
+    lean = list(store.iter_articles(raw=False))
+    assert [a.raw for a in lean] == [b""] * len(ids)
+    assert [a.replace(raw=b"") for a in full] == lean
+    store.update_article(lean[0].replace(title="Neu"))  # an update leaves the raw bytes alone
+    assert store.get_article(ids[0]).raw == full[0].raw and store.get_article(ids[0]).title == "Neu"
 
 
 def test_postgres_migrations_are_recorded_and_not_repeated(pg_url):

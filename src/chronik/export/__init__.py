@@ -14,7 +14,7 @@ from chronik.store import Store
 
 def export_articles(store: Store) -> list[dict[str, Any]]:
     out = []
-    for a in store.iter_articles():
+    for a in store.iter_articles(raw=False):
         inferred = a.published_inferred.to_dict() if a.published_inferred else None
         out.append({
             "id": a.id, "source": a.source, "sources": store.sources(a.id), "format": a.format,
@@ -55,7 +55,7 @@ def export_events(store: Store) -> list[dict[str, Any]]:
     from chronik.events.export import events_to_json
 
     names = {e.id: e.name for e in store.entities()}
-    return [row for a in store.iter_articles() for row in events_to_json(a, names)]
+    return [row for a in store.iter_articles(raw=False) for row in events_to_json(a, names)]
 
 
 def export_clusters(store: Store) -> list[dict[str, Any]]:

@@ -73,7 +73,7 @@ class CrossArticle:
         """``hints``: what the per-article preparation computed, by article id
         (see :mod:`chronik.runners.hints`); without them the same is computed here."""
         report = CrossReport()
-        articles = {a.id: a for a in store.iter_articles()}
+        articles = {a.id: a for a in store.iter_articles(raw=False)}  # raw input is not rewritten
         if not articles:
             return report
         hints = {aid: h for aid, h in (hints or {}).items() if aid in articles and h.fits(articles[aid])}

@@ -38,8 +38,8 @@ def encode_record(article: Article) -> str:
 
 
 def decode_record(record: str, raw: bytes) -> Article:
-    """The article a store kept as :func:`encode_record` JSON plus its raw bytes."""
-    return Article.from_dict(json.loads(record) | {"raw": None}).replace(raw=bytes(raw))
+    """The article a store kept as :func:`encode_record` JSON plus its raw bytes (None: left out)."""
+    return Article.from_dict(json.loads(record) | {"raw": None}).replace(raw=bytes(raw) if raw is not None else b"")
 
 
 class Store(ABC):
@@ -81,8 +81,10 @@ class Store(ABC):
     def get_article(self, article_id: str) -> Article | None: ...
 
     @abstractmethod
-    def iter_articles(self) -> Iterator[Article]:
-        """All articles in the order they were stored."""
+    def iter_articles(self, *, raw: bool = True) -> Iterator[Article]:
+        """All articles in the order they were stored, read a page at a time. ``raw=False``:
+        without their raw input bytes (``raw`` is empty), for readers of text and annotations:
+        the raw HTML is most of an article's size."""
 
     @abstractmethod
     def count_articles(self) -> int: ...

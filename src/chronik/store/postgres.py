@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 from chronik.errors import DuplicateArticleError, StoreError, missing_extra
 from chronik.model import Article, Entity, Rejection, Story
-from chronik.store.base import CopyLink, decode_record, encode_record
+from chronik.store.base import CopyLink, encode_record
 from chronik.store.sql import SQLStore
 
 try:
@@ -103,7 +103,6 @@ def redact(url: str) -> str:
 
 class PostgresStore(SQLStore):
     param = "%s"  # psycopg's placeholders
-    page = 500  # articles fetched per query by iter_articles
 
     def __init__(self, url: str) -> None:
         if psycopg is None:
@@ -183,18 +182,6 @@ class PostgresStore(SQLStore):
     def add_source(self, article_id: str, source: str) -> None:
         with self.transaction():
             self.db.execute("INSERT INTO article_sources VALUES (%s, %s) ON CONFLICT DO NOTHING", (article_id, source))
-
-    def iter_articles(self) -> Iterator[Article]:
-        # a named (server-side) cursor needs a transaction; page through seq instead
-        last = 0
-        while True:
-            rows = self.db.execute("SELECT seq, record, raw FROM articles WHERE seq > %s ORDER BY seq LIMIT %s",
-                                   (last, self.page)).fetchall()
-            for seq, record, raw in rows:
-                last = seq
-                yield decode_record(record, raw)
-            if len(rows) < self.page:
-                return
 
     def published_dates(self) -> list[str]:
         rows = self.db.execute("SELECT published FROM articles WHERE published IS NOT NULL ORDER BY seq")

@@ -18,6 +18,7 @@ from chronik.store.base import Store, decode_record, encode_record
 class SQLStore(Store):
     param = "?"
     db: Any
+    page = 500  # articles fetched per query by iter_articles
 
     def _run(self, sql: str, params: tuple = ()) -> Any:
         """Execute ``sql`` (written with ``?`` placeholders) on the connection; returns the cursor."""
@@ -36,6 +37,19 @@ class SQLStore(Store):
     def get_article(self, article_id: str) -> Article | None:
         row = self._run("SELECT record, raw FROM articles WHERE id = ?", (article_id,)).fetchone()
         return decode_record(*row) if row else None
+
+    def iter_articles(self, *, raw: bool = True) -> Iterator[Article]:
+        # page through seq: never the whole store in memory, no cursor held open across the
+        # caller's own writes (a PostgreSQL server-side cursor would need a transaction)
+        sql = f"SELECT seq, record, {'raw' if raw else 'NULL'} FROM articles WHERE seq > ? ORDER BY seq LIMIT ?"
+        last = -1
+        while True:
+            rows = self._run(sql, (last, self.page)).fetchall()
+            for seq, record, data in rows:
+                last = seq
+                yield decode_record(record, data)
+            if len(rows) < self.page:
+                return
 
     def count_articles(self) -> int:
         return self._run("SELECT COUNT(*) FROM articles").fetchone()[0]

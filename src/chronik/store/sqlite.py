@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from chronik.errors import DuplicateArticleError, StoreError
 from chronik.model import Article, Entity, Rejection, Story
-from chronik.store.base import CopyLink, decode_record, encode_record
+from chronik.store.base import CopyLink, encode_record
 from chronik.store.sql import SQLStore
 
 SCHEMA_VERSION = 2
@@ -146,10 +146,6 @@ class SQLiteStore(SQLStore):
     def add_source(self, article_id: str, source: str) -> None:
         with self.transaction():
             self.db.execute("INSERT OR IGNORE INTO article_sources VALUES (?, ?)", (article_id, source))
-
-    def iter_articles(self) -> Iterator[Article]:
-        for record, raw in self.db.execute("SELECT record, raw FROM articles ORDER BY seq").fetchall():
-            yield decode_record(record, raw)
 
     def published_dates(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT published FROM articles WHERE published IS NOT NULL ORDER BY seq")]

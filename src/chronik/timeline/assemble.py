@@ -12,7 +12,7 @@ from chronik.timeline.build import TimelineBuilder, TimelineOptions
 
 def cluster_members(store: Store) -> tuple[dict[str, list[Article]], dict[str, str]]:
     """Event cluster id -> its articles, and cluster id -> story id."""
-    articles = {a.id: a for a in store.iter_articles()}
+    articles = {a.id: a for a in store.iter_articles(raw=False)}
     members: dict[str, list[Article]] = defaultdict(list)
     for aid, cid in store.cluster_assignments().items():
         if aid in articles:

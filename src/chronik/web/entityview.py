@@ -101,7 +101,7 @@ def entity_detail(store: Store, entity_id: str, top: int = 30) -> dict[str, Any]
         return None
     seen: list[tuple[Article, list[dict[str, Any]]]] = []
     shared: Counter[str] = Counter()
-    for a in store.iter_articles():
+    for a in store.iter_articles(raw=False):
         spans = [{"start": m.start, "end": m.end, "text": a.text[m.start:m.end]}
                  for m in a.mentions if m.entity == entity_id]
         if not spans:

@@ -25,7 +25,7 @@ def article_summary(store: Store, a: Article) -> dict[str, Any]:
 
 
 def articles_page(store: Store, limit: int, offset: int) -> dict[str, Any]:
-    items = [article_summary(store, a) for a in islice(store.iter_articles(), offset, offset + limit)]
+    items = [article_summary(store, a) for a in islice(store.iter_articles(raw=False), offset, offset + limit)]
     return {"total": store.count_articles(), "limit": limit, "offset": offset, "items": items}
 
 
@@ -83,7 +83,7 @@ def _names(store: Store) -> dict[str, str]:
 def events(store: Store, article_id: str | None) -> list[dict[str, Any]] | None:
     names = _names(store)
     if article_id is None:
-        return [row for a in store.iter_articles() for row in events_to_json(a, names)]
+        return [row for a in store.iter_articles(raw=False) for row in events_to_json(a, names)]
     a = store.get_article(article_id)
     return None if a is None else events_to_json(a, names)
 
