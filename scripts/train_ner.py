@@ -24,11 +24,11 @@ from pathlib import Path
 import pycrfsuite
 
 from chronik.entities.corpora import bioes, read_germeval, read_hipe, read_smartdata
-from chronik.entities import contexttypes, wordtypes
+from chronik.entities import contexttypes, windowtagger, wordtypes
 from chronik.entities.features import Featurizer
 from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.lexicon import Lexicon
-from chronik.entities.recognizer import MODEL_FILE, OPTIONS_FILE, Recognizer
+from chronik.entities.recognizer import MODEL_FILE, OPTIONS_FILE, Recognizer, model_attributes
 from chronik.entities.scoring import score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,38 +46,54 @@ class Features:
     def __init__(self, args) -> None:
         self.gazetteer = Gazetteer(translit_names=args.translit_names)
         self.org_heads = args.org_heads
-        self.options = {"translit_names": args.translit_names, "org_heads": args.org_heads}
+        self.options = {"translit_names": args.translit_names, "org_heads": args.org_heads,
+                        "window_types": args.window_types}
+        self.window_types = args.window_types
         self.lexicon = Lexicon()
-        self.trainer = self.context_trainer = None
+        self.trainer = self.context_trainer = self.window_trainer = None
         self.extra = []
-        if args.word_types or args.context_types:
+        if args.word_types or args.context_types or args.window_tagger:
             pieces, vectors = wordtypes.load_piece_vectors()
             # the classifier's extra names come from the base lists: the transcribed names only add
             # gazetteer features (sampling from a longer list would change the whole sample)
             self.extra = wordtypes.gazetteer_names(Gazetteer() if args.translit_names else self.gazetteer,
                                                    seed=args.name_seed)
             if args.word_types:
-                self.trainer = wordtypes.Trainer(pieces, vectors)
+                self.trainer = wordtypes.Trainer(pieces, vectors, hidden=args.word_types_hidden)
             if args.context_types:
                 self.context_trainer = contexttypes.ContextTrainer(pieces, vectors)
+            if args.window_tagger:
+                self.window_trainer = windowtagger.WindowTrainer(
+                    pieces, vectors, self.lexicon, dims=args.window_dims, hidden=args.window_hidden,
+                    epochs=args.window_epochs, coarse=args.window_coarse)
 
-    def plain(self, word_types=None, fixed=None, context=None) -> Featurizer:
+    def plain(self, word_types=None, fixed=None, context=None, window=None) -> Featurizer:
         return Featurizer(self.gazetteer, self.lexicon, word_types=word_types, fixed_word_types=fixed,
-                          context_types=context, org_heads=self.org_heads)
+                          context_types=context, org_heads=self.org_heads, window_tagger=window)
 
     def fit(self, sentences):
         """({file name: stacked model}, featurizer for training the CRF, featurizer for tagging)."""
         models: dict = {}
-        full = crossed = context = context_crossed = None
+        full = crossed = context = context_crossed = window = window_crossed = None
         if self.trainer is not None:
             counts = wordtypes.type_counts(sentences)
             full = self.trainer.fit(counts, self.extra)
-            crossed = self.trainer.cross_fit(counts, self.extra)
+            type_probs: dict = {}
+            crossed = self.trainer.cross_fit(counts, self.extra, probs=type_probs)
             models[wordtypes.FILE] = full
         if self.context_trainer is not None:
             context, context_crossed = self.context_trainer.fit(sentences, self.extra)
             models[contexttypes.FILE] = context
-        return models, self.plain(full, crossed, context_crossed), self.plain(full, None, context)
+        if self.window_trainer is not None:
+            t = time.process_time()
+            if self.window_types and full is not None:
+                window, window_crossed = self.window_trainer.fit(sentences, word_types=full, fixed_types=type_probs)
+            else:
+                window, window_crossed = self.window_trainer.fit(sentences)
+            models[windowtagger.FILE] = window
+            print(f"  window tagger fitted ({time.process_time() - t:.0f}s CPU)", file=sys.stderr)
+        return (models, self.plain(full, crossed, context_crossed, window_crossed),
+                self.plain(full, None, context, window))
 
 
 def train(sentences, path: Path, featurizer: Featurizer, args) -> None:
@@ -96,7 +112,7 @@ def train_model(features: Features, sentences, weighted, path: Path, args) -> Fe
     models, train_featurizer, tag_featurizer = features.fit(sentences)
     train(weighted, path, train_featurizer, args)
     path.with_name(OPTIONS_FILE).write_text(json.dumps(features.options) + "\n", encoding="utf-8")
-    for name in (wordtypes.FILE, contexttypes.FILE):
+    for name in (wordtypes.FILE, contexttypes.FILE, windowtagger.FILE):
         side = path.with_name(name)
         if name in models:
             models[name].save(side)
@@ -177,6 +193,17 @@ def main() -> None:
                     help="without the stacked word-type classifier")
     ap.add_argument("--context-types", action="store_true",
                     help="with the stacked context classifier (word and neighbours)")
+    ap.add_argument("--word-types-hidden", type=int, default=0,
+                    help="word-type classifier: a perceptron with this many hidden units (0: logistic regression)")
+    ap.add_argument("--window-tagger", action="store_true",
+                    help="with the stacked window tagger (an MLP over five tokens' piece vectors)")
+    ap.add_argument("--window-dims", type=int, default=32, help="window tagger: PCA dimensions per token")
+    ap.add_argument("--window-hidden", type=int, default=128, help="window tagger: hidden units")
+    ap.add_argument("--window-epochs", type=int, default=12, help="window tagger: training epochs")
+    ap.add_argument("--window-types", action="store_true",
+                    help="window tagger inputs: also the word-type classifier's class probabilities")
+    ap.add_argument("--window-coarse", action="store_true",
+                    help="window tagger features: name classes of capitalised tokens only")
     ap.add_argument("--translit-names", action="store_true",
                     help="German-transcribed Russian/Ukrainian names in the name gazetteers")
     ap.add_argument("--name-seed", type=int, default=0,
@@ -196,7 +223,9 @@ def main() -> None:
     germeval = read_germeval(DATA / "germeval2014" / "NER-de-dev.tsv")
     report: dict = {"params": {"c1": args.c1, "c2": args.c2, "iterations": args.iterations,
                                "germeval_weight": args.germeval_weight, "word_types": args.word_types,
-                               "context_types": args.context_types,
+                               "context_types": args.context_types, "window_tagger": args.window_tagger,
+                               "word_types_hidden": args.word_types_hidden,
+                               "window": [args.window_dims, args.window_hidden, args.window_epochs, args.window_coarse, args.window_types],
                                "translit_names": args.translit_names, "org_heads": args.org_heads,
                                "name_seed": args.name_seed,
                                "scheme": args.scheme}}

@@ -78,3 +78,19 @@ def test_features_many_follow_the_class_probabilities():
             f"wc{c}={'hi' if p[k] > 0.5 else 'mid'}" for k, c in enumerate(CLASSES) if k and p[k] > 0.2]
         assert many[w] == expected == model.features(w)
     assert model.features_many([]) == {}
+
+
+def test_perceptron_word_types_batch_and_round_trip(tmp_path):
+    pytest.importorskip("sklearn", reason="training needs scikit-learn (not a runtime dependency)")
+    pieces = ["\u2581", "\u2581Ber", "lin", "\u2581Pu", "tin", "\u2581sagte", "a", "e", "i", "n", "r", "t"]
+    vectors = np.random.default_rng(0).normal(size=(len(pieces), 8)).astype(np.float32)
+    counts = {"Berlin": Counter(LOC=3), "Putin": Counter(PER=4), "Sagte": Counter(O=2), "Tina": Counter(PER=1),
+              "Lina": Counter(ORG=2)}
+    model = Trainer(pieces, vectors, hidden=4).fit(counts)
+    assert model.layer is not None and model.logits.shape == (len(pieces), 4)
+    words = ["Berlin", "Putin", "Tina", "Bertin"]
+    batch = model.features_many(words)
+    assert all(batch[w] == model.features(w) for w in words)
+    assert all(abs(float(model.probs(w).sum()) - 1.0) < 1e-5 for w in words)
+    model.save(tmp_path / "wt.npz")
+    assert WordTypes.load(tmp_path / "wt.npz").features_many(words) == batch

@@ -70,18 +70,22 @@ class Featurizer:
     def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None,
                  word_types: WordTypes | None = None, fixed_word_types: dict[str, list[str]] | None = None,
                  context_types=None, attributes: frozenset[str] | None = None,
-                 org_heads: bool = False) -> None:
+                 org_heads: bool = False, window_tagger=None) -> None:
         """``word_types`` adds the stacked word-type classifier's features; ``fixed_word_types``
         (training only) gives cross-fitted features for the training words instead.
         ``context_types`` (a :class:`chronik.entities.contexttypes.ContextTypes` or, in training,
         its ``CrossFitted`` stand-in) adds the context classifier's features. ``org_heads``
         adds organisation cues (``data/org_heads.txt``: legal forms, club prefixes, noun endings
-        such as "-ministerium"). ``attributes``: see :meth:`restrict`."""
+        such as "-ministerium"). ``window_tagger`` (a :class:`chronik.entities.windowtagger.WindowTagger`
+        or, in training, its ``CrossFitted`` stand-in) adds the window tagger's label features.
+        ``attributes``: see :meth:`restrict`."""
         self.gazetteer = gazetteer or Gazetteer()
         self.lexicon = lexicon or Lexicon()  # German word forms, case-sensitive
         self.word_types = word_types
         self.fixed_word_types = fixed_word_types or {}
         self.context_types = context_types
+        self.window_tagger = window_tagger
+        self._windows: dict[tuple[str, ...], list[list[str]]] = {}  # sentence -> window-tagger features (:meth:`prepare`)
         self.org_words: frozenset[str] = frozenset()
         self.org_endings: tuple[str, ...] = ()
         if org_heads:
@@ -130,7 +134,13 @@ class Featurizer:
 
     def prepare(self, sentences) -> None:
         """Compute the word-type classifier's features of the new words of ``sentences`` in one
-        batch (the same features :meth:`_word` would compute one word at a time)."""
+        batch (the same features :meth:`_word` would compute one word at a time), and the window
+        tagger's features of the sentences."""
+        if self.window_tagger is not None:
+            self._windows = {}
+            todo = list({tuple(words): None for words in sentences if words})
+            for words, feats in zip(todo, self.window_tagger.features_many(todo)):
+                self._windows[words] = feats
         if self.word_types is None:
             return
         cache, fixed = self._cache, self.fixed_word_types
@@ -232,6 +242,11 @@ class Featurizer:
         phrase = self.gazetteer.phrase_tags(words)
         lows = [w.lower() for w in words]
         context = self.context_types.features(words) if self.context_types is not None else None
+        window = None
+        if self.window_tagger is not None:
+            window = self._windows.get(tuple(words))
+            if window is None:
+                window = self.window_tagger.features(words)
         known = self._known
         bigrams = known.get("bg=", self._empty) if known is not None else None
         bigrams_next = known.get("bg+=", self._empty) if known is not None else None
@@ -285,5 +300,7 @@ class Featurizer:
                 feats.append(flag[f"-1ph={phrase[i - 1]}"])
             if context is not None:
                 feats += context[i]
+            if window is not None:
+                feats += window[i]
             out.append(feats)
         return out

@@ -26,6 +26,9 @@ from chronik.entities.contexttypes import ContextTypes
 from chronik.entities.features import Featurizer
 from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.namecut import NameCutter
+from chronik.entities.lexicon import Lexicon
+from chronik.entities.windowtagger import FILE as WINDOW_TAGGER_FILE
+from chronik.entities.windowtagger import WindowTagger
 from chronik.entities.wordtypes import FILE as WORD_TYPES_FILE
 from chronik.entities.wordtypes import WordTypes
 from chronik.errors import ConfigError
@@ -95,11 +98,17 @@ class Recognizer:
             # the stacked word-type classifier and the feature options ship beside the CRF
             types = path.with_name(WORD_TYPES_FILE)
             context = path.with_name(CONTEXT_TYPES_FILE)
+            window_file = path.with_name(WINDOW_TAGGER_FILE)
             options = feature_options(path)
-            featurizer = Featurizer(Gazetteer(translit_names=options.get("translit_names", False)),
-                                    word_types=WordTypes.load(types) if types.is_file() else None,
+            lexicon = Lexicon()
+            word_types = WordTypes.load(types) if types.is_file() else None
+            window = None
+            if window_file.is_file():  # an experiment (train_ner.py --window-tagger), not shipped
+                window = WindowTagger.load(window_file, lexicon, word_types if options.get("window_types") else None)
+            featurizer = Featurizer(Gazetteer(translit_names=options.get("translit_names", False)), lexicon,
+                                    word_types=word_types,
                                     context_types=ContextTypes.load(context) if context.is_file() else None,
-                                    org_heads=options.get("org_heads", False))
+                                    org_heads=options.get("org_heads", False), window_tagger=window)
         self.featurizer = featurizer
         self.cutter = NameCutter(featurizer.lexicon)
         text = resources.files("chronik.entities.data").joinpath("person_titles.txt").read_text("utf-8")

@@ -58,21 +58,33 @@ class PieceLogits:
     classifier linear in mean piece vectors ships (saved as one ``.npz``)."""
 
     def __init__(self, pieces: list[str], logits: np.ndarray, bias: np.ndarray,
-                 segmenter: Segmenter | None = None) -> None:
+                 segmenter: Segmenter | None = None, layer: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        """``layer`` (an experiment): ``logits`` and ``bias`` are then a hidden layer's per-piece
+        pre-activations and bias, and ``layer`` the (weights, bias) from its ReLU to the classes."""
         self.pieces = pieces
         self.logits = np.asarray(logits, dtype=np.float32)
         self.bias = np.asarray(bias, dtype=np.float32)
         self.segment = segmenter or Segmenter(pieces)
+        self.layer = None if layer is None else tuple(np.asarray(a, np.float32) for a in layer)
 
     @classmethod
     def load(cls, path: str | Path):
         with np.load(path) as z:
             pieces = bytes(z["pieces"]).decode("utf-8").split("\n")
+            if "w2" in z.files:
+                return cls(pieces, z["logits"], z["bias"], layer=(z["w2"], z["b2"]))
             return cls(pieces, z["logits"], z["bias"])
 
     def save(self, path: str | Path) -> None:
         blob = np.frombuffer("\n".join(self.pieces).encode("utf-8"), dtype=np.uint8)
-        np.savez_compressed(path, pieces=blob, logits=self.logits.astype(np.float16), bias=self.bias)
+        extra = {} if self.layer is None else {"w2": self.layer[0], "b2": self.layer[1]}
+        np.savez_compressed(path, pieces=blob, logits=self.logits.astype(np.float16), bias=self.bias, **extra)
+
+    def _out(self, z: np.ndarray) -> np.ndarray:
+        """Class logits from the mean piece rows plus bias."""
+        if self.layer is None:
+            return z
+        return np.maximum(z, 0.0) @ self.layer[0] + self.layer[1]
 
 
 class WordTypes(PieceLogits):
@@ -82,7 +94,7 @@ class WordTypes(PieceLogits):
         ids = self.segment(word)
         if not ids:
             return None
-        z = self.logits[ids].mean(axis=0) + self.bias
+        z = self._out(self.logits[ids].mean(axis=0) + self.bias)
         p = np.exp(z - z.max())
         return p / p.sum()
 
@@ -113,6 +125,7 @@ class WordTypes(PieceLogits):
         counts = np.diff(np.array(starts + [len(ids)]))
         z = np.add.reduceat(self.logits[ids], starts, axis=0) / counts[:, None].astype(np.float32)
         z += self.bias
+        z = self._out(z)
         p = np.exp(z - z.max(axis=1, keepdims=True))
         p /= p.sum(axis=1, keepdims=True)
         top = p.argmax(axis=1).tolist()
@@ -204,13 +217,15 @@ def fit_classes(X, y, *, c: float, max_iter: int, sample_weight=None) -> tuple[n
 class Trainer:
     """Fits :class:`WordTypes` models on labelled word types over a fixed piece table."""
 
-    def __init__(self, pieces: list[str], vectors: np.ndarray, max_weight: int = 5, c: float = 1.0) -> None:
+    def __init__(self, pieces: list[str], vectors: np.ndarray, max_weight: int = 5, c: float = 1.0,
+                 hidden: int = 0) -> None:
         self.pieces = pieces
         self.vectors = vectors
         self.embed = PieceMeans(pieces, vectors)
         self.segment = self.embed.segment
         self.max_weight = max_weight
         self.c = c
+        self.hidden = hidden  # > 0: a one-hidden-layer perceptron instead of the logistic regression
 
     def fit(self, counts: Mapping[str, Counter], extra: Iterable[tuple[str, str]] = ()) -> WordTypes:
         X, y, weights = [], [], []
@@ -224,20 +239,44 @@ class Trainer:
             X.append(self.embed(w))
             y.append(CLASSES.index(label))
             weights.append(1)
+        if self.hidden:
+            return self._fit_mlp(np.array(X), np.array(y), np.array(weights, float))
         coef, bias = fit_classes(np.array(X), np.array(y), c=self.c, max_iter=300,
                                  sample_weight=np.array(weights, float))
         return WordTypes(self.pieces, self.vectors @ coef.T, bias, self.segment)
 
-    def cross_fit(self, counts: Mapping[str, Counter], extra=(), folds: int = 5) -> dict[str, list[str]]:
+    def _fit_mlp(self, X, y, weights) -> WordTypes:
+        import warnings
+
+        from sklearn.exceptions import ConvergenceWarning
+        from sklearn.neural_network import MLPClassifier
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            clf = MLPClassifier(hidden_layer_sizes=(self.hidden,), alpha=1e-3, batch_size=min(256, len(y)),
+                                max_iter=30, random_state=0).fit(X, y, sample_weight=weights)
+        w2 = np.zeros((self.hidden, len(CLASSES)), np.float32)
+        b2 = np.full(len(CLASSES), -30.0, np.float32)
+        if len(clf.classes_) == 2:
+            raise ValueError("the word-type perceptron needs more than two classes in training")
+        w2[:, clf.classes_] = clf.coefs_[1]
+        b2[clf.classes_] = clf.intercepts_[1]
+        return WordTypes(self.pieces, self.vectors @ clf.coefs_[0], clf.intercepts_[0], self.segment, layer=(w2, b2))
+
+    def cross_fit(self, counts: Mapping[str, Counter], extra=(), folds: int = 5,
+                  probs: dict | None = None) -> dict[str, list[str]]:
         """Features of every training word type from a model that did not see that type
         (types split by a stable hash), so the CRF learns how far to trust the classifier
-        on words it has not seen."""
+        on words it has not seen. ``probs``, when given, receives the same models' class
+        probabilities of those words."""
         out: dict[str, list[str]] = {}
         for g in range(folds):
             held = [w for w in counts if fold_of(w, folds) == g]
             model = self.fit({w: c for w, c in counts.items() if fold_of(w, folds) != g}, extra)
             for w in held:
                 out[w] = model.features(w)
+                if probs is not None:
+                    probs[w] = model.probs(w)
         return out
 
 
