@@ -6,8 +6,6 @@ from __future__ import annotations
 import pytest
 
 from chronik.events import EventExtractor
-from chronik.events.mentions import repair
-from chronik.model import Mention
 from tests.events.conftest import article
 
 EXTRACTOR = EventExtractor()
@@ -63,33 +61,13 @@ def test_a_happening_still_counts():
     assert any(t == "PROTEST" for t, _, _ in got), got
 
 
-def test_merged_mention_is_cut_at_inner_lowercase_words():
-    text = '"lud Kim Jong Un Putin höflich ein, die Demokratische Volksrepublik Korea zu besuchen"'
-    blob = Mention(start=1, end=text.index(" zu besuchen"), label="MISC")
-    known = "Kim Jong Un und Putin"  # the article names both on their own elsewhere
-    full = text + " " + known
-    alone = [Mention(start=len(text) + 1, end=len(text) + 12, label="PER"),
-             Mention(start=len(full) - 5, end=len(full), label="PER")]
-    parts = [full[m.start:m.end] for _, m in repair(full, (blob, *alone), lambda w: {"lud": "laden"}.get(w, w),
-                                                      frozenset({"für", "von"}))]
-    assert parts[:3] == ["Kim Jong Un", "Putin", "Demokratische Volksrepublik Korea"], parts
-
-
-def test_name_particles_and_adjectives_stay_inside_a_name():
-    text = "Der Bundesverband deutscher Banken und die Union für Südtirol"
-    mentions = (Mention(start=4, end=34, label="ORG"), Mention(start=43, end=len(text), label="ORG"))
-    parts = [text[m.start:m.end] for _, m in repair(text, mentions, lambda w: w, frozenset({"für"}))]
-    assert parts == ["Bundesverband deutscher Banken", "Union für Südtirol"]
-
-
 def test_seed_like_invitation_keeps_its_actors():
+    """The merged chunk the tagger once gave ('lud Kim Jong Un Putin höflich ein, die ...' as
+    one MISC) is cut by the recogniser (tests/entities/test_namecut.py); what it leaves, two
+    people, gives the invitation with its source, target and attribution."""
     text = ('Zum Abschluss des Treffens "lud Kim Jong Un Putin höflich ein, die Demokratische Volksrepublik Korea '
             'zu besuchen", erklärte die Nachrichtenagentur KCNA. Kim Jong Un und Putin trafen sich.')
     art = article(text, {"Kim Jong Un": "PER", "Putin": "PER", "KCNA": "ORG"})
-    blob_start = text.index("lud")
-    blob = Mention(start=blob_start, end=text.index(" zu besuchen"), label="MISC")
-    rest = tuple(m for m in art.mentions if not blob.start <= m.start < blob.end)
-    art = art.replace(mentions=tuple(sorted((blob, *rest), key=lambda m: m.start)))
     invites = [e for e in EXTRACTOR(art).events if e.type == "INVITE"]
     assert invites and {(a.name, a.role) for a in invites[0].actors} >= {("Kim Jong Un", "source"),
                                                                          ("Putin", "target")}, invites

@@ -189,7 +189,7 @@ class EventExtractor:
         if not sentences:
             return state
         parts = self.parts(lang)
-        fixed = [m for _, m in repair(text, article.mentions, parts.lemmatizer.lemma, parts.lexicon.cue("name_particles"))]
+        fixed = [m for _, m in repair(text, article.mentions, parts.lemmatizer.lemma)]
         actor_names = ActorNames(article, fixed, names)
         starts = [s.start for s in sentences]
         timeline = TimeLine(article, starts, self.options.inherit)
