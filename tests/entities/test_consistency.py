@@ -3,7 +3,7 @@ rule for chunks the tagger called places."""
 
 import pytest
 
-from chronik.entities.consistency import big_place, person_boundaries, persons_by_parts
+from chronik.entities.consistency import big_place, person_boundaries, persons_by_parts, places_by_preposition
 from chronik.entities.gazetteer import Gazetteer
 
 
@@ -62,3 +62,28 @@ def test_a_role_noun_makes_a_name_like_place_chunk_a_person(recognizer):
     out = recognizer.titled_persons(words, tags)
     assert out[2:4] == ("B-PER", "I-PER")
     assert out[8] == "B-LOC"
+
+
+def test_a_name_after_in_twice_is_a_place_everywhere():
+    sentences = [s.split() for s in (
+        "Die Zweifel in Walchenried wachsen .",
+        "sagt Walchenrieds Bürgermeister Korbinian Huber .",
+        "In Walchenried unterbrachen 80 Mineure die Arbeit .",
+        "Walchenried liegt in Oberbayern .",
+    )]
+    tagged = [("O", "O", "O", "B-PER", "O", "O"),
+              ("O", "B-PER", "O", "B-PER", "I-PER", "O"),
+              ("O", "B-PER", "O", "O", "O", "O", "O", "O"),
+              ("B-PER", "O", "O", "B-LOC", "O")]
+    out = places_by_preposition(sentences, tagged)
+    assert out[0][3] == "B-LOC" and out[1][1] == "B-LOC" and out[2][1] == "B-LOC" and out[3][0] == "B-LOC"
+    assert out[1][3:5] == ("B-PER", "I-PER")  # the mayor stays a person
+
+
+def test_after_in_once_or_a_part_of_a_full_name_stays_a_person():
+    sentences = [s.split() for s in ("Mehr Macht in Merkels Kabinett .", "in Scholz sah man den Nachfolger .",
+                                      "Olaf Scholz sprach .", "in Scholz setzten alle Hoffnung .")]
+    tagged = [("O", "O", "O", "B-PER", "O", "O"), ("O", "B-PER", "O", "O", "O", "O", "O"),
+              ("B-PER", "I-PER", "O", "O"), ("O", "B-PER", "O", "O", "O", "O")]
+    out = places_by_preposition(sentences, tagged)
+    assert out == [tuple(t) for t in tagged]  # "Merkels" is a genitive; Scholz is in "Olaf Scholz"

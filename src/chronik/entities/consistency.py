@@ -8,7 +8,10 @@ may call a place ("Putin" as LOC). Three narrow repairs use the rest of the docu
   person, unless the word names a country, region or large city (:func:`persons_by_parts`);
 * at a person chunk's edges (:func:`person_boundaries`): a short romanised last syllable left
   out is added ("Kim Jong" + "Un"), a place-noun compound is cut off ("Putins Nordkorea-Besuch"),
-  and two words that are parts of two different people's names are split ("dankte Putin Kim").
+  and two words that are parts of two different people's names are split ("dankte Putin Kim");
+* a one-word person chunk that the document puts right after "in" twice or more, and never
+  into a longer person name, is a place, everywhere in the document ("in Walchenried", a village
+  the word-type classifier took for a surname; :func:`places_by_preposition`).
 
 Each only relabels or re-cuts chunks the tagger found; none adds a name from nothing.
 """
@@ -95,5 +98,34 @@ def person_boundaries(sentences: Sequence[Words], tagged: Sequence[Tags], lexico
                 right = {n for n in names if words[a + 1] in n and n != pair}
                 if left and right and not left & right:
                     tags[a + 1] = "B-PER"  # "dankte Putin Kim": two people
+        out.append(tuple(tags))
+    return out
+
+
+_IN = frozenset({"in", "In"})
+
+
+def places_by_preposition(sentences: Sequence[Words], tagged: Sequence[Tags], least: int = 2) -> list[tuple[str, ...]]:
+    """One-word PER chunks whose word stands right after "in" ``least`` times or more in the
+    document (tagged or not) and in no longer person chunk become LOC, also in the genitive
+    ("Walchenrieds Bürgermeister"); a person does not stand "in" anything ("in Merkels
+    Kabinett" is the genitive, which does not count)."""
+    after_in: Counter = Counter()
+    for words in sentences:
+        for i in range(1, len(words)):
+            if words[i - 1] in _IN and words[i][:1].isupper():
+                after_in[words[i]] += 1
+    places = {w for w, n in after_in.items() if n >= least}
+    if not places:
+        return [tuple(t) for t in tagged]
+    places -= {w for name in _full_names(sentences, tagged) for w in name}
+    out = []
+    for words, tags in zip(sentences, tagged):
+        tags = list(tags)
+        for a, b, label in chunks(tags):
+            if label == "PER" and b - a == 1:
+                word = words[a]
+                if word in places or (word.endswith("s") and word[:-1] in places):
+                    tags[a] = "B-LOC"
         out.append(tuple(tags))
     return out
