@@ -182,3 +182,15 @@ def test_place_adjective_before_a_name_is_not_a_person(gazetteer):
     place = by_name(result, "Scharnitzau")
     assert place.label == "LOC" and "Tiroler Scharnitzau" in place.aliases
     assert by_name(result, "Hans Gruber").label == "PER"
+
+
+def test_a_place_takes_no_title_from_an_article_that_called_it_a_person(gazetteer):
+    """One article's tagger took the village for a person and the noun before it for a title;
+    the merged entity is a place, and a place has no titles among its aliases."""
+    places = [article(f"p{i}", f"In Scharnitzau wird gebaut. Die Baustelle in Scharnitzau ruht ({i}).",
+                      {"Scharnitzau": "LOC"}) for i in range(3)]
+    person = article("q", "Der Tunnel soll auf 41 Kilometern Scharnitzau mit Innsbruck verbinden.",
+                     {"Scharnitzau": "PER", "Innsbruck": "LOC"})
+    result = Canonicalizer(gazetteer=gazetteer).add([*places, person])
+    village = by_name(result, "Scharnitzau")
+    assert village.label == "LOC" and "Kilometern" not in village.aliases, village

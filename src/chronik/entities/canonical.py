@@ -417,8 +417,9 @@ class Canonicalizer:
                 (fold(n) for n in names if label != "PER" or " " in n), default=fold(name))
             ent_id = f"{label.lower()}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
             aliases = list(names)
-            for loc in locals_:
-                aliases += loc.titles
+            if label == "PER":  # titles are learned before person mentions: a place takes none
+                for loc in locals_:  # (the demo's "auf 41 Kilometern Scharnitzau", once a person)
+                    aliases += loc.titles
             if place:
                 # the gazetteer's display name ("Pyongyang"); for countries also the official ones
                 aliases += list(place.names[:1] if place.kind == "city" else place.names[:4])
