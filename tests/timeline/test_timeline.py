@@ -116,3 +116,20 @@ def test_timeline_plans_for_a_later_month_become_planned_entries():
     # an undated cluster has no month to be later than
     undated = _article("u", None, TEXT, events=[ev("2024-05", "planned", "month")])
     assert [(e.kind, e.date) for e in TimelineBuilder().entries({"c": [undated]})] == [("event", None)]
+
+
+def _place_of(text, locs):
+    mentions = [Mention(start=text.index(w), end=text.index(w) + len(w), label="LOC", entity=w.lower()) for w in locs]
+    ents = {w.lower(): Entity(id=w.lower(), name=w, label="LOC") for w in locs}
+    a = _article("a", "2024-04-15", text, mentions=mentions)
+    (entry,) = [e for e in TimelineBuilder().entries({"c": [a]}, entities=ents) if e.kind == "event"]
+    return entry.place
+
+
+def test_timeline_place_is_the_dateline_else_the_one_after_a_place_preposition():
+    assert _place_of("Am Montag nahm die Arbeitsgemeinschaft Hochalm im Stollen bei Scharnitzau den Vortrieb auf.",
+                     ["Hochalm", "Scharnitzau"]) == "Scharnitzau"
+    assert _place_of("Innsbruck (APN) – Nach dem Unglück bei Scharnitzau haben die Minister in Wien getagt.",
+                     ["Innsbruck", "Scharnitzau", "Wien"]) == "Innsbruck"
+    assert _place_of("Hochalm und Scharnitzau feiern den Neubeginn des Vortriebs am Montag.",
+                     ["Hochalm", "Scharnitzau"]) == "Hochalm"  # no preposition: the first

@@ -44,6 +44,8 @@ class TimelineOptions:
     background_days: int = 365  # sentences about times this long before the news are background
     max_summary: int = 320
     actors: int = 4
+    # a place right after one of these in the summary sentence is where it happened ("bei Scharnitzau")
+    place_prepositions: tuple[str, ...] = ("in", "im", "bei", "at", "near")
 
 
 def precision_of(value: str | None) -> str:
@@ -168,13 +170,33 @@ class TimelineBuilder:
 
         ranked = sorted(support, key=lambda k: (-len(support[k]), -count[k], name(k)))
         actors = tuple(name(k) for k in ranked if label(k) in ("PER", "ORG"))[: self.options.actors]
-        local = []
+        local = None
         if origin:
             a, s = origin
-            local = [m.entity or a.text[m.start:m.end] for m in a.mentions if s.start <= m.start < s.end]
-        place = next((name(k) for k in local if label(k) == "LOC"), None) or next(
-            (name(k) for k in ranked if label(k) == "LOC"), None)
+            places = [m for m in a.mentions if s.start <= m.start < s.end and label(m.entity or a.text[m.start:m.end]) == "LOC"]
+            local = self._sentence_place(a, s, places)
+        place = name(local) if local else next((name(k) for k in ranked if label(k) == "LOC"), None)
         return actors, place
+
+    def _sentence_place(self, article: Article, sentence: Sentence, places: Sequence) -> str | None:
+        """Of the place mentions in the summary sentence: the dateline's ("Innsbruck (APN) –"),
+        else the first after a place preposition ("die Arbeitsgemeinschaft Hochalm ... bei
+        Scharnitzau"), else the first. Returns its entity id (or text)."""
+        text = article.text
+        if not places:
+            return None
+        def key(m) -> str:
+            return m.entity or text[m.start:m.end]
+
+        first = places[0]
+        if not text[sentence.start:first.start].strip() and text[first.end:first.end + 3].lstrip()[:1] in ("(", "–", "-", "/"):
+            return key(first)  # a dateline
+        prepositions = self.options.place_prepositions
+        for m in places:
+            before = text[sentence.start:m.start].rstrip().rsplit(None, 1)
+            if before and before[-1] in prepositions:
+                return key(m)
+        return key(first)
 
     def background(self, articles: Sequence[Article], value: str | None,
                    source_of: Callable[[Article], str]) -> list[TimelineEntry]:
