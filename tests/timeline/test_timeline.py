@@ -119,8 +119,11 @@ def test_timeline_plans_for_a_later_month_become_planned_entries():
 
 
 def _place_of(text, locs):
-    mentions = [Mention(start=text.index(w), end=text.index(w) + len(w), label="LOC", entity=w.lower()) for w in locs]
-    ents = {w.lower(): Entity(id=w.lower(), name=w, label="LOC") for w in locs}
+    """The entry's place for an article whose place mentions are ``locs`` (surface, or surface -> name)."""
+    names = locs if isinstance(locs, dict) else {w: w for w in locs}
+    mentions = [Mention(start=text.index(w), end=text.index(w) + len(w), label="LOC", entity=n.lower())
+                for w, n in names.items()]
+    ents = {n.lower(): Entity(id=n.lower(), name=n, label="LOC") for n in names.values()}
     a = _article("a", "2024-04-15", text, mentions=mentions)
     (entry,) = [e for e in TimelineBuilder().entries({"c": [a]}, entities=ents) if e.kind == "event"]
     return entry.place
@@ -133,3 +136,5 @@ def test_timeline_place_is_the_dateline_else_the_one_after_a_place_preposition()
                      ["Innsbruck", "Scharnitzau", "Wien"]) == "Innsbruck"
     assert _place_of("Hochalm und Scharnitzau feiern den Neubeginn des Vortriebs am Montag.",
                      ["Hochalm", "Scharnitzau"]) == "Hochalm"  # no preposition: the first
+    assert _place_of("Auf der größten Baustelle Europas, der von Scharnitzau, ist Wasser eingebrochen.",
+                     {"Europas": "Europa", "Scharnitzau": "Scharnitzau"}) == "Scharnitzau"  # a genitive is no place

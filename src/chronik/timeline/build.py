@@ -173,13 +173,15 @@ class TimelineBuilder:
         local = None
         if origin:
             a, s = origin
-            places = [m for m in a.mentions if s.start <= m.start < s.end and label(m.entity or a.text[m.start:m.end]) == "LOC"]
+            places = [m for m in a.mentions if s.start <= m.start < s.end and label(m.entity or a.text[m.start:m.end]) == "LOC"
+                      and not _genitive(a.text[m.start:m.end], entities.get(m.entity or ""))]
             local = self._sentence_place(a, s, places)
         place = name(local) if local else next((name(k) for k in ranked if label(k) == "LOC"), None)
         return actors, place
 
     def _sentence_place(self, article: Article, sentence: Sentence, places: Sequence) -> str | None:
-        """Of the place mentions in the summary sentence: the dateline's ("Innsbruck (APN) –"),
+        """Of the place mentions in the summary sentence (genitives left out: "die größten
+        Baustellen Europas" is no place of the event): the dateline's ("Innsbruck (APN) –"),
         else the first after a place preposition ("die Arbeitsgemeinschaft Hochalm ... bei
         Scharnitzau"), else the first. Returns its entity id (or text)."""
         text = article.text
@@ -303,3 +305,8 @@ def sort_entries(entries: list[TimelineEntry], bounds: Mapping[str, str] | None 
 
     undated = [e.replace(after=after(e)) for e in entries if not e.date]
     return dated + sorted(undated, key=lambda e: e.summary)
+
+
+def _genitive(surface: str, entity: Entity | None) -> bool:
+    """Is ``surface`` the genitive of the entity's name ("Europas", "Bayerns")?"""
+    return entity is not None and surface.endswith("s") and surface[:-1] in (entity.name, *entity.aliases)
