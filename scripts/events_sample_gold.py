@@ -9,6 +9,7 @@
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind6    # a seventh draw (split "blind6")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind7    # an eighth draw (split "blind7")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind8    # a ninth draw (split "blind8")
+    .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind9    # a tenth draw (split "blind9")
 
 Writes, OUTSIDE the repository, a worksheet: one row per drawn sentence with its reference
 (corpus, document id, offsets, stratum, split) and its text, for a human annotator. The text
@@ -37,6 +38,9 @@ from the development splits only, blind5 excluded), to measure those rules once 
 measure them on). ``--blind8`` draws a ninth set (155 sentences: SmartData 110 = 57 random + the 53 event-stratum sentences left, GermEval 45;
 documents in no earlier split; another seed) in the fifth session, annotated and committed before
 the extractor with its per-event confidence ran on it, to measure the confidence threshold once.
+``--blind9`` draws a tenth set (125 sentences: SmartData 75, GermEval 50, at random: SmartData's
+event stratum is used up; documents in no earlier split; another seed) in the sixth session, after
+the object-first and dateline rules, annotated and committed before the extractor ran on it.
 """
 
 from __future__ import annotations
@@ -85,6 +89,10 @@ BLIND8_PLAN = {  # fifth session: drawn before the confidence model ran on it, a
     "smartdata": {"random": 57, "event": 60},  # its unused documents hold only 53 event-stratum sentences
     "germeval": {"random": 45},
 }
+BLIND9_PLAN = {  # sixth session: drawn after the object-first and dateline rules, annotated blind, scored once
+    "smartdata": {"random": 75},
+    "germeval": {"random": 50},
+}
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -110,14 +118,14 @@ def split_of(doc: str) -> str:
 
 def main(out: Path, heldout: bool = False, blind2: bool = False, blind3: bool = False,
          blind4: bool = False, blind5: bool = False, blind6: bool = False, blind7: bool = False,
-         blind8: bool = False) -> None:
+         blind8: bool = False, blind9: bool = False) -> None:
     docs = load_documents(DATA)
     splitter = SentenceSplitter()
     rng = random.Random(20240601)
     rows = []
     taken_before: set[tuple[str, str, int]] = set()
     docs_before: set[tuple[str, str]] = set()
-    later = (blind3, blind4, blind5, blind6, blind7, blind8)
+    later = (blind3, blind4, blind5, blind6, blind7, blind8, blind9)
     if heldout or blind2 or any(later):
         import json
 
@@ -127,10 +135,10 @@ def main(out: Path, heldout: bool = False, blind2: bool = False, blind3: bool = 
             taken_before.add((d["corpus"], d["doc"], d["start"]))
             if any(later):
                 docs_before.add((d["corpus"], d["doc"]))  # blind3: no document the gold set already uses
-        rng = random.Random(20261128 if blind8 else 20261127 if blind7 else 20261126 if blind6 else 20261125 if blind5 else 20261124 if blind4 else 20261123 if blind3 else 20261122 if blind2 else 20240715)
-    plans = BLIND8_PLAN if blind8 else BLIND7_PLAN if blind7 else BLIND6_PLAN if blind6 else BLIND5_PLAN if blind5 else BLIND4_PLAN if blind4 else BLIND3_PLAN if blind3 else BLIND2_PLAN if blind2 else HELDOUT_PLAN if heldout \
+        rng = random.Random(20261129 if blind9 else 20261128 if blind8 else 20261127 if blind7 else 20261126 if blind6 else 20261125 if blind5 else 20261124 if blind4 else 20261123 if blind3 else 20261122 if blind2 else 20240715)
+    plans = BLIND9_PLAN if blind9 else BLIND8_PLAN if blind8 else BLIND7_PLAN if blind7 else BLIND6_PLAN if blind6 else BLIND5_PLAN if blind5 else BLIND4_PLAN if blind4 else BLIND3_PLAN if blind3 else BLIND2_PLAN if blind2 else HELDOUT_PLAN if heldout \
         else PLAN
-    tag, split_name = ("n", "blind8") if blind8 else ("m", "blind7") if blind7 else ("k", "blind6") if blind6 else ("f", "blind5") if blind5 else ("d", "blind4") if blind4 else ("c", "blind3") if blind3 else ("b", "blind2") if blind2 else ("h", "heldout") if heldout \
+    tag, split_name = ("p", "blind9") if blind9 else ("n", "blind8") if blind8 else ("m", "blind7") if blind7 else ("k", "blind6") if blind6 else ("f", "blind5") if blind5 else ("d", "blind4") if blind4 else ("c", "blind3") if blind3 else ("b", "blind2") if blind2 else ("h", "heldout") if heldout \
         else ("g", None)
     for corpus, plan in plans.items():
         pool = []
@@ -170,4 +178,5 @@ def main(out: Path, heldout: bool = False, blind2: bool = False, blind3: bool = 
 if __name__ == "__main__":
     main(Path(sys.argv[1]), heldout="--heldout" in sys.argv[2:], blind2="--blind2" in sys.argv[2:],
          blind3="--blind3" in sys.argv[2:], blind4="--blind4" in sys.argv[2:], blind5="--blind5" in sys.argv[2:],
-         blind6="--blind6" in sys.argv[2:], blind7="--blind7" in sys.argv[2:], blind8="--blind8" in sys.argv[2:])
+         blind6="--blind6" in sys.argv[2:], blind7="--blind7" in sys.argv[2:], blind8="--blind8" in sys.argv[2:],
+         blind9="--blind9" in sys.argv[2:])
