@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from chronik.events.lexicon import Lexicon
+from chronik.events.mentions import DATELINE, dateline_places
 from chronik.model import Mention
 
 BREAKS = frozenset(",;:()[]{}–—\"„“”«»‚‘’|")
@@ -215,7 +216,8 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
     kept = [(i, m) for i, m in mentions if not _adjectival(view, m, currencies) and not _attribute(view, m, mentions)
             and not _bracketed(view, m, mentions)]
     modifier_tokens: set[int] = set()  # tokens whose first part is a name ("US-Konzern")
-    for index, m in kept:
+    datelines = dateline_places(view.source, view.start, kept)  # "München/DüsseldorfDer ...": never actors
+    for k_index, (index, m) in enumerate(kept):
         first_tok = next((t.i for t in toks if t.end > m.start), None)
         last_tok = next((t.i for t in reversed(toks) if t.start < m.end), None)
         if first_tok is None or last_tok is None or last_tok < first_tok:
@@ -252,6 +254,8 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
         ph.titles = tuple(reversed(titles))
         if k >= 0 and toks[k].clause == ph.clause and toks[k].lower in preps:
             ph.prep = toks[k].lower
+        if k_index in datelines:
+            ph.prep = DATELINE
         if last_tok + 1 < len(toks) and toks[last_tok + 1].lower in ("zufolge",):
             ph.prep = "zufolge"  # "ver.di zufolge": who says so, not who acts
         owner = ph.first - 2  # "die Aufsichtsräte von Allianz": the name stands for the board

@@ -12,6 +12,10 @@ hides who did what to whom, so before extraction:
   ("Kim Jong Un Putin" -> "Kim Jong Un" + "Putin", when "Putin" stands alone elsewhere); title
   words before the first name are dropped ("Nordkoreas Machthaber Kim Jong-un Moskau").
 
+A place name that opens the sentence followed by a slash, a dash, a bracket or a word glued to it
+("München/DüsseldorfDer weltgrößte Werbekonzern WPP kauft ...", "Berlin - Die Regierung ...") is
+a dateline: it says where the report was filed and is never an actor (:func:`dateline_places`).
+
 The article's own ``mentions`` are not changed; the repaired list is used inside the stage.
 """
 
@@ -22,6 +26,7 @@ import re
 from chronik.model import Mention
 
 _WORD = re.compile(r"\S+")
+DATELINE = "dateline"  # the pseudo-preposition of a dateline place's phrase: it fills no slot
 
 
 def repair(text: str, mentions: tuple[Mention, ...], lemma=None) -> list[tuple[int, Mention]]:
@@ -74,3 +79,38 @@ def _stray(word: str, lemma) -> bool:
 
 def _norm(surface: str) -> str:
     return " ".join(surface.strip(" \t\n\"'„“”«»‚‘’()[]{}.,;:!?").split()).lower()
+
+
+def dateline_places(text: str, start: int, mentions: list[tuple[int, Mention]]) -> set[int]:
+    """Indices (into ``mentions``) of the place names of a dateline at the sentence start
+    ``start``: "München/Düsseldorf...", "BERLIN (dpa) ...", "Moskau - ..."."""
+    out: set[int] = set()
+    at = start
+    while at < len(text) and text[at] in " \t\n\"'„“”«»":
+        at += 1
+    for k, (_, m) in enumerate(mentions):
+        if m.start != at or m.label != "LOC":
+            break
+        rest = text[m.end:m.end + 3]
+        if rest[:1] == "/":
+            out.add(k)
+            at = m.end + 1
+            continue
+        glued = rest[:1].isupper() and text[m.end - 1:m.end].islower()  # "DüsseldorfDer"
+        if glued or rest.lstrip(" ")[:1] in ("-", "–", "(") and rest[:1] == " ":
+            out.add(k)
+        break
+    if out and not _followed(text, max(mentions[k][1].end for k in out)):
+        return set()
+    return out
+
+
+def _followed(text: str, end: int) -> bool:
+    """Something that reads like a dateline's end follows: a slash and a word, a glued capital,
+    a dash or a bracket."""
+    rest = text[end:end + 40]
+    if rest[:1] == "/":
+        rest = rest[1:]
+        word = rest.split(" ", 1)[0]
+        return bool(word) and word[:1].isupper()
+    return rest[:1].isupper() or rest.lstrip(" ")[:1] in ("-", "–", "(")

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from chronik.events.analysis import BREAKS, SentenceView, Tok, is_finite_like, separable_lemma
 from chronik.events.lexicon import EventType, Lexicon
+from chronik.events.wordorder import WordOrder
 
 OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines", "denen", "seinen", "seinem", "ihren", "ihrem"})
 NOMINATIVE_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
@@ -78,6 +79,7 @@ class RoleFinder:
         self.preps = lexicon.cue("prepositions")
         self.reflexive = lexicon.cue("reflexive")
         self.pronouns = lexicon.cue("pronouns")
+        self.order = WordOrder(lexicon)
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -195,10 +197,13 @@ class RoleFinder:
         before = [u for u in free if u[1] < f]
         if before and before[0][3] not in OBLIQUE:
             return self.group(view, before[0][0]), units
-        if self._pronoun_subject(view, first_word, f) or self._pronoun_after(view, f) or \
-                self._nominal_before(view, first_word, f):
-            return [], units
         after = [u for u in free if u[1] > f and u[3] not in OBLIQUE]
+        if self._pronoun_subject(view, first_word, f) or self._pronoun_after(view, f):
+            return [], units
+        if self._nominal_before(view, first_word, f):  # a subject without a name, or an object first
+            first_after = after[0][0] if after and view.phrases[after[0][0]].modifies is None else None
+            return (self.group(view, first_after) if self.order.object_first(view, first_word, f, first_after)
+                    else []), units
         if after and view.phrases[after[0][0]].modifies is None and view.phrases[after[0][0]].first == f + 3 \
                 and view.toks[f + 1].lower in ("ein", "eine") and self._nominal_before(view, f + 1, f + 3):
             return [], units  # "sagte eine Facebook-Sprecherin der Deutschen Presse-Agentur": an unnamed subject
