@@ -24,6 +24,7 @@ from typing import Sequence
 
 from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.corpora import chunks
+from chronik.entities.titles import genitive_stem
 
 _SHORT_SYLLABLE = re.compile(r"[A-Z][a-z]{1,2}")  # "Un", "Il", "In"
 BIG_CITY = 100_000
@@ -124,8 +125,7 @@ def places_by_preposition(sentences: Sequence[Words], tagged: Sequence[Tags], le
         tags = list(tags)
         for a, b, label in chunks(tags):
             if label == "PER" and b - a == 1:
-                word = words[a]
-                if word in places or (word.endswith("s") and word[:-1] in places):
+                if words[a] in places or genitive_stem(words[a]) in places:
                     tags[a] = "B-LOC"
         out.append(tuple(tags))
     return out

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Mapping, Sequence
 
+from chronik.entities.titles import genitive_stem
 from chronik.model import Article, Entity, Sentence, TimelineEntry
 
 PRECISIONS = {10: "day", 7: "month", 4: "year"}
@@ -309,4 +310,5 @@ def sort_entries(entries: list[TimelineEntry], bounds: Mapping[str, str] | None 
 
 def _genitive(surface: str, entity: Entity | None) -> bool:
     """Is ``surface`` the genitive of the entity's name ("Europas", "Bayerns")?"""
-    return entity is not None and surface.endswith("s") and surface[:-1] in (entity.name, *entity.aliases)
+    stem = genitive_stem(surface)
+    return entity is not None and stem is not None and stem in (entity.name, *entity.aliases)
