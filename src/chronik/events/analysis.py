@@ -320,8 +320,6 @@ def _adjectival(view: SentenceView, m: Mention, currencies: frozenset[str]) -> b
         return True  # "städtische Umweltamt": an adjective and a common noun, not a name
     if text in currencies or text.split("-")[-1] in currencies:
         return True
-    if m.label == "LOC" and text.isupper() and len(text) > 3 and m.start == view.start:
-        return True  # a dateline ("EITZWEILER Mit einer Zuwendung ...")
     if m.label == "LOC" and text.endswith("er") and " " not in text:
         nxt = next((t for t in view.toks if t.start >= m.end), None)
         return nxt is not None and nxt.start - m.end <= 1 and nxt.cap and nxt.word

@@ -13,8 +13,8 @@ hides who did what to whom, so before extraction:
   words before the first name are dropped ("Nordkoreas Machthaber Kim Jong-un Moskau").
 
 A place name that opens the sentence followed by a slash, a dash, a bracket or a word glued to it
-("München/DüsseldorfDer weltgrößte Werbekonzern WPP kauft ...", "Berlin - Die Regierung ...") is
-a dateline: it says where the report was filed and is never an actor (:func:`dateline_places`).
+("München/DüsseldorfDer weltgrößte Werbekonzern WPP kauft ...", "Berlin - Die Regierung ..."), or
+written in capitals ("EITZWEILER Mit einer Zuwendung ..."), is a dateline: it says where the report was filed and is never an actor (:func:`dateline_places`).
 
 The article's own ``mentions`` are not changed; the repaired list is used inside the stage.
 """
@@ -83,7 +83,7 @@ def _norm(surface: str) -> str:
 
 def dateline_places(text: str, start: int, mentions: list[tuple[int, Mention]]) -> set[int]:
     """Indices (into ``mentions``) of the place names of a dateline at the sentence start
-    ``start``: "München/Düsseldorf...", "BERLIN (dpa) ...", "Moskau - ..."."""
+    ``start``: "München/Düsseldorf...", "BERLIN (dpa) ...", "Moskau - ...", "EITZWEILER Mit ..."."""
     out: set[int] = set()
     at = start
     while at < len(text) and text[at] in " \t\n\"'„“”«»":
@@ -91,6 +91,9 @@ def dateline_places(text: str, start: int, mentions: list[tuple[int, Mention]]) 
     for k, (_, m) in enumerate(mentions):
         if m.start != at or m.label != "LOC":
             break
+        surface = text[m.start:m.end]
+        if not out and surface.isupper() and len(surface) > 3:  # "EITZWEILER Mit einer Zuwendung ..."
+            return {k}
         rest = text[m.end:m.end + 3]
         if rest[:1] == "/":
             out.add(k)
