@@ -21,24 +21,26 @@ from typing import TYPE_CHECKING, Mapping
 
 from chronik.events.analysis import SentenceView
 from chronik.events.frames import SPEECH
+from chronik.events.lexicon import EventType
 from chronik.model import Event
 
 if TYPE_CHECKING:  # pragma: no cover
     from chronik.events.frames import Frame
     from chronik.events.roles import RoleFinder
 
-SYMMETRIC = frozenset({"MEET", "AGREE", "COOPERATE"})
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
 
 
-def type_group(etype: str) -> str:
-    if etype == "STATEMENT":
+def type_group(etype: EventType) -> str:
+    """The group a type's weights are shared in (symmetric types as the inventory marks them)."""
+    name = etype.name
+    if name == "STATEMENT":
         return "statement"
-    if etype in SPEECH:
+    if name in SPEECH:
         return "speech"
-    if etype in SYMMETRIC:
+    if etype.symmetric:
         return "symmetric"
-    return etype.lower() if etype in ("ACQUIRE", "LEADERSHIP", "SUPPORT", "ATTACK") else "other"
+    return name.lower() if name in ("ACQUIRE", "LEADERSHIP", "SUPPORT", "ATTACK") else "other"
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -73,7 +75,7 @@ class Confidence:
             out[name] = 1.0
 
         kind = "lvc" if f.light_verb is not None else "noun" if f.noun else "verb"
-        group = type_group(f.type)
+        group = type_group(roles.lexicon.types[f.type])
         on(f"kind={kind}")
         on(f"type={group}")
         on(f"type.kind={group}.{kind}")
