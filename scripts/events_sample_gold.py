@@ -10,6 +10,11 @@
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind7    # an eighth draw (split "blind7")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind8    # a ninth draw (split "blind8")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind9    # a tenth draw (split "blind9")
+    .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind10   # an eleventh draw (split "blind10")
+
+Every draw is one row of ``DRAWS`` (name = the CLI flag -> seed, plan, row-id prefix, split);
+the table replaced a chain of conditionals and writes byte-identical worksheets for every
+earlier draw (checked with ``cmp`` for all of them against the gold file of that day).
 
 Writes, OUTSIDE the repository, a worksheet: one row per drawn sentence with its reference
 (corpus, document id, offsets, stratum, split) and its text, for a human annotator. The text
@@ -41,15 +46,21 @@ the extractor with its per-event confidence ran on it, to measure the confidence
 ``--blind9`` draws a tenth set (125 sentences: SmartData 75, GermEval 50, at random: SmartData's
 event stratum is used up; documents in no earlier split; another seed) in the sixth session, after
 the object-first and dateline rules, annotated and committed before the extractor ran on it.
+``--blind10`` draws an eleventh set (200 sentences: SmartData 130, GermEval 70, at random: the
+event strata of both corpora hold no sentence in unused documents any more; documents in no
+earlier split; seed 20261130, prefix ``q``) in the seventh session while the extractor was being
+changed, annotated from the text and the guidelines only and committed before the extractor ran on it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from chronik.events.corpora import load_documents
@@ -93,11 +104,43 @@ BLIND9_PLAN = {  # sixth session: drawn after the object-first and dateline rule
     "smartdata": {"random": 75},
     "germeval": {"random": 50},
 }
+BLIND10_PLAN = {  # seventh session: drawn while the extractor was being changed, annotated blind, scored once
+    "smartdata": {"random": 130},  # the event strata of both corpora are used up (no sentence left)
+    "germeval": {"random": 70},
+}
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
     "germeval": {"random": 40, "actors": 30, "cue": 20, "event": 30},
 }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Draw:
+    """One draw of the gold set: its seed, plan, row-id prefix and split."""
+
+    seed: int
+    plan: dict[str, dict[str, int]]
+    tag: str  # prefix of the worksheet row ids, one letter per draw
+    split: str | None  # None: dev/test by document hash
+    after_gold: bool = True  # skip the sentences the gold file already holds
+    new_docs: bool = True  # skip the documents the gold file already uses (blind3 on)
+
+
+DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "gold"
+    "gold": Draw(seed=20240601, plan=PLAN, tag="g", split=None, after_gold=False, new_docs=False),
+    "heldout": Draw(seed=20240715, plan=HELDOUT_PLAN, tag="h", split="heldout", new_docs=False),
+    "blind2": Draw(seed=20261122, plan=BLIND2_PLAN, tag="b", split="blind2", new_docs=False),
+    "blind3": Draw(seed=20261123, plan=BLIND3_PLAN, tag="c", split="blind3"),
+    "blind4": Draw(seed=20261124, plan=BLIND4_PLAN, tag="d", split="blind4"),
+    "blind5": Draw(seed=20261125, plan=BLIND5_PLAN, tag="f", split="blind5"),
+    "blind6": Draw(seed=20261126, plan=BLIND6_PLAN, tag="k", split="blind6"),
+    "blind7": Draw(seed=20261127, plan=BLIND7_PLAN, tag="m", split="blind7"),
+    "blind8": Draw(seed=20261128, plan=BLIND8_PLAN, tag="n", split="blind8"),
+    "blind9": Draw(seed=20261129, plan=BLIND9_PLAN, tag="p", split="blind9"),
+    "blind10": Draw(seed=20261130, plan=BLIND10_PLAN, tag="q", split="blind10"),
+}
+
 CUES = re.compile(
     r"\b(sagte|sagt|erklärte|erklärt|teilte|berichtete|berichten|berichteten|laut|zufolge|"
     r"bestreit\w*|bestritt\w*|dementi\w*|zurückgewiesen|wies\b|leugne\w*|"
@@ -116,30 +159,22 @@ def split_of(doc: str) -> str:
     return "dev" if hashlib.sha1(doc.encode()).digest()[0] % 2 == 0 else "test"
 
 
-def main(out: Path, heldout: bool = False, blind2: bool = False, blind3: bool = False,
-         blind4: bool = False, blind5: bool = False, blind6: bool = False, blind7: bool = False,
-         blind8: bool = False, blind9: bool = False) -> None:
+def main(out: Path, draw: str = "gold") -> None:
+    spec = DRAWS[draw]
     docs = load_documents(DATA)
     splitter = SentenceSplitter()
-    rng = random.Random(20240601)
+    rng = random.Random(spec.seed)
     rows = []
     taken_before: set[tuple[str, str, int]] = set()
     docs_before: set[tuple[str, str]] = set()
-    later = (blind3, blind4, blind5, blind6, blind7, blind8, blind9)
-    if heldout or blind2 or any(later):
-        import json
-
+    if spec.after_gold:
         gold = ROOT / "tests" / "events" / "gold" / "sentences.jsonl"
         for line in gold.read_text(encoding="utf-8").splitlines():
             d = json.loads(line)
             taken_before.add((d["corpus"], d["doc"], d["start"]))
-            if any(later):
-                docs_before.add((d["corpus"], d["doc"]))  # blind3: no document the gold set already uses
-        rng = random.Random(20261129 if blind9 else 20261128 if blind8 else 20261127 if blind7 else 20261126 if blind6 else 20261125 if blind5 else 20261124 if blind4 else 20261123 if blind3 else 20261122 if blind2 else 20240715)
-    plans = BLIND9_PLAN if blind9 else BLIND8_PLAN if blind8 else BLIND7_PLAN if blind7 else BLIND6_PLAN if blind6 else BLIND5_PLAN if blind5 else BLIND4_PLAN if blind4 else BLIND3_PLAN if blind3 else BLIND2_PLAN if blind2 else HELDOUT_PLAN if heldout \
-        else PLAN
-    tag, split_name = ("p", "blind9") if blind9 else ("n", "blind8") if blind8 else ("m", "blind7") if blind7 else ("k", "blind6") if blind6 else ("f", "blind5") if blind5 else ("d", "blind4") if blind4 else ("c", "blind3") if blind3 else ("b", "blind2") if blind2 else ("h", "heldout") if heldout \
-        else ("g", None)
+            if spec.new_docs:
+                docs_before.add((d["corpus"], d["doc"]))  # blind3 on: no document the gold set already uses
+    plans, tag, split_name = spec.plan, spec.tag, spec.split
     for corpus, plan in plans.items():
         pool = []
         for (c, doc_id), doc in sorted(docs.items()):
@@ -175,8 +210,15 @@ def main(out: Path, heldout: bool = False, blind2: bool = False, blind3: bool = 
     print(f"{len(rows)} sentences -> {out}")
 
 
+def parse_draw(args: list[str]) -> str:
+    """The draw named by a ``--NAME`` flag (``gold`` without one); at most one flag."""
+    flags = [a[2:] for a in args if a.startswith("--")]
+    unknown = [f for f in flags if f not in DRAWS or f == "gold"]
+    if unknown or len(flags) > 1:
+        raise SystemExit(f"usage: events_sample_gold.py OUT.tsv [--DRAW], DRAW one of "
+                         f"{', '.join(d for d in DRAWS if d != 'gold')}")
+    return flags[0] if flags else "gold"
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), heldout="--heldout" in sys.argv[2:], blind2="--blind2" in sys.argv[2:],
-         blind3="--blind3" in sys.argv[2:], blind4="--blind4" in sys.argv[2:], blind5="--blind5" in sys.argv[2:],
-         blind6="--blind6" in sys.argv[2:], blind7="--blind7" in sys.argv[2:], blind8="--blind8" in sys.argv[2:],
-         blind9="--blind9" in sys.argv[2:])
+    main(Path(sys.argv[1]), parse_draw(sys.argv[2:]))
