@@ -103,6 +103,8 @@ class RoleFinder:
             t = toks[k]
             if t.lower in self.dets:
                 det = t.lower
+                k -= 1
+                break  # only a preposition stands before the determiner ("Dem hätten die Aufsichtsräte")
             elif not (t.text.islower() and t.word and t.lower not in self.preps and t.lower.endswith(("e", "en", "er", "es", "em"))):
                 break
             k -= 1
