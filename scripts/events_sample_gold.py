@@ -46,7 +46,7 @@ the extractor with its per-event confidence ran on it, to measure the confidence
 ``--blind9`` draws a tenth set (125 sentences: SmartData 75, GermEval 50, at random: SmartData's
 event stratum is used up; documents in no earlier split; another seed) in the sixth session, after
 the object-first and dateline rules, annotated and committed before the extractor ran on it.
-``--blind10`` draws an eleventh set (200 sentences: SmartData 130, GermEval 70, at random: the
+``--blind10`` draws an eleventh set (330 sentences: SmartData 130, GermEval 200, at random: the
 event strata of both corpora hold no sentence in unused documents any more; documents in no
 earlier split; seed 20261130, prefix ``q``) in the seventh session while the extractor was being
 changed, annotated from the text and the guidelines only and committed before the extractor ran on it.
@@ -106,7 +106,7 @@ BLIND9_PLAN = {  # sixth session: drawn after the object-first and dateline rule
 }
 BLIND10_PLAN = {  # seventh session: drawn while the extractor was being changed, annotated blind, scored once
     "smartdata": {"random": 130},  # the event strata of both corpora are used up (no sentence left)
-    "germeval": {"random": 70},
+    "germeval": {"random": 200},  # more GermEval: its random sentences hold more events than SmartData's
 }
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
