@@ -11,7 +11,8 @@ event; the word lists are in ``cues.tsv``.
 * ``wished``: an event noun after an adjective of wishing, demanding or proposing ("die von
   Regierungspräsidentin Anne Lütkes gewünschte ... Kooperation", "die angestrebte Fusion").
 * ``hypothetical``: an event noun with an indefinite article in a clause that is conditional or
-  hypothetical ("welche Auswirkungen ein neuer Terroranschlag ... haben würde").
+  hypothetical ("welche Auswirkungen ein neuer Terroranschlag ... haben würde"), or after "im
+  Fall(e)" ("im Falle eines Angriffs").
 * ``statistic``: a count or comparison of events, not one event: an actorless event, or an event
   noun in the plural without a determiner, in a clause with a quantity word ("Rund 1,5 Millionen
   Streiktage seien ... auf Streiks ... entfallen", "fast ein Drittel weniger Fahrzeuge verkauft",
@@ -19,6 +20,9 @@ event; the word lists are in ``cues.tsv``.
 * ``interview``: a talk noun in a prepositional phrase of a sentence that reports a statement
   ("sagte Europaminister Uwe Döring im Gespräch mit der Deutschen Presse-Agentur"): the setting
   of the statement (an interview), not a meeting.
+* ``reference``: a participle after "wie" that refers back to something said or done before
+  ("haben die Unternehmen wie gefordert ... reagiert", "wie angekündigt", "wie berichtet"): the
+  clause reports something else.
 * ``actorless``: an event without actors whose trigger has common other senses
   (``actor_required_lemmas``: "unterstützen" — software "unterstützt" a system, a measure
   "unterstützt" a goal, "Unterstützung ... angeboten" as a service); a passive without an agent
@@ -44,7 +48,7 @@ _DETERMINERS = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine
 class Happening:
     """Decides whether an event mention reports a happening; word lists from the lexicon's cues."""
 
-    checks: tuple[str, ...] = ("urged", "wished", "hypothetical", "statistic", "actorless", "interview")
+    checks: tuple[str, ...] = ("urged", "wished", "hypothetical", "statistic", "actorless", "interview", "reference")
 
     def __init__(self, lexicon: "Lexicon") -> None:
         self.urging = lexicon.cue("urging_lemmas")  # "auffordern", "appellieren"
@@ -109,6 +113,8 @@ class Happening:
             k -= 1  # adjectives
         if k < 0 or toks[k].lower not in self.indefinite:
             return False
+        if k > 0 and toks[k - 1].lower in ("fall", "falle"):
+            return True  # "im Falle eines Angriffs der Kurden-Miliz YPG"
         return any(t.lower in self.hypothetical_words for t in view.clause_toks(toks[f.trigger].clause))
 
     def _statistic(self, view: SentenceView, f: "Frame", event: "Event", frames: Sequence["Frame"]) -> bool:
@@ -150,3 +156,10 @@ class Happening:
         words = view.clause_toks(view.toks[f.trigger].clause)
         passive = any(t.lemma == "werden" for t in words)
         return not passive or any(t.lower in ("von", "vom", "durch") for t in words)
+
+    def _reference(self, view: SentenceView, f: "Frame", event: "Event", frames: Sequence["Frame"]) -> bool:
+        if f.noun or f.light_verb is not None or f.trigger == 0:
+            return False
+        toks = view.toks
+        trig = toks[f.trigger]
+        return toks[f.trigger - 1].lower == "wie" and trig.lower != trig.lemma and trig.lower.endswith(("t", "en"))
