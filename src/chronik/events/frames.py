@@ -291,6 +291,10 @@ def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexi
             ok = not any(norm_prep(t.lower) == arg for t in clause)
         elif kind == "recip":
             ok = any(t.lower in lexicon.cue("reflexive") for t in clause)
+        elif kind == "noacc":  # no accusative object: "demonstriert ... den Druck von Transferfolien" (shows)
+            preps = lexicon.cue("prepositions")
+            ok = not any(t.lower in ("den", "einen") and t.i > 0 and view.toks[t.i - 1].lower not in preps
+                         and t.i not in view.timex_tokens for t in clause)
         elif kind == "norecip":
             ok = not any(t.lower in lexicon.cue("reflexive") for t in clause)
         else:

@@ -23,6 +23,8 @@ event; the word lists are in ``cues.tsv``.
 * ``reference``: a participle after "wie" that refers back to something said or done before
   ("haben die Unternehmen wie gefordert ... reagiert", "wie angekündigt", "wie berichtet"): the
   clause reports something else.
+* ``alias``: "genannt" after a comma before a name ("Javier Hernandez, genannt Chicharito"): a
+  second name, not a statement.
 * ``actorless``: an event without actors whose trigger has common other senses
   (``actor_required_lemmas``: "unterstützen" — software "unterstützt" a system, a measure
   "unterstützt" a goal, "Unterstützung ... angeboten" as a service); a passive without an agent
@@ -48,7 +50,7 @@ _DETERMINERS = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine
 class Happening:
     """Decides whether an event mention reports a happening; word lists from the lexicon's cues."""
 
-    checks: tuple[str, ...] = ("urged", "wished", "hypothetical", "statistic", "actorless", "interview", "reference")
+    checks: tuple[str, ...] = ("urged", "wished", "hypothetical", "statistic", "actorless", "interview", "reference", "alias")
 
     def __init__(self, lexicon: "Lexicon") -> None:
         self.urging = lexicon.cue("urging_lemmas")  # "auffordern", "appellieren"
@@ -163,3 +165,9 @@ class Happening:
         toks = view.toks
         trig = toks[f.trigger]
         return toks[f.trigger - 1].lower == "wie" and trig.lower != trig.lemma and trig.lower.endswith(("t", "en"))
+
+    def _alias(self, view: SentenceView, f: "Frame", event: "Event", frames: Sequence["Frame"]) -> bool:
+        toks = view.toks
+        i = f.trigger
+        return not f.noun and toks[i].lower == "genannt" and i > 0 and toks[i - 1].text == "," \
+            and i + 1 < len(toks) and (toks[i + 1].cap or toks[i + 1].text in "\"„“»«")
