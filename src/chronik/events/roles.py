@@ -316,7 +316,7 @@ class RoleFinder:
                 continue
             agent = passive and norm_prep(prep) in ("von", "durch") and self._label(view, ph_index) != "LOC"
             kept = agent or (etype.name in ATTACHED_OK and norm_prep(prep) in ("an", "gegen", "nach", "auf", "in", "zu")) or (
-                etype.name == "ACQUIRE" and norm_prep(prep) == "bei") or (
+                etype.name == "ACQUIRE" and norm_prep(prep) in ("bei", "an")) or (
                 etype.symmetric and norm_prep(prep) in ("mit", "zwischen"))
             if pos >= 0 and not kept and self._noun_attached(view, ph_index):
                 continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun
@@ -341,6 +341,10 @@ class RoleFinder:
                 roles.add("source", ph_index)
             return
         wanted = etype.preps.get(prep) or etype.preps.get(_PREP_NORMAL.get(prep, prep), ())
+        if etype.name == "ACQUIRE" and norm_prep(prep) == "an" and (label == "LOC" or not any(
+                t.cap and self.lexicon.in_list("company", t.lemma) for t in view.clause_toks(ph.clause))):
+            return  # a stake in a company or a sale to a buyer ("seine Beteiligung ... an den Partner China
+            # Resources Beer"); not a place ("am Standort Sao Paulo") nor "sein Herz an Rom verkauft"
         if "target" in wanted:
             roles.add("target", ph_index)
         if "source" in wanted:
