@@ -314,6 +314,8 @@ class RoleFinder:
                 roles.objects.append(ph_index)
                 roles.add("target", ph_index)
                 continue
+            if norm_prep(prep) in ("von", "durch") and self._in_attribute(view, ph_index):
+                continue  # "die bislang von Agiv genannte Zahl": the agent of the attribute, not of the verb
             agent = passive and norm_prep(prep) in ("von", "durch") and self._label(view, ph_index) != "LOC"
             kept = agent or (etype.name in ATTACHED_OK and norm_prep(prep) in ("an", "gegen", "nach", "auf", "in", "zu")) or (
                 etype.name == "ACQUIRE" and norm_prep(prep) in ("bei", "an")) or (
@@ -322,6 +324,16 @@ class RoleFinder:
                 continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun
             self._prep_role(view, roles, ph_index, norm_prep(prep), etype, passive)
         return self._spread(view, roles)
+
+    def _in_attribute(self, view: SentenceView, ph_index: int) -> bool:
+        """A phrase followed by an inflected participle or adjective and its noun sits inside an
+        extended attribute ("die von Agiv genannte Zahl", "der durch Russland unterstützten Rebellen")."""
+        toks = view.toks
+        k = view.phrases[ph_index].last + 1
+        return k + 1 < len(toks) and toks[k].clause == toks[k + 1].clause == view.phrases[ph_index].clause \
+            and toks[k].word and toks[k].text.islower() and toks[k].lower != toks[k].lemma \
+            and toks[k].lower.endswith(("e", "en", "er", "es", "em")) and toks[k + 1].cap and toks[k + 1].word \
+            and toks[k + 1].i not in view.by_token
 
     def _noun_attached(self, view: SentenceView, ph_index: int) -> bool:
         """A prepositional phrase right after a common noun belongs to that noun."""
