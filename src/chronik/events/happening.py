@@ -25,6 +25,9 @@ event; the word lists are in ``cues.tsv``.
   clause reports something else.
 * ``alias``: "genannt" after a comma before a name ("Javier Hernandez, genannt Chicharito"): a
   second name, not a statement.
+* ``generic``: an actorless event whose subject is nobody in particular, a quantifier standing
+  alone ("da viele ... alles Schulische strikt ablehnten", ``generic_subjects``); a passive stays
+  (someone unnamed acted).
 * ``actorless``: an event without actors whose trigger has common other senses
   (``actor_required_lemmas``: "unterstützen" — software "unterstützt" a system, a measure
   "unterstützt" a goal, "Unterstützung ... angeboten" as a service); a passive without an agent
@@ -50,7 +53,7 @@ _DETERMINERS = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine
 class Happening:
     """Decides whether an event mention reports a happening; word lists from the lexicon's cues."""
 
-    checks: tuple[str, ...] = ("urged", "wished", "hypothetical", "statistic", "actorless", "interview", "reference", "alias")
+    checks: tuple[str, ...] = ("urged", "wished", "hypothetical", "statistic", "actorless", "interview", "reference", "alias", "generic")
 
     def __init__(self, lexicon: "Lexicon") -> None:
         self.urging = lexicon.cue("urging_lemmas")  # "auffordern", "appellieren"
@@ -61,6 +64,7 @@ class Happening:
         self.quantities = tuple(sorted(lexicon.cue("statistic_heads")))  # "prozent", "drittel", "tage"
         self.comparatives = lexicon.cue("comparatives")  # "mehr", "weniger"
         self.actor_required = lexicon.cue("actor_required_lemmas")
+        self.generic_subjects = lexicon.cue("generic_subjects")  # "viele", "manche", "man"
 
     def keep(self, view: SentenceView, f: "Frame", event: "Event", frames: Sequence["Frame"]) -> bool:
         return self.reason(view, f, event, frames) is None
@@ -171,3 +175,14 @@ class Happening:
         i = f.trigger
         return not f.noun and toks[i].lower == "genannt" and i > 0 and toks[i - 1].text == "," \
             and i + 1 < len(toks) and (toks[i + 1].cap or toks[i + 1].text in "\"„“»«")
+
+    def _generic(self, view: SentenceView, f: "Frame", event: "Event", frames: Sequence["Frame"]) -> bool:
+        if event.actors or f.noun:
+            return False
+        toks = view.toks
+        clause = view.clauses[toks[f.trigger].clause]
+        words = view.clause_toks(clause.index)
+        if any(t.lemma == "werden" for t in words):
+            return False
+        return any(t.lower in self.generic_subjects and t.i < f.trigger and (t.i + 1 >= len(toks) or not toks[t.i + 1].cap)
+                   for t in words)  # "viele" alone, not "viele Aktionäre"
