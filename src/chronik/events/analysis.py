@@ -286,9 +286,11 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
         nxt = last_tok + 1
         if ph.modifies is None and ph.compound_of is None and nxt < len(toks) and toks[nxt].clause == ph.clause:
             n = toks[nxt]
+            title_of_next = m.label == "PER" and nxt + 1 < len(toks) and not _unmentioned(toks[nxt + 1], mentions) \
+                and not re.search(r"\b" + re.escape(last.text[:-1]) + r"\b", view.source)  # no "Stournara" anywhere
             if m.end == last.end and last.text.endswith("s") and not last.text.endswith("ss") \
-                    and n.cap and n.word and _unmentioned(n, mentions):
-                ph.modifies = nxt
+                    and n.cap and n.word and _unmentioned(n, mentions) and not title_of_next:
+                ph.modifies = nxt  # not "Ioannis Stournaras Premier Alexis Tsipras": a name in -s, a title, a name
     _groups(view, coords, lexicon.cue("coordination_adverbs"))
 
 
