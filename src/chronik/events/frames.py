@@ -15,6 +15,7 @@ from typing import Callable
 from chronik.events.analysis import PARTICLES, SentenceView, Tok, separable
 from chronik.events.attribution import Attribution
 from chronik.events.lexicon import Lexicon, LightVerb, Sense
+from chronik.events.nounroles import NounRoleFinder
 from chronik.events.roles import OBJECT_CONTROL, RoleFinder, Roles, norm_prep
 
 _PARTICLE_SET = frozenset(PARTICLES)
@@ -55,6 +56,7 @@ class FrameFinder:
                  countries: Callable[[str], str | None] | None = None) -> None:
         self.lexicon = lexicon
         self.finder = finder
+        self.nouns = NounRoleFinder(finder)
         self.known = known
         self.countries = countries
 
@@ -177,7 +179,7 @@ class FrameFinder:
         return None
 
     def _noun_frame(self, view: SentenceView, i: int) -> Frame | None:
-        lexicon, finder = self.lexicon, self.finder
+        lexicon = self.lexicon
         tok = view.toks[i]
         found = lexicon.noun_senses(tok.lemma) or (lexicon.noun_senses(tok.text) if tok.text != tok.lemma else None)
         if found is None:
@@ -188,10 +190,10 @@ class FrameFinder:
         agent: list[int] | None = None
         for sense in senses:
             etype = lexicon.types[sense.type]
-            roles = finder.noun_roles(view, i, etype, sense.genitive, self.countries)
+            roles = self.nouns.roles(view, i, etype, sense.genitive, self.countries)
             if not roles.source and not roles.countries:
                 if agent is None:
-                    agent = finder.noun_agent(view, i, lexicon.lists.get("noun_agent_verbs", frozenset()), sense.type)
+                    agent = self.nouns.agent(view, i, lexicon.lists.get("noun_agent_verbs", frozenset()), sense.type)
                 for p in agent:
                     roles.add("source", p)
             if roles.empty:
@@ -207,7 +209,7 @@ class FrameFinder:
         control = controller.roles if controller else None
         control_object = bool(controller and controller.lemma in OBJECT_CONTROL)
         roles = finder.verb_roles(view, v, etype, control, control_object, exclude=set())
-        noun_roles = finder.noun_roles(view, n, etype, "target", self.countries)
+        noun_roles = self.nouns.roles(view, n, etype, "target", self.countries)
         for p in noun_roles.source + noun_roles.target:
             role = "source" if p in noun_roles.source and etype.symmetric else "target"
             if p in roles.source or p in roles.target:

@@ -8,10 +8,7 @@ role the inventory gives their preposition for the type ("mit" -> target for MEE
 Coordinated names share their role; the coordinated subjects of a symmetric type ("Putin und
 Kim trafen sich") are all sources.
 
-Noun triggers: a genitive or possessor ("Besuch Kims", "Kims Besuch"), a "von" phrase and the
-first part of a compound ("Nordkorea-Besuch") take the noun's genitive role; "zwischen" phrases
-are sources; the other prepositional phrases inside the noun phrase get the inventory's role;
-a country adjective ("nordkoreanische Waffenlieferungen") names the source country.
+Noun triggers: see ``nounroles.py``.
 
 Subject order: in a main clause the phrase before the finite verb is the subject unless it is
 marked dative or accusative ("den", "dem"); otherwise the first unmarked phrase after it.
@@ -21,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chronik.events.analysis import BREAKS, SentenceView, Tok, is_finite_like, separable_lemma
+from chronik.events.analysis import BREAKS, SentenceView, Tok, is_finite_like
 from chronik.events.lexicon import EventType, Lexicon
 from chronik.events.wordorder import WordOrder
 
@@ -377,122 +374,6 @@ class RoleFinder:
         return roles
 
     # -- nouns --------------------------------------------------------------------------
-
-    def noun_roles(self, view: SentenceView, i: int, etype: EventType, genitive: str, countries) -> Roles:
-        roles = Roles()
-        gen_role = "source" if etype.symmetric else genitive
-        self._attach(view, i, roles)
-        for ph in view.phrases:
-            if ph.modifies == i:
-                roles.add(gen_role, ph.index)
-            elif ph.compound_of == i:
-                role = "source" if etype.symmetric else ("target" if etype.name in (
-                    "VISIT", "TRAVEL", "ATTACK", "PROTEST", "SANCTION", "ACQUIRE", "AID", "SUPPORT") else gen_role)
-                roles.add(role, ph.index)
-                if etype.name in ("VISIT", "TRAVEL") and self._label(view, ph.index) == "LOC":
-                    roles.place = ph.index
-        extent = self._noun_extent(view, i)
-        inner = {k for k in range(i + 1, max((view.phrases[p].first for p in extent), default=i) + 1)}
-        for ph in view.phrases:
-            if ph.modifies is not None and ph.modifies in inner and not ph.prep and not any(
-                    t.lower in self.preps for t in view.toks[i + 1:ph.modifies]):
-                roles.add(gen_role, ph.index)  # "Übernahme der Sparten der Imtech Deutschland"
-        for ph_index in extent:
-            ph = view.phrases[ph_index]
-            if not ph.prep:
-                continue
-            prep = norm_prep(ph.prep)
-            if prep == "von" and etype.name in PLACE_NOT_ACTOR and self._label(view, ph_index) == "LOC":
-                if roles.place is None:
-                    roles.place = ph_index
-            elif prep == "von":
-                roles.add(gen_role, ph_index)
-            elif prep in ("durch", "zwischen"):
-                roles.add("source", ph_index)
-            elif prep:
-                self._prep_role(view, roles, ph_index, prep, etype, False)
-        # a country adjective right before the noun ("nordkoreanische Waffenlieferungen")
-        k = i - 1
-        while k >= 0 and k >= i - 2 and view.toks[k].text.islower() and view.toks[k].word:
-            adjective = view.toks[k].lower
-            country = countries(adjective) if countries else None
-            if country:
-                roles.countries.append((country, gen_role))
-                break
-            k -= 1
-        return self._spread(view, roles)
-
-    def noun_agent(self, view: SentenceView, i: int, agent_verbs: frozenset[str], etype_name: str = "") -> list[int]:
-        """The clause subject as the agent of a noun that has none of its own: the noun has a
-        possessive ("bei seinem Besuch"), stands in a temporal phrase ("beim Treffen mit ...",
-        "nach Gesprächen mit ...") or is the object of a verb like "ausbauen", "bekräftigen"."""
-        toks = view.toks
-        k = i - 1
-        possessive = temporal = indefinite = False
-        while k >= 0 and toks[k].clause == toks[i].clause and (toks[k].lower in self.dets or (
-                toks[k].text.islower() and toks[k].word and toks[k].lower.endswith(("e", "en", "er", "es", "em"))
-                and toks[k].lower not in self.preps and toks[k].lower not in self.aux)):
-            possessive = possessive or toks[k].lower in POSSESSIVES
-            indefinite = indefinite or toks[k].lower in ("ein", "eine", "einen", "einem", "einer", "eines")
-            k -= 1
-        if k >= 0 and toks[k].clause == toks[i].clause and toks[k].lower in TEMPORAL_PREPS:
-            temporal = True
-        if k == i - 1 and k >= 0 and toks[k].lower in TEMPORAL_PREPS:
-            temporal = True
-        agent_verb = any(t.lemma in agent_verbs or (t.text.islower() and separable_lemma(view, t) in agent_verbs)
-                         for t in view.clause_toks(toks[i].clause))
-        own_activity = etype_name in OWN_ACTIVITY
-        extent_words = [t.lower for t in toks[i + 1:i + 26] if t.clause == toks[i].clause]
-        if "durch" in extent_words:
-            return []  # "Übernahme ... durch die Regierung": the agent is named, if not by a name
-        first = toks[i].text.split("-")[0]
-        if "-" in toks[i].text and len(first) >= 2 and first.isupper() and not any(ph.compound_of == i for ph in view.phrases):
-            return []  # "nach dem EU-Haushaltsgipfel": the summit's participant is the untagged "EU", not the subject
-        if not ((possessive or temporal) and own_activity or agent_verb):
-            return []
-        if temporal and indefinite and not (possessive or agent_verb or self._noun_extent(view, i) or any(
-                ph.modifies == i or ph.compound_of == i for ph in view.phrases)):
-            return []  # "nach einem ersten Besuch": some visit of nothing named, not the subject's known event
-        verb = self.finite(view, i)
-        if verb is None:
-            return self.previous_subject(view, toks[i].clause)
-        subj, _ = self.subject(view, verb, set())
-        return subj
-
-    def _attach(self, view: SentenceView, i: int, roles: Roles) -> None:
-        roles.attached.update(ph.index for ph in view.phrases if ph.modifies == i or ph.compound_of == i)
-        roles.attached.update(self._noun_extent(view, i))
-
-    def _noun_extent(self, view: SentenceView, i: int) -> list[int]:
-        """Name phrases inside the noun phrase headed by token ``i``: everything up to the
-        clause's end or the first word that looks like a verb."""
-        toks = view.toks
-        out = []
-        k = i + 1
-        while k < len(toks) and k - i <= 25:
-            t = toks[k]
-            if t.text == "(":
-                while k < len(toks) and toks[k].text != ")":
-                    k += 1
-                k += 1
-                continue
-            if t.clause != toks[i].clause:
-                break
-            ph = view.phrase_at(k)
-            if ph is not None:
-                out.append(ph.index)
-                k = ph.last + 1
-                continue
-            if t.cap and t.word and self.lexicon.noun_senses(t.lemma) is not None:
-                break  # another event noun: what follows belongs to it
-            if t.lower in ("laut", "zufolge", "gemäß", "wie") or (t.text[:1].isdigit() and t.text.count(".") >= 2):
-                break  # an attribution or a date, not a participant
-            if t.text.islower() and t.word and (t.lower in self.aux or is_finite_like(t, self.lexicon)
-                                                 or (t.lower == t.lemma and t.lower.endswith("en")
-                                                     and t.lower not in self.lexicon.function_words)):
-                break
-            k += 1
-        return out
 
 
 INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "hinter", "wider", "voll")
