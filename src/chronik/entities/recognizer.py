@@ -26,6 +26,7 @@ from chronik.entities.contexttypes import ContextTypes
 from chronik.entities.features import Featurizer
 from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.namecut import NameCutter
+from chronik.entities.repairs import ChunkRepairs
 from chronik.entities.lexicon import Lexicon
 from chronik.entities.windowtagger import FILE as WINDOW_TAGGER_FILE
 from chronik.entities.windowtagger import WindowTagger
@@ -83,9 +84,11 @@ def model_attributes(path: str | Path) -> frozenset[str]:
 
 
 class Recognizer:
-    """Tags sentences given as word lists; ``path`` overrides the shipped model."""
+    """Tags sentences given as word lists; ``path`` overrides the shipped model. ``repairs``:
+    add the chunks the sentence gives away that the CRF missed (:mod:`chronik.entities.repairs`)."""
 
-    def __init__(self, path: str | Path | None = None, featurizer: Featurizer | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, featurizer: Featurizer | None = None, *,
+                 repairs: bool = True) -> None:
         self._stack = contextlib.ExitStack()
         if path is None:
             path = self._stack.enter_context(
@@ -115,6 +118,7 @@ class Recognizer:
         self.title_heads = frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
         self._title_lengths = sorted({len(h) for h in self.title_heads})
         self._titles: dict[str, bool] = {}  # word -> is it a role noun (cache)
+        self.repairs = ChunkRepairs(featurizer.lexicon, featurizer.gazetteer, self.is_title) if repairs else None
         self._tagger = pycrfsuite.Tagger()
         try:
             self._tagger.open(str(path))
@@ -147,12 +151,12 @@ class Recognizer:
         tags = self._tagger.tag(self.featurizer(words))
         if self._bioes:
             tags = from_bioes(tags)
-        if tags.count("O") == len(tags):
-            return tuple(tags)
-        spans = self.cutter.cut(words, chunks(tags))
-        if any(_junk(words[k]) for a, b, _ in spans for k in range(a, b)):
-            spans = self._split_junk(words, spans)
-        return bio(len(tags), self._trim_places(words, spans))
+        if tags.count("O") != len(tags):
+            spans = self.cutter.cut(words, chunks(tags))
+            if any(_junk(words[k]) for a, b, _ in spans for k in range(a, b)):
+                spans = self._split_junk(words, spans)
+            tags = bio(len(tags), self._trim_places(words, spans))
+        return tuple(tags) if self.repairs is None else self.repairs(words, tags)
 
     @staticmethod
     def _split_junk(words, spans):

@@ -1,0 +1,88 @@
+"""Chunk repairs after the CRF (chronik.entities.repairs): names the sentence gives away."""
+
+import pytest
+
+from chronik.entities.repairs import ChunkRepairs, load_cues
+
+
+@pytest.fixture(scope="module")
+def repairs(recognizer):
+    return ChunkRepairs(recognizer.featurizer.lexicon, recognizer.featurizer.gazetteer, recognizer.is_title)
+
+
+def tagged(text):
+    """"Berlin/LOC ( Reuters ) -" -> words, BIO tags (a label on each word of a chunk; "+" joins
+    the next word into the same chunk)."""
+    words, tags = [], []
+    previous = None
+    for item in text.split():
+        word, _, label = item.partition("/")
+        joined = label.endswith("+")
+        label = label.rstrip("+")
+        if not label:
+            tags.append("O")
+        elif previous == label:
+            tags.append(f"I-{label}")
+        else:
+            tags.append(f"B-{label}")
+        previous = label if joined else None
+        words.append(word)
+    return words, tuple(tags)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a news agency in a dateline
+    ("Berlin/LOC ( Reuters ) - Der Bundestag", ("B-LOC", "O", "B-ORG", "O", "O", "O", "O")),
+    # a place in parentheses is no agency
+    ("Wels/LOC ( Traun ) - 344", ("B-LOC", "O", "O", "O", "O", "O")),
+    # an organisation or medium noun before an untagged name or acronym
+    ("berichtete der US-Nachrichtensender CNN .", ("O", "O", "O", "B-ORG", "O")),
+    ("die Literaturzeitschrift „ Eckart “ .", ("O", "O", "O", "B-ORG", "O", "O")),
+    # ... also before a chunk the CRF took for a person
+    ("von der Rockband Fold/PER+ Zandura/PER beeinflusst", ("O", "O", "O", "B-ORG", "I-ORG", "O")),
+    # a firm name that goes on past the run is left alone
+    ("aus dem Verlag Hug & Cie .", ("O",) * 7),
+    # a common noun after the noun is no name
+    ("der Verein Fontane-Lesungen veranstaltet", ("O",) * 4),
+    # a place noun before an untagged name
+    ("vom Flughafen Moskau-Scheremetjewo ab", ("O", "O", "B-LOC", "O")),
+    ("des Kantons Bern .", ("O", "O", "B-LOC", "O")),
+    ("es gab in der Region Probleme", ("O",) * 6),
+    # a known first name and a name-like word
+    ("und selbstverständlich Michael Ballack .", ("O", "O", "B-PER", "I-PER", "O")),
+    ("im August Berlin", ("O", "O", "O")),  # a month is no first name
+    ("Michael/PER Ballack", ("B-PER", "O")),  # no chunk is extended
+])
+def test_repairs_add_the_names_the_sentence_gives_away(repairs, text, expected):
+    words, tags = tagged(text)
+    assert repairs(words, tags) == expected
+
+
+def test_repairs_keep_tags_without_cues(repairs):
+    words, tags = tagged("Die Bundesregierung/ORG hat am Montag beschlossen , dass")
+    assert repairs(words, tags) == tags
+
+
+def test_name_like_words(repairs):
+    assert repairs.name_like("Ballack") and repairs.name_like("Moskau-Scheremetjewo")
+    assert not repairs.name_like("Probleme")  # a German word form
+    assert not repairs.name_like("SVP-Nationalrat")  # a compound ending in a German noun
+    assert not repairs.name_like("Präsident")  # a role noun
+    assert not repairs.name_like("August") and not repairs.name_like("Dr")
+    assert not repairs.name_like("Ro¬")  # an OCR artefact
+
+
+def test_load_cues_rejects_an_unknown_kind():
+    assert load_cues("# comment\nsender\tORG\nAugust\tNOT\n") == {"ORG": ("sender",), "LOC": (), "NOT": ("August",)}
+    with pytest.raises(ValueError, match="kind"):
+        load_cues("sender\tPER\n")
+
+
+def test_the_recognizer_applies_the_repairs(recognizer):
+    from chronik.entities.recognizer import Recognizer
+
+    words = "Das berichtete der US-Nachrichtensender CNN am Montag .".split()
+    assert recognizer.tag(words)[4] == "B-ORG"
+    with Recognizer(repairs=False) as plain:
+        assert plain.repairs is None
+        assert len(plain.tag(words)) == len(words)
