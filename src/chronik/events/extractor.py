@@ -20,7 +20,7 @@ from chronik.events.analysis import PARTICLES, SentenceView, Tok, analyse, is_fi
 from chronik.events.attribution import PRONOUNS, Attribution, AttributionFinder
 from chronik.events.confidence import Confidence
 from chronik.events.context import ActorNames, TimeLine
-from chronik.events.frames import SPEECH, Frame, FrameFinder, zu_clause
+from chronik.events.frames import SPEECH, Frame, FrameFinder
 from chronik.events.lexicon import Lexicon, load_lexicon
 from chronik.events.mentions import repair
 from chronik.events.modality import ModalityFinder
@@ -409,35 +409,8 @@ class EventExtractor:
 
     def _modality(self, view: SentenceView, f: Frame, frames, attribution: Attribution | None,
                   finder: ModalityFinder, future_time: bool) -> str:
-        f.modality = self._mood(view, f, frames, attribution, finder, future_time)
+        f.modality = finder.mood(view, f, frames, attribution, future_time)
         return f.modality
-
-    def _mood(self, view: SentenceView, f: Frame, frames, attribution: Attribution | None,
-              finder: ModalityFinder, future_time: bool) -> str:
-        tok = view.toks[f.trigger]
-        light = view.toks[f.light_verb] if f.light_verb is not None else None
-        verb_tok = light if (f.noun and light is not None) else tok
-        if finder.negated(view, tok, f.noun, light if f.noun else None):
-            return "negated"
-        denials = [g for g in frames if g.type == "DENY" and g is not f]
-        if any(g.trigger < f.trigger for g in denials) and f.type not in SPEECH:
-            return "denied"
-        if finder.speculative_here(view, verb_tok, f.noun and light is None):
-            return "speculative"
-        clause = view.clauses[verb_tok.clause]
-        dependent = clause.opener in ("dass", "daß") or zu_clause(view, verb_tok)
-        governed = dependent and not f.sense.report and any(
-            g.lemma in finder.planned_lemmas and 0 < verb_tok.clause - view.toks[g.trigger].clause <= 2
-            for g in frames if g is not f)
-        if f.control is not None and f.control.modality == "planned":
-            governed = True  # "wird ... reisen, um Flugzeugwerke zu besuchen"
-        if finder.planned_here(view, verb_tok, f.noun and light is None, governed) or future_time:
-            return "planned"
-        if attribution is not None and attribution.source != f.own_speaker:
-            return "reported"
-        if f.own_speaker is None and finder.konjunktiv(view, verb_tok):
-            return "reported"
-        return "asserted"
 
 
 def cue_text(view: SentenceView, f: Frame) -> str:

@@ -16,8 +16,14 @@ One value per event, the first that applies in this order:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from chronik.events.analysis import SentenceView, Tok
+from chronik.events.frames import SPEECH, Frame, zu_clause
 from chronik.events.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from chronik.events.attribution import Attribution
 
 ORDER = ("negated", "denied", "speculative", "planned", "reported", "asserted")
 
@@ -38,6 +44,33 @@ class ModalityFinder:
         self.planned_adj = c("planned_adjectives")
         self.spec_adj = c("speculative_adjectives")
         self.denial = c("denial_lemmas")
+
+    def mood(self, view: SentenceView, f: Frame, frames, attribution: "Attribution | None", future_time: bool) -> str:
+        """The modality of frame ``f`` (the first value of ``ORDER`` that applies)."""
+        tok = view.toks[f.trigger]
+        light = view.toks[f.light_verb] if f.light_verb is not None else None
+        verb_tok = light if (f.noun and light is not None) else tok
+        if self.negated(view, tok, f.noun, light if f.noun else None):
+            return "negated"
+        denials = [g for g in frames if g.type == "DENY" and g is not f]
+        if any(g.trigger < f.trigger for g in denials) and f.type not in SPEECH:
+            return "denied"
+        if self.speculative_here(view, verb_tok, f.noun and light is None):
+            return "speculative"
+        clause = view.clauses[verb_tok.clause]
+        dependent = clause.opener in ("dass", "daß") or zu_clause(view, verb_tok)
+        governed = dependent and not f.sense.report and any(
+            g.lemma in self.planned_lemmas and 0 < verb_tok.clause - view.toks[g.trigger].clause <= 2
+            for g in frames if g is not f)
+        if f.control is not None and f.control.modality == "planned":
+            governed = True  # "wird ... reisen, um Flugzeugwerke zu besuchen"
+        if self.planned_here(view, verb_tok, f.noun and light is None, governed) or future_time:
+            return "planned"
+        if attribution is not None and attribution.source != f.own_speaker:
+            return "reported"
+        if f.own_speaker is None and self.konjunktiv(view, verb_tok):
+            return "reported"
+        return "asserted"
 
     def clause_words(self, view: SentenceView, tok: Tok) -> list[Tok]:
         return view.clause_toks(tok.clause)
