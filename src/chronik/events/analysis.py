@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from chronik.events.lexicon import Lexicon
-from chronik.events.mentions import DATELINE, dateline_places
+from chronik.events.mentions import ADJ_ENDINGS, DATELINE, dateline_places
 from chronik.model import Mention
 
 BREAKS = frozenset(",;:()[]{}–—\"„“”«»‚‘’|")
@@ -347,7 +347,7 @@ _ADJ = re.compile(r"(?:isch|ig|lich|bar|sam|haft|los|voll|iert|ell|al|är|iv|ant
 
 def _adjective(t: Tok) -> bool:
     """A lowercase inflected word before a noun: an adjective or a participle used as one."""
-    if not t.lower.endswith(("e", "en", "er", "es", "em")) or len(t.lower) <= 3:
+    if not t.lower.endswith(ADJ_ENDINGS) or len(t.lower) <= 3:
         return False
     if t.lemma != t.lower and not t.lemma.endswith(("en", "ern", "eln")):
         return True

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chronik.events.analysis import SentenceView
+from chronik.events.analysis import ADJ_ENDINGS, SentenceView
 from chronik.events.lexicon import Lexicon
 
 NOMINATIVE_DETS = frozenset({"der", "die", "das", "ein", "eine"})
@@ -96,7 +96,7 @@ class AttributionFinder:
         words = [toks[k].text]
         k -= 1
         while k >= 0 and toks[k].text.islower() and toks[k].word and toks[k].lower not in self.dets \
-                and toks[k].lower.endswith(("e", "en", "er", "es", "em")) and toks[k].lemma != toks[k].lower:
+                and toks[k].lower.endswith(ADJ_ENDINGS) and toks[k].lemma != toks[k].lower:
             words.append(toks[k].text)
             k -= 1
         return " ".join(reversed(words))

@@ -25,6 +25,8 @@ import re
 
 from chronik.model import Mention
 
+ADJ_ENDINGS = ("e", "en", "er", "es", "em")  # the endings of an inflected adjective
+
 _WORD = re.compile(r"\S+")
 DATELINE = "dateline"  # the pseudo-preposition of a dateline place's phrase: it fills no slot
 
@@ -66,7 +68,7 @@ def _split(text: str, words: list[tuple[int, int]], known: set[str]) -> list[tup
 
 
 def _adjective(word: str) -> bool:
-    return word[:1].islower() and len(word) > 4 and word.endswith(("e", "en", "er", "es", "em"))
+    return word[:1].islower() and len(word) > 4 and word.endswith(ADJ_ENDINGS)
 
 
 def _stray(word: str, lemma) -> bool:
