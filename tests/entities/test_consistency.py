@@ -87,3 +87,31 @@ def test_after_in_once_or_a_part_of_a_full_name_stays_a_person():
               ("B-PER", "I-PER", "O", "O"), ("O", "B-PER", "O", "O", "O", "O")]
     out = places_by_preposition(sentences, tagged)
     assert out == [tuple(t) for t in tagged]  # "Merkels" is a genitive; Scholz is in "Olaf Scholz"
+
+
+def test_a_surname_of_a_full_name_elsewhere_is_that_person(recognizer, gazetteer):
+    from chronik.entities.consistency import persons_by_surname
+
+    words, tags = doc(
+        [("Horst", "B-PER"), ("Seehofer", "I-PER"), ("sprach", "O"), (".", "O")],
+        [("sagte", "O"), ("Seehofer", "O"), ("über", "O"), ("Seehofers", "O"), ("Rede", "O")],
+        [("Hendrik", "O"), ("Seehofer", "O"), ("und", "O"), ("die", "O"), ("Seehofer", "O"), ("AG", "O")],
+        [("Seehofer", "O"), ("+", "O"), ("Barth", "O")],
+    )
+    out = persons_by_surname(words, tags, gazetteer, recognizer.is_title)
+    assert out[0] == tags[0]
+    assert out[1] == ("O", "B-PER", "O", "B-PER", "O")  # also in the genitive
+    assert out[2] == tags[2]  # inside a capitalised run, after an article
+    assert out[3] == tags[3]  # a firm
+
+
+def test_no_surname_without_a_known_first_name(recognizer, gazetteer):
+    from chronik.entities.consistency import persons_by_surname
+
+    words, tags = doc(
+        [("Die", "O"), ("Tagegelder", "B-PER"), ("Erhöhung", "I-PER")],  # no first name: no evidence
+        [("sagte", "O"), ("Erhöhung", "O")],
+        [("Angela", "B-PER"), ("Frankreich", "I-PER")],  # a big place is never a surname here
+        [("in", "O"), ("Frankreich", "O")],
+    )
+    assert persons_by_surname(words, tags, gazetteer, recognizer.is_title) == tags

@@ -86,3 +86,13 @@ def test_the_recognizer_applies_the_repairs(recognizer):
     with Recognizer(repairs=False) as plain:
         assert plain.repairs is None
         assert len(plain.tag(words)) == len(words)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Verbundnetz/ORG+ Gas/ORG+ AG/ORG ( VNG ) in", ("B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O")),
+    ("Commerz/ORG+ Real/ORG+ AG/ORG ( FOTO )", ("B-ORG", "I-ORG", "I-ORG", "O", "O", "O")),  # not its initial
+    ("Hessen/LOC ( BSBD ) ,", ("B-LOC", "O", "O", "O", "O")),  # only after an organisation
+])
+def test_an_acronym_in_parentheses_after_an_organisation(repairs, text, expected):
+    words, tags = tagged(text)
+    assert repairs(words, tags) == expected

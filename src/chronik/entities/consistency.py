@@ -11,16 +11,19 @@ may call a place ("Putin" as LOC). Three narrow repairs use the rest of the docu
   and two words that are parts of two different people's names are split ("dankte Putin Kim");
 * a one-word person chunk that the document puts right after "in" twice or more, and never
   into a longer person name, is a place, everywhere in the document ("in Walchenried", a village
-  the word-type classifier took for a surname; :func:`places_by_preposition`).
+  the word-type classifier took for a surname; :func:`places_by_preposition`);
+* the surname of a person the document names in full ("Horst Seehofer") is that person where it
+  stands alone and untagged ("sagte Seehofer", also "Seehofers"; :func:`persons_by_surname`).
 
-Each only relabels or re-cuts chunks the tagger found; none adds a name from nothing.
+The first three only relabel or re-cut chunks the tagger found; the last adds chunks, from a
+full name elsewhere in the document.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Sequence
+from typing import Callable, Sequence
 
 from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.corpora import chunks
@@ -127,5 +130,47 @@ def places_by_preposition(sentences: Sequence[Words], tagged: Sequence[Tags], le
             if label == "PER" and b - a == 1:
                 if words[a] in places or genitive_stem(words[a]) in places:
                     tags[a] = "B-LOC"
+        out.append(tuple(tags))
+    return out
+
+
+_DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and any(c.islower() for c in word)
+
+
+def persons_by_surname(sentences: Sequence[Words], tagged: Sequence[Tags], gazetteer: Gazetteer,
+                       is_title: Callable[[str], bool]) -> list[tuple[str, ...]]:
+    """The last word of a multi-word person chunk that begins with a known first name ("Horst
+    Seehofer") becomes PER wherever it stands untagged in the document, also in the genitive
+    ("Seehofers"); not a big place, a role noun or a word of two letters, and not where it
+    stands in a longer capitalised run ("Hendrik Schütte", "Kleinwort Benson"), before "&" or
+    "+" (a firm: "Nieding + Barth") or after an article ("die Tagegelder")."""
+    surnames = set()
+    for words, tags in zip(sentences, tagged):
+        for a, b, label in chunks(tags):
+            last = words[b - 1]
+            if label == "PER" and b - a >= 2 and words[a] in gazetteer.first_names and len(last) >= 3 and \
+                    _capitalised(last) and not is_title(last):
+                surnames.add(last)
+    surnames = {w for w in surnames if not big_place(gazetteer, w)}
+    if not surnames:
+        return [tuple(t) for t in tagged]
+    out = []
+    for words, tags in zip(sentences, tagged):
+        tags = list(tags)
+        n = len(words)
+        for i, word in enumerate(words):
+            genitive = word not in surnames
+            if tags[i] != "O" or not (not genitive or (genitive_stem(word) or "") in surnames):
+                continue
+            if i + 1 < n and (tags[i + 1].startswith("I-") or words[i + 1] in ("&", "+") or
+                              (words[i + 1][:1].isupper() and not genitive)):  # "Seehofers Rede"
+                continue
+            if i > 0 and (words[i - 1].lower() in _DETERMINERS or (_capitalised(words[i - 1]) and tags[i - 1] == "O")):
+                continue
+            tags[i] = "B-PER"
         out.append(tuple(tags))
     return out

@@ -19,7 +19,8 @@ from typing import Iterable
 
 import pycrfsuite
 
-from chronik.entities.consistency import big_place, person_boundaries, persons_by_parts, places_by_preposition
+from chronik.entities.consistency import (big_place, person_boundaries, persons_by_parts, persons_by_surname,
+                                          places_by_preposition)
 from chronik.entities.corpora import bio, chunks, from_bioes
 from chronik.entities.contexttypes import FILE as CONTEXT_TYPES_FILE
 from chronik.entities.contexttypes import ContextTypes
@@ -245,7 +246,8 @@ class Recognizer:
         tagged = self._tag_and_propagate(sentences)
         gazetteer = self.featurizer.gazetteer
         tagged = person_boundaries(sentences, tagged, self.featurizer.lexicon, gazetteer)
-        return places_by_preposition(sentences, persons_by_parts(sentences, tagged, gazetteer))
+        tagged = places_by_preposition(sentences, persons_by_parts(sentences, tagged, gazetteer))
+        return persons_by_surname(sentences, tagged, gazetteer, self.is_title)
 
     def _tag_and_propagate(self, sentences: list[list[str]] | list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """Tag the sentences of one document, then propagate its names to missed repeats.

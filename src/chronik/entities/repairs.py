@@ -14,7 +14,10 @@ documents:
 * a name right after a German noun that names a kind of place ("vom Flughafen
   Moskau-Scheremetjewo", "des Kantons Bern") is a place (:meth:`ChunkRepairs.after_place_noun`);
 * a known first name followed by one or two name-like words ("Michael Ballack") is a person
-  (:meth:`ChunkRepairs.first_name_persons`).
+  (:meth:`ChunkRepairs.first_name_persons`);
+* an acronym in parentheses right after an organisation that begins with its first letter
+  ("Bundesamt für Kommunikation ( BAKOM )") is that organisation's short name
+  (:meth:`ChunkRepairs.acronym_after_org`).
 
 A *name-like* word is capitalised and has lower-case letters, is no role noun, no month and no
 abbreviated form of address, is not a compound ending in a German noun ("SVP-Nationalrat"), and
@@ -100,6 +103,7 @@ class ChunkRepairs:
         out = list(tags)
         if "(" in words:
             self.dateline_agency(words, out)
+            self.acronym_after_org(words, out)
         heads = {self.head(w) for w in words}
         if "ORG" in heads:
             self.after_org_noun(words, out)
@@ -172,6 +176,16 @@ class ChunkRepairs:
                     tags[i - 1].endswith("-LOC") and tags[i + 1] == "O" and words[i + 1][:1].isalpha() and \
                     words[i + 1] not in self.gazetteer.word_classes:
                 tags[i + 1] = "B-ORG"
+
+    @staticmethod
+    def acronym_after_org(words: Sequence[str], tags: Tags) -> None:
+        """"Verbundnetz Gas AG ( VNG )": an untagged acronym in parentheses right after an
+        organisation chunk whose first word begins with the acronym's first letter."""
+        n = len(words)
+        for a, b, label in chunks(tags):
+            if label == "ORG" and b + 2 < n and words[b] == "(" and words[b + 2] == ")" and \
+                    tags[b + 1] == "O" and _ACRONYM.match(words[b + 1]) and words[b + 1][0] == words[a][:1]:
+                tags[b + 1] = "B-ORG"
 
     def after_org_noun(self, words: Sequence[str], tags: Tags) -> None:
         """An untagged name (or acronym, or a quoted word) right after an organisation noun is
