@@ -73,7 +73,8 @@ def test_name_like_words(repairs):
 
 
 def test_load_cues_rejects_an_unknown_kind():
-    assert load_cues("# comment\nsender\tORG\nAugust\tNOT\n") == {"ORG": ("sender",), "LOC": (), "NOT": ("August",)}
+    assert load_cues("# comment\nsender\tORG\nAugust\tNOT\n") == \
+        {"ORG": ("sender",), "LOC": (), "NOT": ("August",), "SAY": ()}
     with pytest.raises(ValueError, match="kind"):
         load_cues("sender\tPER\n")
 
@@ -94,5 +95,19 @@ def test_the_recognizer_applies_the_repairs(recognizer):
     ("Hessen/LOC ( BSBD ) ,", ("B-LOC", "O", "O", "O", "O")),  # only after an organisation
 ])
 def test_an_acronym_in_parentheses_after_an_organisation(repairs, text, expected):
+    words, tags = tagged(text)
+    assert repairs(words, tags) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“ , betonte Thierse .", ("O", "O", "O", "B-PER", "O")),  # a name the lexicon knows
+    ("“ , so Ketterer .", ("O", "O", "O", "B-PER", "O")),
+    (", sagte Seehofer über die Wahl", ("O", "O", "B-PER", "O", "O", "O")),
+    # a role-noun compound before the name is no part of it (the first-name repair finds the name)
+    (", sagte Mibrag-Betriebsrat Mario Gierl .", ("O", "O", "O", "B-PER", "I-PER", "O")),
+    (", sagte Außenminister Lawrow .", ("O",) * 5),  # a role noun is no speaker's name
+    ("sagte Pfister .", ("O",) * 3),  # no comma: not the speaker after a quote
+])
+def test_the_speaker_after_a_verb_of_saying(repairs, text, expected):
     words, tags = tagged(text)
     assert repairs(words, tags) == expected

@@ -17,7 +17,9 @@ documents:
   (:meth:`ChunkRepairs.first_name_persons`);
 * an acronym in parentheses right after an organisation that begins with its first letter
   ("Bundesamt für Kommunikation ( BAKOM )") is that organisation's short name
-  (:meth:`ChunkRepairs.acronym_after_org`).
+  (:meth:`ChunkRepairs.acronym_after_org`);
+* the speaker after a comma and a verb of saying ("... “ , sagte Thierse .", ", so Ketterer .")
+  is a person (:meth:`ChunkRepairs.speaker_after_verb`).
 
 A *name-like* word is capitalised and has lower-case letters, is no role noun, no month and no
 abbreviated form of address, is not a compound ending in a German noun ("SVP-Nationalrat"), and
@@ -34,7 +36,7 @@ from typing import Callable, Sequence
 from chronik.entities.corpora import chunks
 
 CUES_FILE = "name_cues.tsv"
-_KINDS = ("ORG", "LOC", "NOT")
+_KINDS = ("ORG", "LOC", "NOT", "SAY")
 _ARTEFACTS = frozenset("¬=⸗:")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")  # "CNN", "ORF2"
 _BRAND = re.compile(r"^[a-zäöü]+[A-Z0-9]\w*$")  # "iTunes", "hr1"
@@ -59,7 +61,7 @@ def load_cues(text: str | None = None) -> dict[str, tuple[str, ...]]:
         kind = kind.strip()
         if kind not in _KINDS:
             raise ValueError(f"{CUES_FILE} line {number}: kind must be one of {_KINDS}: {line!r}")
-        out[kind].append(word.strip() if kind == "NOT" else word.strip().lower())
+        out[kind].append(word.strip() if kind in ("NOT", "SAY") else word.strip().lower())
     return {kind: tuple(words) for kind, words in out.items()}
 
 
@@ -96,6 +98,7 @@ class ChunkRepairs:
         self.org_heads = cues["ORG"]
         self.place_heads = cues["LOC"]
         self.not_names = frozenset(cues["NOT"])
+        self.say_verbs = frozenset(cues["SAY"])
         self._names: dict[str, bool] = {}  # word -> name-like (cache)
         self._heads: dict[str, str | None] = {}  # word -> "ORG"/"LOC" noun it ends in, or None (cache)
 
@@ -110,6 +113,8 @@ class ChunkRepairs:
         if "LOC" in heads:
             self.after_place_noun(words, out)
         self.first_name_persons(words, out)
+        if "," in words:
+            self.speaker_after_verb(words, out)
         return tuple(out)
 
     def head(self, word: str) -> str | None:
@@ -243,3 +248,22 @@ class ChunkRepairs:
                 i = end
             else:
                 i += 1
+
+    def speaker_after_verb(self, words: Sequence[str], tags: Tags) -> None:
+        """", sagte Pfister ." / ", so Ketterer .": after a comma and a verb of saying (``SAY`` in
+        ``data/name_cues.tsv``) the untagged name-like words, or one capitalised word that is no
+        role noun and ends the capitalised run (names the lexicon knows: "Thierse"), are the
+        speaker. Role-noun compounds before a name ("sagte Mibrag-Betriebsrat Mario Gierl") are
+        left alone."""
+        n = len(words)
+        for i in range(1, n - 1):
+            if words[i] not in self.say_verbs or words[i - 1] != "," or tags[i + 1] != "O":
+                continue
+            j = i + 1
+            end = self._name_run(words, tags, j)
+            if end == j and _capitalised(words[j]) and not self.is_title(words[j]) and \
+                    words[j].rstrip(".") not in self.not_names and not _ARTEFACTS.intersection(words[j]) and \
+                    _free(tags, j, j + 1) and (j + 1 == n or not _capitalised(words[j + 1])):
+                end = j + 1
+            if end > j:
+                _span(tags, j, end, "PER")
