@@ -1,6 +1,8 @@
 """Chunk repairs after the CRF (chronik.entities.repairs): names the sentence gives away."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronik.entities.repairs import ChunkRepairs, load_cues
 
@@ -111,3 +113,22 @@ def test_an_acronym_in_parentheses_after_an_organisation(repairs, text, expected
 def test_the_speaker_after_a_verb_of_saying(repairs, text, expected):
     words, tags = tagged(text)
     assert repairs(words, tags) == expected
+
+
+_VOCAB = ["Berlin", "(", ")", "-", ",", "sagte", "so", "der", "US-Nachrichtensender", "CNN", "Flughafen", "Michael",
+          "Ballack", "„", "“", "&", "Verlag", "AG", "VNG", "Kantons", "Bern", "August", "und", ".", "Probleme", ""]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_VOCAB), st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "B-ORG", "I-ORG"])),
+                max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_repairs_only_add_or_relabel_chunks(repairs, pairs):
+    from chronik.entities.corpora import bio, chunks
+
+    words = [w for w, _ in pairs]
+    tags = bio(len(words), chunks([t for _, t in pairs]))  # well-formed input, as the tagger gives
+    out = repairs(words, tags)
+    assert len(out) == len(tags) and out == bio(len(out), chunks(out))  # well-formed BIO
+    after = {(a, b) for a, b, _ in chunks(out)}
+    for a, b, label in chunks(tags):
+        assert (a, b) in after  # no chunk is cut, moved or dropped; at most its label changes
