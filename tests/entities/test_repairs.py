@@ -109,6 +109,7 @@ def test_an_acronym_in_parentheses_after_an_organisation(repairs, text, expected
     (", sagte Mibrag-Betriebsrat Mario Gierl .", ("O", "O", "O", "B-PER", "I-PER", "O")),
     (", sagte Außenminister Lawrow .", ("O",) * 5),  # a role noun is no speaker's name
     ("sagte Pfister .", ("O",) * 3),  # no comma: not the speaker after a quote
+    (", sagt Ex-SVP-K-Abg .", ("O",) * 4),  # an abbreviated former role, not a name
 ])
 def test_the_speaker_after_a_verb_of_saying(repairs, text, expected):
     words, tags = tagged(text)

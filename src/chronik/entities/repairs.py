@@ -65,6 +65,12 @@ def load_cues(text: str | None = None) -> dict[str, tuple[str, ...]]:
     return {kind: tuple(words) for kind, words in out.items()}
 
 
+def _role_or_abbreviation(word: str) -> bool:
+    """A former role or an abbreviation, never a name: "Ex-Minister", "Ex-SVP-K-Abg"."""
+    parts = word.split("-")
+    return len(parts) > 1 and (parts[0] == "Ex" or any(len(p) == 1 for p in parts))
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() and any(c.islower() for c in word)
 
@@ -149,6 +155,8 @@ class ChunkRepairs:
             return False
         word = word.replace("ſ", "s")  # the long s of old prints
         gazetteer = self.gazetteer
+        if _role_or_abbreviation(word):
+            return False
         if "-" in word:
             tail = word.rpartition("-")[2]
             if tail[:1].isupper() and tail in self.lexicon and tail not in gazetteer.first_names and \
@@ -262,7 +270,7 @@ class ChunkRepairs:
             j = i + 1
             end = self._name_run(words, tags, j)
             if end == j and _capitalised(words[j]) and not self.is_title(words[j]) and \
-                    words[j].rstrip(".") not in self.not_names and not _ARTEFACTS.intersection(words[j]) and \
+                    not _role_or_abbreviation(words[j]) and words[j].rstrip(".") not in self.not_names and not _ARTEFACTS.intersection(words[j]) and \
                     _free(tags, j, j + 1) and (j + 1 == n or not _capitalised(words[j + 1])):
                 end = j + 1
             if end > j:
