@@ -38,6 +38,8 @@ def test_one_particle_list_with_two_scopes():
     ("BlackRock , Inc .", "ORG", ["BlackRock , Inc ."]),
     ("beauty alliance", "ORG", ["beauty alliance"]),
     ("presseportal . de", "ORG", ["presseportal . de"]),
+    ("von Alliance Boots", "ORG", ["Alliance Boots"]),  # no organisation opens with a particle
+    ("von Weizsäcker", "PER", ["von Weizsäcker"]),
 ])
 def test_chunks_are_cut_at_words_no_name_holds(cutter, text, label, parts):
     assert cut(cutter, text, label) == parts

@@ -8,7 +8,8 @@ as one MISC chunk). :class:`NameCutter` cuts every chunk, of any label, into its
 * a person's name holds no all-lower-case word but a name particle ("von der", "bin", "al");
 * another name (organisation, place, work) may also hold connectives ("Institut für
   Weltwirtschaft", "Frankfurt am Main") and inflected adjectives ("Bundesverband deutscher
-  Banken"), but no other all-lower-case word; a single-word chunk ("dpa") is left alone.
+  Banken"), but no other all-lower-case word, and does not open with a particle ("von Alliance
+  Boots" is "Alliance Boots"); a single-word chunk ("dpa") is left alone.
 
 The particles are one hand-written list, ``data/name_particles.tsv``. Words with a capital
 inside ("al-Nuaimi", "d'Estaing", "eBay") are never cut at.
@@ -80,6 +81,8 @@ class NameCutter:
                     lo += 1
                 while k < b and hi > lo and not _wordlike(words[hi - 1]):
                     hi -= 1
+                while label != "PER" and hi - lo > 1 and words[lo].islower() and words[lo] in self.particles:
+                    lo += 1  # no organisation or place name opens with a particle: "von Alliance Boots"
                 if hi > lo:
                     out.append((lo, hi, label))
                 start, cut_before = k + 1, True
