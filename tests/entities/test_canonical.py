@@ -194,3 +194,15 @@ def test_a_place_takes_no_title_from_an_article_that_called_it_a_person(gazettee
     result = Canonicalizer(gazetteer=gazetteer).add([*places, person])
     village = by_name(result, "Scharnitzau")
     assert village.label == "LOC" and "Kilometern" not in village.aliases, village
+
+
+def test_countries_go_by_the_names_german_news_uses(gazetteer):
+    """"USA" and "Großbritannien" are the countries, also when the text says "Vereinigte Staaten"
+    or "Vereinigtes Königreich"; the display name is the one news uses (data/country_names.tsv)."""
+    a = article("c1", "Die USA und Großbritannien warnten. Die Vereinigten Staaten schwiegen.",
+                {"USA": "LOC", "Großbritannien": "LOC", "Vereinigten Staaten": "LOC"})
+    b = article("c2", "Das Vereinigte Königreich und die Vereinigte Staaten von Amerika einigten sich.",
+                {"Vereinigte Königreich": "LOC", "Vereinigte Staaten von Amerika": "LOC"})
+    result = Canonicalizer(gazetteer=gazetteer).add([a, b])
+    assert sorted(e.name for e in result.entities) == ["Großbritannien", "USA"]
+    assert gazetteer.lookup("Weißrussland").name == "Belarus"

@@ -12,7 +12,7 @@ def demonyms(gazetteer):
     ("nordkoreanische", "Nordkorea"), ("russischen", "Russland"), ("ostrussischen", "Russland"),
     ("italienischer", "Italien"), ("brasilianischen", "Brasilien"), ("chinesische", "China"),
     ("ukrainischen", "Ukraine"), ("deutschen", "Deutschland"), ("französische", "Frankreich"),
-    ("europäischen", "Europa"), ("amerikanischen", "Vereinigte Staaten"),
+    ("europäischen", "Europa"), ("amerikanischen", "USA"), ("britische", "Großbritannien"),
     ("malerisch", None), ("politischen", None), ("praktisch", None), ("arabischen", None),
     ("Russland", None), ("schnell", None),
 ])

@@ -95,7 +95,8 @@ def translit_key(name: str) -> str:
 
 
 def _place_variants(name: str) -> list[str]:
-    """``name``, its genitive stem and its uninflected form ("Demokratischen Volksrepublik Korea")."""
+    """``name``, its genitive stem and its uninflected forms ("Demokratischen Volksrepublik Korea",
+    "Vereinigten Staaten", "Vereinigte Königreich")."""
     out = [name]
     if stem := genitive_stem(name):
         out.append(stem)
@@ -104,6 +105,11 @@ def _place_variants(name: str) -> list[str]:
         base = [re.sub(r"(?<=[a-zäöü])e[nmrs]$", "e", w) for w in words]
         if base != words:
             out.append(" ".join(base))
+        # the adjectives only, weak or strong ("Vereinigten Staaten", "das Vereinigte Königreich")
+        for ending in ("e", "es", "er"):
+            head = [re.sub(r"(?<=[a-zäöü])e[nmrs]?$", ending, w) for w in words[:-1]] + words[-1:]
+            if head != words and " ".join(head) not in out:
+                out.append(" ".join(head))
     return out
 
 

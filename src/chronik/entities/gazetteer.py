@@ -27,6 +27,16 @@ class Place:
         return self.names[0]
 
 
+def _country_names() -> dict[str, tuple[str, ...]]:
+    text = resources.files(DATA).joinpath("country_names.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            ident, _, names = line.partition("\t")
+            out[ident.strip()] = tuple(n.strip() for n in names.split("|") if n.strip())
+    return out
+
+
 def fold(name: str) -> str:
     """A matching key: case-folded, hyphens and apostrophes as spaces, umlauts expanded."""
     key = name.casefold().replace("ß", "ss")
@@ -70,11 +80,14 @@ class Gazetteer:
 
     @property
     def places(self) -> dict[str, Place]:
-        """Every place by id (parsed on first use)."""
+        """Every place by id (parsed on first use); countries take the names German news uses
+        first (``data/country_names.tsv``: "USA", "Großbritannien")."""
         if not self._places:
+            preferred = _country_names()
             for line in self._lines:
                 kind, ident, pop, names = line.split("\t", 3)
-                self._places[ident] = Place(ident, kind, int(pop), tuple(names.split("|")))
+                listed = preferred.get(ident, ()) + tuple(names.split("|"))
+                self._places[ident] = Place(ident, kind, int(pop), tuple(dict.fromkeys(listed)))
         return self._places
 
     @staticmethod
