@@ -26,8 +26,7 @@ def test_gold_set_is_large_and_varied():
     assert sum(1 for s in gold if not s.events) >= 150  # sentences without events
     assert modalities["reported"] and modalities["negated"] and modalities["speculative"] and modalities["planned"]
     assert any(e.type == "DENY" for e in events) and sum(1 for e in events if e.attribution) >= 30
-    assert {s.split for s in gold} == {"dev", "test", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6",
-                                       "blind7", "blind8", "blind9", "blind10"}
+    assert {s.split for s in gold} >= {"dev", "test", "heldout", *BLIND_SPLITS}  # a newer blind set may wait unscored
 
 
 def test_gold_set_fits_the_corpus_texts(data_dir):
