@@ -11,6 +11,7 @@
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind8    # a ninth draw (split "blind8")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind9    # a tenth draw (split "blind9")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind10   # an eleventh draw (split "blind10")
+    .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind11   # a twelfth draw (split "blind11")
 
 Every draw is one row of ``DRAWS`` (name = the CLI flag -> seed, plan, row-id prefix, split);
 the table replaced a chain of conditionals and writes byte-identical worksheets for every
@@ -50,6 +51,11 @@ the object-first and dateline rules, annotated and committed before the extracto
 event strata of both corpora hold no sentence in unused documents any more; documents in no
 earlier split; seed 20261130, prefix ``q``) in the seventh session while the extractor was being
 changed, annotated from the text and the guidelines only and committed before the extractor ran on it.
+``--blind11`` draws a twelfth set (330 sentences: SmartData 120, every eligible sentence its unused
+documents still hold, so SmartData is used up; GermEval 210; at random; documents
+in no earlier split, blind10 included; seed 20261201, prefix ``r``) in the eighth session while the
+extractor was being changed, annotated from the text and the guidelines only (the corpus entity
+mentions as a reading aid) and committed before the extractor ran on it.
 """
 
 from __future__ import annotations
@@ -108,6 +114,10 @@ BLIND10_PLAN = {  # seventh session: drawn while the extractor was being changed
     "smartdata": {"random": 130},  # the event strata of both corpora are used up (no sentence left)
     "germeval": {"random": 200},  # more GermEval: its random sentences hold more events than SmartData's
 }
+BLIND11_PLAN = {  # eighth session: drawn while the extractor was being changed, annotated blind, scored once
+    "smartdata": {"random": 120},  # every sentence its unused documents hold (120: the corpus is used up)
+    "germeval": {"random": 210},
+}
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -139,6 +149,7 @@ DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "go
     "blind8": Draw(seed=20261128, plan=BLIND8_PLAN, tag="n", split="blind8"),
     "blind9": Draw(seed=20261129, plan=BLIND9_PLAN, tag="p", split="blind9"),
     "blind10": Draw(seed=20261130, plan=BLIND10_PLAN, tag="q", split="blind10"),
+    "blind11": Draw(seed=20261201, plan=BLIND11_PLAN, tag="r", split="blind11"),
 }
 
 CUES = re.compile(
