@@ -250,7 +250,7 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
                 titles.append(k)
                 k -= 1
                 continue
-            if (t.text.islower() and t.word and t.lower not in preps and _adjective(t)) or t.text[:1].isdigit():
+            if (t.text.islower() and t.word and t.lower not in preps and is_adjective(t)) or t.text[:1].isdigit():
                 k -= 1
                 continue
             break
@@ -258,6 +258,12 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
         ph.titles = tuple(reversed(titles))
         if k >= 0 and toks[k].clause == ph.clause and toks[k].lower in preps:
             ph.prep = toks[k].lower
+        if ph.titles and m.label == "LOC" and last_tok == first_tok and last.text.endswith("s") \
+                and not last.text.endswith("ss") and any(t.text.islower() and t.lower not in dets for t in toks[ph.first:ph.titles[0]]):
+            # "der größte Computer-Dienstleister Nordeuropas": a place's genitive after an adjective and a
+            # noun is no title ("der Gemeinderat Feldthurns" is the village's council: Feldthurns acts)
+            ph.first, ph.titles, ph.prep, ph.det = first_tok, (), "", ""
+            ph.modifies = first_tok - 1
         if k_index in datelines:
             ph.prep = DATELINE
         if last_tok + 1 < len(toks) and toks[last_tok + 1].lower in ("zufolge",):
@@ -345,7 +351,7 @@ def _attribute(view: SentenceView, m: Mention, mentions) -> bool:
 _ADJ = re.compile(r"(?:isch|ig|lich|bar|sam|haft|los|voll|iert|ell|al|är|iv|ant|ent|ert|te|ne)(?:e|en|er|es|em)$")
 
 
-def _adjective(t: Tok) -> bool:
+def is_adjective(t: Tok) -> bool:
     """A lowercase inflected word before a noun: an adjective or a participle used as one."""
     if not t.lower.endswith(ADJ_ENDINGS) or len(t.lower) <= 3:
         return False

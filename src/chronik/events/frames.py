@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from chronik.events.analysis import ADJ_ENDINGS, PARTICLES, SentenceView, Tok, separable
+from chronik.events.analysis import ADJ_ENDINGS, PARTICLES, SentenceView, Tok, is_adjective, separable
 from chronik.events.attribution import Attribution
 from chronik.events.lexicon import Lexicon, LightVerb, Sense
 from chronik.events.nounroles import NounRoleFinder
@@ -141,7 +141,8 @@ class FrameFinder:
     def _state_collectives(self, view: SentenceView, i: int, roles) -> None:
         """A country adjective with a state collective, outside prepositional phrases, as an actor
         of the verb: "hat ... die britische Regierung aufgefordert" (target Großbritannien),
-        "Die russische Armee griff ... an" (source Russland, when the subject is not named)."""
+        "Die russische Armee griff ... an", "erschossen israelische Soldaten" (source Russland,
+        Israel, when the subject is not named)."""
         toks = view.toks
         trig = toks[i]
         collectives = self.lexicon.cue("state_collectives")
@@ -165,6 +166,14 @@ class FrameFinder:
                 roles.countries.append((country, "source"))
             elif k > fin and (roles.subject or t.lower in ("den", "dem")) and not passive:
                 roles.countries.append((country, "target"))
+        # right after the finite verb, without an article: the subject ("erschossen israelische Soldaten ...")
+        k = fin + 1
+        if k + 1 < len(toks) and toks[k + 1].clause == trig.clause and not roles.subject and not passive:
+            adj, noun = toks[k], toks[k + 1]
+            if adj.text.islower() and noun.text in collectives and noun.i not in view.by_token:
+                country = self.countries(adj.lower)
+                if country is not None and all(c != country for c, _ in roles.countries):
+                    roles.countries.append((country, "source"))
 
     @staticmethod
     def _controller(view: SentenceView, frames: list[Frame], i: int) -> Frame | None:
@@ -232,6 +241,11 @@ class FrameFinder:
         return out
 
 
+# words that open a noun phrase: after one of them, "PARTICIPLE ADJECTIVE NOUN" is a noun phrase
+_NP_OPENERS = frozenset("der die das den dem des ein eine einen einem einer eines zwei drei vier fünf sechs zehn beiden "
+                        "seine ihre seinen ihren seinem ihrem seiner ihrer diese diesen diesem dieser".split())
+
+
 def _attributive(view: SentenceView, t: Tok) -> bool:
     """A participle used as an adjective ("die verhängten Sanktionen", "bereits bewilligten
     Maßnahmen"), not a finite verb before its subject ("sagte Kim", "berichteten Staatsmedien")."""
@@ -240,8 +254,9 @@ def _attributive(view: SentenceView, t: Tok) -> bool:
         return False
     prev = toks[t.i - 1]
     j = t.i + 1
-    while j + 1 < len(toks) and (toks[j].text in "«»„“\"" or (toks[j].text.islower() and toks[j].word and j > t.i + 1
-                                                                 or toks[j].text in "«»„“\"")):
+    opened = prev.lower in _NP_OPENERS or prev.text[:1].isdigit()  # "von zwei entführten malaysischen Schiffen"
+    while j + 1 < len(toks) and (toks[j].text in "«»„“\"" or (toks[j].text.islower() and toks[j].word and (
+            j > t.i + 1 or (opened and is_adjective(toks[j]))) or toks[j].text in "«»„“\"")):
         j += 1
     nxt = toks[j]
     if not (nxt.cap and nxt.word):
