@@ -228,6 +228,9 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
         last = toks[last_tok]
         if m.end < last.end and last.text[m.end - last.start:m.end - last.start + 1] == "-":
             ph.compound_of = last_tok
+        elif m.label == "ORG" and last_tok + 2 < len(toks) and toks[last_tok + 1].cap and toks[last_tok + 1].word \
+                and _unmentioned(toks[last_tok + 1], mentions) and _starts_person(toks[last_tok + 2], mentions):
+            ph.compound_of = last_tok + 1  # "sagte UEFA Präsident Michel Platini": "UEFA-Präsident" without its hyphen
         # walk back over titles, adjectives, numbers and a determiner to a preposition
         k = first_tok - 1
         titles = []
@@ -358,6 +361,10 @@ def is_adjective(t: Tok) -> bool:
     if t.lemma != t.lower and not t.lemma.endswith(("en", "ern", "eln")):
         return True
     return t.lemma == t.lower and bool(_ADJ.search(t.lower))
+
+
+def _starts_person(tok: Tok, mentions) -> bool:
+    return any(m.start == tok.start and m.label == "PER" for _, m in mentions)
 
 
 def _unmentioned(tok: Tok, mentions) -> bool:

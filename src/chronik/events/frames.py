@@ -72,6 +72,8 @@ class FrameFinder:
             verbal = t.text.islower() or (t.i == 0 and t.lemma.islower() and t.lemma in known)
             if not t.word or not verbal or t.i in view.by_token or _present_participle(t):
                 continue
+            if t.i > 0 and toks[t.i - 1].lower in _ARTICLES and t.i + 1 < len(toks) and toks[t.i + 1].cap:
+                continue  # "eine würdige Beerdigung": an adjective between an article and its noun
             sep = separable(toks, t.i, lexicon, known) if t.i < last_particle else None
             if sep:
                 verbs[t.i] = sep[0]
@@ -241,6 +243,7 @@ class FrameFinder:
         return out
 
 
+_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 # words that open a noun phrase: after one of them, "PARTICIPLE ADJECTIVE NOUN" is a noun phrase
 _NP_OPENERS = frozenset("der die das den dem des ein eine einen einem einer eines zwei drei vier fünf sechs zehn beiden "
                         "seine ihre seinen ihren seinem ihrem seiner ihrer diese diesen diesem dieser".split())
