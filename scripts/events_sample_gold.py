@@ -12,6 +12,7 @@
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind9    # a tenth draw (split "blind9")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind10   # an eleventh draw (split "blind10")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind11   # a twelfth draw (split "blind11")
+    .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind12   # a thirteenth draw (split "blind12")
 
 Every draw is one row of ``DRAWS`` (name = the CLI flag -> seed, plan, row-id prefix, split);
 the table replaced a chain of conditionals and writes byte-identical worksheets for every
@@ -56,6 +57,12 @@ documents still hold, so SmartData is used up; GermEval 210; at random; document
 in no earlier split, blind10 included; seed 20261201, prefix ``r``) in the eighth session while the
 extractor was being changed, annotated from the text and the guidelines only (the corpus entity
 mentions as a reading aid) and committed before the extractor ran on it.
+``--blind12`` draws a thirteenth set (187 sentences, GermEval only, at random: SmartData's unused
+documents hold no sentence any more, and 187 is every eligible sentence GermEval's unused documents
+still hold, so GermEval is used up too; 330 were planned; documents in no earlier split, blind10 and blind11 included,
+never the seeds; seed 20261202, prefix ``s``) in the ninth session while the extractor was being
+changed, annotated from the text and the guidelines only (the corpus entity mentions as a reading
+aid) and committed before the extractor ran on it.
 """
 
 from __future__ import annotations
@@ -118,6 +125,9 @@ BLIND11_PLAN = {  # eighth session: drawn while the extractor was being changed,
     "smartdata": {"random": 120},  # every sentence its unused documents hold (120: the corpus is used up)
     "germeval": {"random": 210},
 }
+BLIND12_PLAN = {  # ninth session: drawn while the extractor was being changed, annotated blind, scored once
+    "germeval": {"random": 187},  # all its unused documents hold (330 planned); SmartData is used up
+}
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -150,6 +160,7 @@ DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "go
     "blind9": Draw(seed=20261129, plan=BLIND9_PLAN, tag="p", split="blind9"),
     "blind10": Draw(seed=20261130, plan=BLIND10_PLAN, tag="q", split="blind10"),
     "blind11": Draw(seed=20261201, plan=BLIND11_PLAN, tag="r", split="blind11"),
+    "blind12": Draw(seed=20261202, plan=BLIND12_PLAN, tag="s", split="blind12"),
 }
 
 CUES = re.compile(
