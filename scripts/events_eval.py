@@ -32,7 +32,7 @@ GOLD = ROOT / "tests" / "events" / "gold" / "sentences.jsonl"
 BASELINE = ROOT / "tests" / "events" / "baseline.json"
 KEYS = ("type", "type+actors", "time", "attribution", "cue", "modality")
 MARGIN = 0.005
-BLIND_SPLITS = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11")
+BLIND_SPLITS = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12")
 
 
 def floor(value: float) -> float:

@@ -14,7 +14,7 @@ from chronik.events.scoring import check_gold, load_gold
 from tests.events.conftest import BASELINE, GOLD
 
 KEYS = ("type", "type+actors", "time", "attribution", "cue", "modality")
-BLIND_SPLITS = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11")
+BLIND_SPLITS = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12")
 
 
 def test_gold_set_is_large_and_varied():
