@@ -461,6 +461,13 @@ def is_finite_like(tok: Tok, lexicon: Lexicon) -> bool:
     return not low.endswith(("ende", "endem", "enden", "ender", "endes"))
 
 
+def after_bracket(toks: list[Tok], k: int) -> int:
+    """The index after the bracketed words that open at token ``k`` (a "(")."""
+    while k < len(toks) and toks[k].text != ")":
+        k += 1
+    return k + 1
+
+
 def separable(toks: list[Tok], i: int, lexicon: Lexicon, known: set[str] | frozenset[str]) -> tuple[str, int] | None:
     """A separable verb ("lud ... ein" -> einladen): a particle later in the clause of token
     ``i``, standing before punctuation or at the clause's end, joined with its lemma, if that
@@ -470,9 +477,7 @@ def separable(toks: list[Tok], i: int, lexicon: Lexicon, known: set[str] | froze
     while k < len(toks):
         cand = toks[k]
         if cand.text == "(":
-            while k < len(toks) and toks[k].text != ")":
-                k += 1
-            k += 1
+            k = after_bracket(toks, k)
             continue
         if cand.clause != tok.clause:
             break

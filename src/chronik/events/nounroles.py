@@ -10,7 +10,7 @@ country adjective ("nordkoreanische Waffenlieferungen") names a country in the g
 
 from __future__ import annotations
 
-from chronik.events.analysis import ADJ_ENDINGS, SentenceView, is_finite_like, separable_lemma
+from chronik.events.analysis import ADJ_ENDINGS, SentenceView, after_bracket, is_finite_like, separable_lemma
 from chronik.events.lexicon import EventType
 from chronik.events.roles import (OWN_ACTIVITY, PLACE_NOT_ACTOR, POSSESSIVES, TEMPORAL_PREPS, RoleFinder, Roles,
                                   norm_prep)
@@ -116,9 +116,7 @@ class NounRoleFinder:
         while k < len(toks) and k - i <= 25:
             t = toks[k]
             if t.text == "(":
-                while k < len(toks) and toks[k].text != ")":
-                    k += 1
-                k += 1
+                k = after_bracket(toks, k)
                 continue
             if t.clause != toks[i].clause:
                 break
