@@ -21,8 +21,9 @@ documents:
 * the speaker after a comma and a verb of saying ("... “ , sagte Thierse .", ", so Ketterer .")
   is a person (:meth:`ChunkRepairs.speaker_after_verb`).
 
-A *name-like* word is capitalised and has lower-case letters, is no role noun, no month and no
-abbreviated form of address, is not a compound ending in a German noun ("SVP-Nationalrat"), and
+A *name-like* word is capitalised and has lower-case letters, is no role noun, no month, no
+abbreviated form of address and no former role or hyphenated abbreviation ("Ex-Minister",
+"Ex-SVP-K-Abg"), is not a compound ending in a German noun ("SVP-Nationalrat"), and
 is either in the first- or last-name lists or no German word form. The cue words are one
 hand-written list, ``data/name_cues.tsv``.
 """
