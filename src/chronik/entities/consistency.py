@@ -27,6 +27,7 @@ from typing import Callable, Sequence
 
 from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.corpora import chunks
+from chronik.entities.repairs import capitalised
 from chronik.entities.titles import genitive_stem
 
 _SHORT_SYLLABLE = re.compile(r"[A-Z][a-z]{1,2}")  # "Un", "Il", "In"
@@ -137,10 +138,6 @@ def places_by_preposition(sentences: Sequence[Words], tagged: Sequence[Tags], le
 _DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and any(c.islower() for c in word)
-
-
 def persons_by_surname(sentences: Sequence[Words], tagged: Sequence[Tags], gazetteer: Gazetteer,
                        is_title: Callable[[str], bool]) -> list[tuple[str, ...]]:
     """The last word of a multi-word person chunk that begins with a known first name ("Horst
@@ -153,7 +150,7 @@ def persons_by_surname(sentences: Sequence[Words], tagged: Sequence[Tags], gazet
         for a, b, label in chunks(tags):
             last = words[b - 1]
             if label == "PER" and b - a >= 2 and words[a] in gazetteer.first_names and len(last) >= 3 and \
-                    _capitalised(last) and not is_title(last):
+                    capitalised(last) and not is_title(last):
                 surnames.add(last)
     surnames = {w for w in surnames if not big_place(gazetteer, w)}
     if not surnames:
@@ -169,7 +166,7 @@ def persons_by_surname(sentences: Sequence[Words], tagged: Sequence[Tags], gazet
             if i + 1 < n and (tags[i + 1].startswith("I-") or words[i + 1] in ("&", "+") or
                               (words[i + 1][:1].isupper() and not genitive)):  # "Seehofers Rede"
                 continue
-            if i > 0 and (words[i - 1].lower() in _DETERMINERS or (_capitalised(words[i - 1]) and tags[i - 1] == "O")):
+            if i > 0 and (words[i - 1].lower() in _DETERMINERS or (capitalised(words[i - 1]) and tags[i - 1] == "O")):
                 continue
             tags[i] = "B-PER"
         out.append(tuple(tags))

@@ -72,7 +72,7 @@ def _role_or_abbreviation(word: str) -> bool:
     return len(parts) > 1 and (parts[0] == "Ex" or any(len(p) == 1 for p in parts))
 
 
-def _capitalised(word: str) -> bool:
+def capitalised(word: str) -> bool:
     return word[:1].isupper() and any(c.islower() for c in word)
 
 
@@ -151,7 +151,7 @@ class ChunkRepairs:
         return known
 
     def _name_like(self, word: str) -> bool:
-        if not _capitalised(word) or len(word) < 3 or word.rstrip(".") in self.not_names or \
+        if not capitalised(word) or len(word) < 3 or word.rstrip(".") in self.not_names or \
                 _ARTEFACTS.intersection(word) or self.is_title(word):
             return False
         word = word.replace("ſ", "s")  # the long s of old prints
@@ -176,9 +176,9 @@ class ChunkRepairs:
         place_words = self.gazetteer.word_classes
         while end < len(words) and end - start < MAX_NAME and tags[end] == "O" and \
                 (self.name_like(words[end]) or (acronyms and _acronym(words[end])) or
-                 (places and _capitalised(words[end]) and words[end] in place_words)):
+                 (places and capitalised(words[end]) and words[end] in place_words)):
             end += 1
-        if end > start and _free(tags, start, end) and (end == len(words) or not _capitalised(words[end])):
+        if end > start and _free(tags, start, end) and (end == len(words) or not capitalised(words[end])):
             return end
         return start
 
@@ -212,7 +212,7 @@ class ChunkRepairs:
                 continue
             j = i + 1
             if words[j] in _OPEN_QUOTES and j + 2 < n and words[j + 2] in _CLOSE_QUOTES and \
-                    tags[j + 1] == "O" and _capitalised(words[j + 1]):
+                    tags[j + 1] == "O" and capitalised(words[j + 1]):
                 tags[j + 1] = "B-ORG"  # die Literaturzeitschrift „ Eckart “
                 continue
             end = self._name_run(words, tags, j, acronyms=True)
@@ -248,11 +248,11 @@ class ChunkRepairs:
                 i += 1
                 continue
             end = i + 1
-            while end < n and end - i <= 2 and tags[end] == "O" and _capitalised(words[end]) and \
+            while end < n and end - i <= 2 and tags[end] == "O" and capitalised(words[end]) and \
                     ((self.name_like(words[end]) and words[end] not in first_names) or
                      words[end] in last_names) and not _ARTEFACTS.intersection(words[end]):
                 end += 1
-            if end > i + 1 and _free(tags, i, end) and (end == n or not _capitalised(words[end])):
+            if end > i + 1 and _free(tags, i, end) and (end == n or not capitalised(words[end])):
                 _span(tags, i, end, "PER")
                 i = end
             else:
@@ -270,9 +270,9 @@ class ChunkRepairs:
                 continue
             j = i + 1
             end = self._name_run(words, tags, j)
-            if end == j and _capitalised(words[j]) and not self.is_title(words[j]) and \
+            if end == j and capitalised(words[j]) and not self.is_title(words[j]) and \
                     not _role_or_abbreviation(words[j]) and words[j].rstrip(".") not in self.not_names and not _ARTEFACTS.intersection(words[j]) and \
-                    _free(tags, j, j + 1) and (j + 1 == n or not _capitalised(words[j + 1])):
+                    _free(tags, j, j + 1) and (j + 1 == n or not capitalised(words[j + 1])):
                 end = j + 1
             if end > j:
                 _span(tags, j, end, "PER")
