@@ -73,6 +73,7 @@ def _role_or_abbreviation(word: str) -> bool:
 
 
 def capitalised(word: str) -> bool:
+    """A capital first letter and lower-case letters in the word ("Putin", not "CNN" or "dpa")."""
     return word[:1].isupper() and any(c.islower() for c in word)
 
 
