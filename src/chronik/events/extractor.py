@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Mapping
 
-from chronik.events.analysis import PARTICLES, SentenceView, Tok, analyse, is_finite_like
+from chronik.events.analysis import SentenceView, Tok, analyse
+from chronik.events.verbs import PARTICLES, is_finite_like
 from chronik.events.attribution import PRONOUNS, Attribution, AttributionFinder
 from chronik.events.confidence import Confidence
 from chronik.events.context import ActorNames, TimeLine

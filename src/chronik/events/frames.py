@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from chronik.events.analysis import ADJ_ENDINGS, PARTICLES, SentenceView, Tok, is_adjective, separable
+from chronik.events.analysis import ADJ_ENDINGS, SentenceView, Tok, is_adjective
+from chronik.events.verbs import PARTICLES, separable
 from chronik.events.attribution import Attribution
 from chronik.events.lexicon import Lexicon, LightVerb, Sense
 from chronik.events.nounroles import NounRoleFinder

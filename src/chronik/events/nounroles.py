@@ -10,7 +10,8 @@ country adjective ("nordkoreanische Waffenlieferungen") names a country in the g
 
 from __future__ import annotations
 
-from chronik.events.analysis import ADJ_ENDINGS, SentenceView, after_bracket, is_finite_like, separable_lemma
+from chronik.events.analysis import ADJ_ENDINGS, SentenceView
+from chronik.events.verbs import after_bracket, is_finite_like, separable_lemma
 from chronik.events.lexicon import EventType
 from chronik.events.roles import (OWN_ACTIVITY, PLACE_NOT_ACTOR, POSSESSIVES, TEMPORAL_PREPS, RoleFinder, Roles,
                                   norm_prep)

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chronik.events.analysis import ADJ_ENDINGS, BREAKS, SentenceView, Tok, is_finite_like
+from chronik.events.analysis import ADJ_ENDINGS, BREAKS, SentenceView, Tok
+from chronik.events.verbs import is_finite_like
 from chronik.events.lexicon import EventType, Lexicon
 from chronik.events.wordorder import WordOrder
 

@@ -13,7 +13,8 @@ that name is the subject.
 
 from __future__ import annotations
 
-from chronik.events.analysis import SentenceView, is_finite_like
+from chronik.events.analysis import SentenceView
+from chronik.events.verbs import is_finite_like
 from chronik.events.lexicon import Lexicon
 
 
