@@ -272,7 +272,8 @@ class ChunkRepairs:
             j = i + 1
             end = self._name_run(words, tags, j)
             if end == j and capitalised(words[j]) and not self.is_title(words[j]) and \
-                    not _role_or_abbreviation(words[j]) and words[j].rstrip(".") not in self.not_names and not _ARTEFACTS.intersection(words[j]) and \
+                    not _role_or_abbreviation(words[j]) and words[j].rstrip(".") not in self.not_names and \
+                    not _ARTEFACTS.intersection(words[j]) and \
                     _free(tags, j, j + 1) and (j + 1 == n or not capitalised(words[j + 1])):
                 end = j + 1
             if end > j:

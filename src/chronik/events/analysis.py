@@ -260,7 +260,8 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
         if k >= 0 and toks[k].clause == ph.clause and toks[k].lower in preps:
             ph.prep = toks[k].lower
         if ph.titles and m.label == "LOC" and last_tok == first_tok and last.text.endswith("s") \
-                and not last.text.endswith("ss") and any(t.text.islower() and t.lower not in dets for t in toks[ph.first:ph.titles[0]]):
+                and not last.text.endswith("ss") \
+                and any(t.text.islower() and t.lower not in dets for t in toks[ph.first:ph.titles[0]]):
             # "der größte Computer-Dienstleister Nordeuropas": a place's genitive after an adjective and a
             # noun is no title ("der Gemeinderat Feldthurns" is the village's council: Feldthurns acts)
             ph.first, ph.titles, ph.prep, ph.det = first_tok, (), "", ""
