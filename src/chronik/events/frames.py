@@ -73,8 +73,9 @@ class FrameFinder:
             verbal = t.text.islower() or (t.i == 0 and t.lemma.islower() and t.lemma in known)
             if not t.word or not verbal or t.i in view.by_token or _present_participle(t):
                 continue
-            if t.i > 0 and toks[t.i - 1].lower in _ARTICLES and t.i + 1 < len(toks) and toks[t.i + 1].cap:
-                continue  # "eine würdige Beerdigung": an adjective between an article and its noun
+            if t.i > 0 and toks[t.i - 1].lower in _ARTICLES and toks[t.i - 1].text.islower() \
+                    and t.lower.endswith(ADJ_ENDINGS) and t.i + 1 < len(toks) and toks[t.i + 1].cap:
+                continue  # "eine würdige Beerdigung": an adjective between an article and its noun (not "Das sagte X")
             sep = separable(toks, t.i, lexicon, known) if t.i < last_particle else None
             if sep:
                 verbs[t.i] = sep[0]

@@ -236,6 +236,8 @@ class RoleFinder:
             if t.i in view.by_token or t.lower in self.preps:
                 return False
             if t.lower in self.dets:
+                if t.lower == "das" and not any(u.word for u in toks[t.i + 1:hi]):
+                    return False  # "Das gab KBG-Vorstand Severin Mayrhofer ... bekannt": "das" is the object
                 return t.lower not in OBLIQUE
             if t.i == 0 and not t.lower.endswith(NOUN_ENDINGS):
                 return False  # "Zurück in Wolfsburg nahm ...": a capitalised adverb, not a noun
