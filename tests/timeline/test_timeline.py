@@ -138,3 +138,23 @@ def test_timeline_place_is_the_dateline_else_the_one_after_a_place_preposition()
                      ["Hochalm", "Scharnitzau"]) == "Hochalm"  # no preposition: the first
     assert _place_of("Auf der größten Baustelle Europas, der von Scharnitzau, ist Wasser eingebrochen.",
                      {"Europas": "Europa", "Scharnitzau": "Scharnitzau"}) == "Scharnitzau"  # a genitive is no place
+
+
+def test_timeline_place_from_the_events_of_the_entry_date_when_the_summary_names_none():
+    """"Der schwierigste Abschnitt ... bekommt eine neue Baufirma." names no place; the event that
+    dates the entry does ("Das gab ... am Dienstag in Wien bekannt"): Wien, not the place the
+    article names most."""
+    text = "Der Abschnitt bekommt eine neue Baufirma. Das gab der Vorstand in Wien bekannt. Bayern und Bayern und Tirol."
+    mentions = [Mention(start=m, end=m + len(w), label="LOC", entity=w) for w in ("Wien", "Bayern", "Tirol")
+                for m in [i for i in range(len(text)) if text.startswith(w, i)]]
+    ents = {w: Entity(id=w, name=w, label="LOC") for w in ("Wien", "Bayern", "Tirol")}
+    ev = lambda value, place: Event(id=f"e{value}", article="a", sentence=1, trigger=Span(start=44, end=47, label="x"),
+                                    type="STATEMENT", actors=(Actor(name="Vorstand", role="source"),),
+                                    time=EventTime(value=value, precision="day"), place=place)
+    a = _article("a", "2024-03-06", text, events=[ev("2024-03-05", "Wien"), ev("2023-10-11", "Tirol")],
+                 mentions=sorted(mentions, key=lambda m: m.start))
+    (entry,) = [e for e in TimelineBuilder().entries({"c": [a]}, entities=ents) if e.kind == "event"]
+    assert (entry.date, entry.place) == ("2024-03-05", "Wien")
+    b = _article("b", "2024-03-06", text, mentions=sorted(mentions, key=lambda m: m.start))
+    (entry,) = [e for e in TimelineBuilder().entries({"c": [b]}, entities=ents) if e.kind == "event"]
+    assert entry.place == "Bayern"  # no event: the place the article names most

@@ -150,9 +150,11 @@ class TimelineBuilder:
         return text, best[2]
 
     def actors_and_place(self, articles: Sequence[Article], entities: Mapping[str, Entity],
-                         origin: tuple[Article, Sentence] | None = None) -> tuple[tuple[str, ...], str | None]:
+                         origin: tuple[Article, Sentence] | None = None,
+                         date: str | None = None) -> tuple[tuple[str, ...], str | None]:
         """The people and organisations most articles name; the place the summary sentence
-        names, else the place most articles name."""
+        names, else the place of the events on the entry's ``date`` ("Das gab ... am Dienstag in
+        Wien bekannt"), else the place most articles name."""
         support: dict[str, set[str]] = defaultdict(set)
         count: Counter = Counter()
         for a in articles:
@@ -177,8 +179,12 @@ class TimelineBuilder:
             places = [m for m in a.mentions if s.start <= m.start < s.end and label(m.entity or a.text[m.start:m.end]) == "LOC"
                       and not _genitive(a.text[m.start:m.end], entities.get(m.entity or ""))]
             local = self._sentence_place(a, s, places)
-        place = name(local) if local else next((name(k) for k in ranked if label(k) == "LOC"), None)
-        return actors, place
+        if local:
+            return actors, name(local)
+        on_date = Counter(e.place for a in articles for e in a.events if date and e.place and e.time.value == date)
+        if on_date:
+            return actors, min(on_date, key=lambda p: (-on_date[p], p))
+        return actors, next((name(k) for k in ranked if label(k) == "LOC"), None)
 
     def _sentence_place(self, article: Article, sentence: Sentence, places: Sequence) -> str | None:
         """Of the place mentions in the summary sentence (genitives left out: "die größten
@@ -271,7 +277,7 @@ class TimelineBuilder:
             articles = sorted(articles, key=lambda a: ((_first_published([a]) or "9999"), a.id))
             value, method = self.cluster_date(articles)
             summary, origin = self.summary(articles, value)
-            actors, place = self.actors_and_place(articles, entities, origin)
+            actors, place = self.actors_and_place(articles, entities, origin, value)
             n = len(articles)
             latest = [a.published_inferred.latest if a.published_inferred else None for a in articles]
             if value is None and latest and all(latest):
