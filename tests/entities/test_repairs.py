@@ -34,7 +34,7 @@ def tagged(text):
 
 @pytest.mark.parametrize("text, expected", [
     # a news agency in a dateline
-    ("Berlin/LOC ( Reuters ) - Der Bundestag", ("B-LOC", "O", "B-ORG", "O", "O", "O", "O")),
+    ("Berlin/LOC ( Reuters ) - Der Bundestag", ("B-LOC", "O", "B-ORG", "O", "O", "O", "B-ORG")),
     # a place in parentheses is no agency
     ("Wels/LOC ( Traun ) - 344", ("B-LOC", "O", "O", "O", "O", "O")),
     # an organisation or medium noun before an untagged name or acronym
@@ -54,6 +54,11 @@ def tagged(text):
     ("und selbstverständlich Michael Ballack .", ("O", "O", "B-PER", "I-PER", "O")),
     ("im August Berlin", ("O", "O", "O")),  # a month is no first name
     ("Michael/PER Ballack", ("B-PER", "O")),  # no chunk is extended
+    # one word that names a public body by its form
+    ("warnte der Bundesnachrichtendienst .", ("O", "O", "B-ORG", "O")),
+    ("das Umweltbundesamt teilte mit", ("O", "B-ORG", "O", "O")),
+    ("ersuchte Landesrat Theiner", ("O", "O", "O")),  # a role before a name
+    ("in der Bundesliga", ("O", "O", "O")),  # a league is no body
 ])
 def test_repairs_add_the_names_the_sentence_gives_away(repairs, text, expected):
     words, tags = tagged(text)
@@ -76,7 +81,7 @@ def test_name_like_words(repairs):
 
 def test_load_cues_rejects_an_unknown_kind():
     assert load_cues("# comment\nsender\tORG\nAugust\tNOT\n") == \
-        {"ORG": ("sender",), "LOC": (), "NOT": ("August",), "SAY": ()}
+        {"ORG": ("sender",), "LOC": (), "NOT": ("August",), "SAY": (), "STATE": (), "BODY": ()}
     with pytest.raises(ValueError, match="kind"):
         load_cues("sender\tPER\n")
 

@@ -19,7 +19,9 @@ documents:
   ("Bundesamt für Kommunikation ( BAKOM )") is that organisation's short name
   (:meth:`ChunkRepairs.acronym_after_org`);
 * the speaker after a comma and a verb of saying ("... “ , sagte Thierse .", ", so Ketterer .")
-  is a person (:meth:`ChunkRepairs.speaker_after_verb`).
+  is a person (:meth:`ChunkRepairs.speaker_after_verb`);
+* one word that names a public body by its form ("Bundesnachrichtendienst", "Umweltbundesamt")
+  is an organisation (:meth:`ChunkRepairs.public_bodies`).
 
 A *name-like* word is capitalised and has lower-case letters, is no role noun, no month, no
 abbreviated form of address and no former role or hyphenated abbreviation ("Ex-Minister",
@@ -37,7 +39,7 @@ from typing import Callable, Sequence
 from chronik.entities.corpora import chunks
 
 CUES_FILE = "name_cues.tsv"
-_KINDS = ("ORG", "LOC", "NOT", "SAY")
+_KINDS = ("ORG", "LOC", "NOT", "SAY", "STATE", "BODY")
 _ARTEFACTS = frozenset("¬=⸗:")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")  # "CNN", "ORF2"
 _BRAND = re.compile(r"^[a-zäöü]+[A-Z0-9]\w*$")  # "iTunes", "hr1"
@@ -105,6 +107,8 @@ class ChunkRepairs:
         cues = load_cues() if cues is None else cues
         self.org_heads = cues["ORG"]
         self.place_heads = cues["LOC"]
+        self.state_parts = cues["STATE"]  # "bundes", "landes": a public body's name part
+        self.body_heads = cues["BODY"]  # "amt", "ministerium", "kammer": what a public body is
         self.not_names = frozenset(cues["NOT"])
         self.say_verbs = frozenset(cues["SAY"])
         self._names: dict[str, bool] = {}  # word -> name-like (cache)
@@ -121,6 +125,7 @@ class ChunkRepairs:
         if "LOC" in heads:
             self.after_place_noun(words, out)
         self.first_name_persons(words, out)
+        self.public_bodies(words, out)
         if "," in words:
             self.speaker_after_verb(words, out)
         return tuple(out)
@@ -225,6 +230,18 @@ class ChunkRepairs:
                 if all(self.name_like(words[k]) or _acronym(words[k]) for k in range(j, end)) and \
                         (end == n or words[end] not in _FIRM_LINKS):
                     _span(tags, j, end, "ORG")  # die Rockband Fold Zandura (PER)
+
+    def public_bodies(self, words: Sequence[str], tags: Tags) -> None:
+        """One untagged word that names a public body by its form ("Bundesnachrichtendienst",
+        "Umweltbundesamt", "Bundesjustizministerium": a ``STATE`` part and a ``BODY`` ending) is
+        an organisation."""
+        for i, word in enumerate(words):
+            if tags[i] != "O" or not capitalised(word) or self.is_title(word) or (
+                    i + 1 < len(words) and (tags[i + 1] != "O" or capitalised(words[i + 1]))):
+                continue  # "Landesrat Theiner", "Bundesrat Ueli Maurer": a role before a name
+            low = word.lower()
+            if low.endswith(self.body_heads) and any(part in low for part in self.state_parts):
+                tags[i] = "B-ORG"
 
     def after_place_noun(self, words: Sequence[str], tags: Tags) -> None:
         """An untagged name right after a German place noun ("Flughafen", "Kantons") is a place."""
