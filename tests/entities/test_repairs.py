@@ -59,6 +59,8 @@ def tagged(text):
     ("das Umweltbundesamt teilte mit", ("O", "B-ORG", "O", "O")),
     ("ersuchte Landesrat Theiner", ("O", "O", "O")),  # a role before a name
     ("in der Bundesliga", ("O", "O", "O")),  # a league is no body
+    ("des Europäischen Parlaments .", ("O", "B-ORG", "I-ORG", "O")),
+    ("die Europäische Kommission Brüssel", ("O", "O", "O", "O")),  # the run goes on: left alone
 ])
 def test_repairs_add_the_names_the_sentence_gives_away(repairs, text, expected):
     words, tags = tagged(text)
@@ -81,7 +83,7 @@ def test_name_like_words(repairs):
 
 def test_load_cues_rejects_an_unknown_kind():
     assert load_cues("# comment\nsender\tORG\nAugust\tNOT\n") == \
-        {"ORG": ("sender",), "LOC": (), "NOT": ("August",), "SAY": (), "STATE": (), "BODY": ()}
+        {"ORG": ("sender",), "LOC": (), "NOT": ("August",), "SAY": (), "STATE": (), "BODY": (), "NAMED": ()}
     with pytest.raises(ValueError, match="kind"):
         load_cues("sender\tPER\n")
 

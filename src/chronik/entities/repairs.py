@@ -20,8 +20,9 @@ documents:
   (:meth:`ChunkRepairs.acronym_after_org`);
 * the speaker after a comma and a verb of saying ("... “ , sagte Thierse .", ", so Ketterer .")
   is a person (:meth:`ChunkRepairs.speaker_after_verb`);
-* one word that names a public body by its form ("Bundesnachrichtendienst", "Umweltbundesamt")
-  is an organisation (:meth:`ChunkRepairs.public_bodies`).
+* one word that names a public body by its form ("Bundesnachrichtendienst", "Umweltbundesamt"),
+  or a region's adjective before a body ("des Europäischen Parlaments", "des Hessischen
+  Rundfunks"), is an organisation (:meth:`ChunkRepairs.public_bodies`).
 
 A *name-like* word is capitalised and has lower-case letters, is no role noun, no month, no
 abbreviated form of address and no former role or hyphenated abbreviation ("Ex-Minister",
@@ -39,8 +40,9 @@ from typing import Callable, Sequence
 from chronik.entities.corpora import chunks
 
 CUES_FILE = "name_cues.tsv"
-_KINDS = ("ORG", "LOC", "NOT", "SAY", "STATE", "BODY")
+_KINDS = ("ORG", "LOC", "NOT", "SAY", "STATE", "BODY", "NAMED")
 _ARTEFACTS = frozenset("¬=⸗:")
+_REGION_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+sch(?:e|en|er|es|em)$")  # "Europäischen", "Hessischer"
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")  # "CNN", "ORF2"
 _BRAND = re.compile(r"^[a-zäöü]+[A-Z0-9]\w*$")  # "iTunes", "hr1"
 _OPEN_QUOTES = frozenset({"„", '"', "»", "'", "“"})
@@ -109,6 +111,7 @@ class ChunkRepairs:
         self.place_heads = cues["LOC"]
         self.state_parts = cues["STATE"]  # "bundes", "landes": a public body's name part
         self.body_heads = cues["BODY"]  # "amt", "ministerium", "kammer": what a public body is
+        self.named_bodies = frozenset(cues["NAMED"])  # "parlament", "rundfunk": after "Europäischen"
         self.not_names = frozenset(cues["NOT"])
         self.say_verbs = frozenset(cues["SAY"])
         self._names: dict[str, bool] = {}  # word -> name-like (cache)
@@ -242,6 +245,13 @@ class ChunkRepairs:
             low = word.lower()
             if low.endswith(self.body_heads) and any(part in low for part in self.state_parts):
                 tags[i] = "B-ORG"
+        for i in range(len(words) - 1):  # "des Europäischen Parlaments", "des Hessischen Rundfunks"
+            head = words[i + 1].lower()
+            if tags[i] == "O" and tags[i + 1] == "O" and _REGION_ADJECTIVE.match(words[i]) and (
+                    head in self.named_bodies or head.removesuffix("s") in self.named_bodies
+                    or head.removesuffix("es") in self.named_bodies) \
+                    and (i + 2 >= len(words) or not words[i + 2][:1].isupper()):
+                tags[i], tags[i + 1] = "B-ORG", "I-ORG"
 
     def after_place_noun(self, words: Sequence[str], tags: Tags) -> None:
         """An untagged name right after a German place noun ("Flughafen", "Kantons") is a place."""
