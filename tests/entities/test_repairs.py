@@ -61,6 +61,9 @@ def tagged(text):
     ("in der Bundesliga", ("O", "O", "O")),  # a league is no body
     ("des Europäischen Parlaments .", ("O", "B-ORG", "I-ORG", "O")),
     ("die Europäische Kommission Brüssel", ("O", "O", "O", "O")),  # the run goes on: left alone
+    # the genitive of a country or a big city
+    ("die Regierung Portugals und Hannovers Bürgermeister", ("O", "O", "B-LOC", "O", "B-LOC", "O")),
+    ("die Politik Bushs", ("O", "O", "O")),  # a place that is also a surname
 ])
 def test_repairs_add_the_names_the_sentence_gives_away(repairs, text, expected):
     words, tags = tagged(text)

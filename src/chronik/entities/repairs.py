@@ -22,7 +22,9 @@ documents:
   is a person (:meth:`ChunkRepairs.speaker_after_verb`);
 * one word that names a public body by its form ("Bundesnachrichtendienst", "Umweltbundesamt"),
   or a region's adjective before a body ("des Europäischen Parlaments", "des Hessischen
-  Rundfunks"), is an organisation (:meth:`ChunkRepairs.public_bodies`).
+  Rundfunks"), is an organisation (:meth:`ChunkRepairs.public_bodies`);
+* the genitive of a country, region or big city ("Portugals", "Hannovers") is a place
+  (:meth:`ChunkRepairs.place_genitives`).
 
 A *name-like* word is capitalised and has lower-case letters, is no role noun, no month, no
 abbreviated form of address and no former role or hyphenated abbreviation ("Ex-Minister",
@@ -116,6 +118,7 @@ class ChunkRepairs:
         self.say_verbs = frozenset(cues["SAY"])
         self._names: dict[str, bool] = {}  # word -> name-like (cache)
         self._heads: dict[str, str | None] = {}  # word -> "ORG"/"LOC" noun it ends in, or None (cache)
+        self._genitive_places: dict[str, str] | None = None  # built on first use (place_genitives)
 
     def __call__(self, words: Sequence[str], tags: Sequence[str]) -> tuple[str, ...]:
         out = list(tags)
@@ -129,6 +132,7 @@ class ChunkRepairs:
             self.after_place_noun(words, out)
         self.first_name_persons(words, out)
         self.public_bodies(words, out)
+        self.place_genitives(words, out)
         if "," in words:
             self.speaker_after_verb(words, out)
         return tuple(out)
@@ -252,6 +256,31 @@ class ChunkRepairs:
                     or head.removesuffix("es") in self.named_bodies) \
                     and (i + 2 >= len(words) or not words[i + 2][:1].isupper()):
                 tags[i], tags[i + 1] = "B-ORG", "I-ORG"
+
+    def place_genitives(self, words: Sequence[str], tags: Tags) -> None:
+        """An untagged genitive of a country, region or big city ("Portugals", "Baden-Württembergs",
+        "Hannovers": one of the gazetteer's first three names plus -s) is a place; not a city that is
+        also a first or last name ("Bushs"), not next to a tagged name."""
+        for i, word in enumerate(words):
+            if word[-1:] != "s" or tags[i] != "O" or len(word) < 5 or word.endswith("ss") or not capitalised(word) \
+                    or (i > 0 and tags[i - 1] != "O") or (i + 1 < len(words) and tags[i + 1] != "O"):
+                continue
+            stem = word[:-1]
+            kind = self._places().get(stem)
+            if kind is None or (kind == "city" and (stem in self.gazetteer.first_names
+                                                    or stem in self.gazetteer.last_names)):
+                continue
+            tags[i] = "B-LOC"
+
+    def _places(self) -> dict[str, str]:
+        """name -> kind of the countries, regions and cities of 100,000 or more (first three names)."""
+        if self._genitive_places is None:
+            self._genitive_places = {}
+            for place in self.gazetteer.places.values():
+                if place.kind != "city" or place.population >= 100_000:
+                    for name in place.names[:3]:
+                        self._genitive_places.setdefault(name, place.kind)
+        return self._genitive_places
 
     def after_place_noun(self, words: Sequence[str], tags: Tags) -> None:
         """An untagged name right after a German place noun ("Flughafen", "Kantons") is a place."""
