@@ -197,8 +197,7 @@ class DedupSession:
             self.sigs[article_id] = m
             self.lsh.insert(article_id, m)
         # fingerprint -> articles (as numbers into ``ids``): one dictionary lookup per
-        # fingerprint instead of an SQL query per article; the same counts as
-        # ``store.fingerprint_hits`` (one per stored row)
+        # fingerprint instead of an SQL query per article (one count per stored row)
         self.ids: list[str] = []
         self._number: dict[str, int] = {}
         self.postings: dict[int, list[int]] = {}

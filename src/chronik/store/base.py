@@ -126,10 +126,6 @@ class Store(ABC):
                      links: Iterable[CopyLink], near: Iterable[NearDuplicate]) -> None: ...
 
     @abstractmethod
-    def fingerprint_hits(self, fingerprints: Iterable[int]) -> dict[str, int]:
-        """Per stored article, how many of ``fingerprints`` it has."""
-
-    @abstractmethod
     def fingerprints(self) -> Iterator[tuple[int, str]]:
         """Every stored (fingerprint, article) pair, for an in-memory index."""
 

@@ -246,14 +246,6 @@ class PostgresStore(SQLStore):
                                 [(n.a, n.b, n.similarity) for n in near])
             self.db.execute("DELETE FROM pending_dedup WHERE article = %s", (article_id,))
 
-    def fingerprint_hits(self, fingerprints: Iterable[int]) -> dict[str, int]:
-        hashes = list(set(fingerprints))
-        if not hashes:
-            return {}
-        rows = self.db.execute("SELECT article, COUNT(*) FROM fingerprints WHERE hash = ANY(%s::bigint[])"
-                               " GROUP BY article", (hashes,))
-        return {article: n for article, n in rows}
-
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         rows = self.db.execute("SELECT article, signature FROM signatures ORDER BY pos").fetchall()
         yield from ((a, bytes(s)) for a, s in rows)

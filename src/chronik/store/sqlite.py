@@ -196,19 +196,6 @@ class SQLiteStore(SQLStore):
                                 [(n.a, n.b, n.similarity) for n in near])
             self.db.execute("DELETE FROM pending_dedup WHERE article = ?", (article_id,))
 
-    def fingerprint_hits(self, fingerprints: Iterable[int]) -> dict[str, int]:
-        hashes = list(set(fingerprints))
-        hits: dict[str, int] = {}
-        for i in range(0, len(hashes), 500):
-            chunk = hashes[i : i + 500]
-            rows = self.db.execute(
-                f"SELECT article, COUNT(*) FROM fingerprints WHERE hash IN ({','.join('?' * len(chunk))}) GROUP BY article",
-                chunk,
-            )
-            for article, n in rows:
-                hits[article] = hits.get(article, 0) + n
-        return hits
-
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         yield from ((a, bytes(s)) for a, s in self.db.execute("SELECT article, signature FROM signatures").fetchall())
 
