@@ -33,7 +33,7 @@ from typing import Iterable, Mapping
 
 from chronik.disjoint import DisjointSets
 from chronik.entities.demonyms import Demonyms
-from chronik.entities.gazetteer import Gazetteer, fold
+from chronik.entities.gazetteer import BIG_CITY, Gazetteer, fold
 from chronik.entities.titles import TitleFinder, genitive_stem
 from chronik.model import Article, Entity, Mention
 
@@ -41,7 +41,6 @@ _STRIP = " \t\n\"'„“”«»‚‘’()[]{}.,;:!?"
 _DETS = {"der", "die", "des", "dem", "den"}
 _FUNCTION_WORDS = frozenset("der die das des dem den und fuer von vom in im am an auf zu zur zum of the and "
                             "for de du la le et".split())
-_MINOR_TOWN = 100_000
 _LABEL_RANK = {"PER": 0, "LOC": 1, "ORG": 2, "MISC": 3}
 _TRANSLIT = (("tsch", "ch"), ("sch", "sh"), ("ch", "kh"), ("w", "v"), ("j", "y"), ("ij", "i"),
              ("yi", "i"), ("ei", "ey"), ("ey", "i"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
@@ -141,7 +140,7 @@ class Canonicalizer:
         if pid is None:
             return False
         place = self.gazetteer.places.get(pid)
-        return pid.startswith(("country:", "sub:")) or (place is not None and place.population >= 100_000)
+        return pid.startswith(("country:", "sub:")) or (place is not None and place.population >= BIG_CITY)
 
     def _place(self, name: str) -> str | None:
         if name not in self._lexicon_cache:
@@ -296,7 +295,7 @@ class Canonicalizer:
     def _minor_place(self, place_id: str | None) -> bool:
         """No place, or a small town: weak evidence against a person's name ("Kim")."""
         place = self.gazetteer.places.get(place_id) if place_id else None
-        return place is None or (place.kind == "city" and place.population < _MINOR_TOWN)
+        return place is None or (place.kind == "city" and place.population < BIG_CITY)
 
     # ------------------------------------------------------------------ across articles
 

@@ -25,13 +25,12 @@ import re
 from collections import Counter
 from typing import Callable, Sequence
 
-from chronik.entities.gazetteer import Gazetteer
+from chronik.entities.gazetteer import BIG_CITY, Gazetteer
 from chronik.entities.corpora import chunks
 from chronik.entities.repairs import capitalised
 from chronik.entities.titles import genitive_stem
 
 _SHORT_SYLLABLE = re.compile(r"[A-Z][a-z]{1,2}")  # "Un", "Il", "In"
-BIG_CITY = 100_000
 
 Words = Sequence[str]
 Tags = Sequence[str]
@@ -161,7 +160,7 @@ def persons_by_surname(sentences: Sequence[Words], tagged: Sequence[Tags], gazet
         n = len(words)
         for i, word in enumerate(words):
             genitive = word not in surnames
-            if tags[i] != "O" or not (not genitive or (genitive_stem(word) or "") in surnames):
+            if tags[i] != "O" or (genitive and genitive_stem(word) not in surnames):
                 continue
             if i + 1 < n and (tags[i + 1].startswith("I-") or words[i + 1] in ("&", "+") or
                               (words[i + 1][:1].isupper() and not genitive)):  # "Seehofers Rede"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 DATA = "chronik.entities.data"
+BIG_CITY = 100_000  # a city this populous or more is a big place (its name is strong place evidence)
 
 
 @dataclass(frozen=True, slots=True)
