@@ -247,8 +247,8 @@ class FrameFinder:
 
 _ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 # words that open a noun phrase: after one of them, "PARTICIPLE ADJECTIVE NOUN" is a noun phrase
-_NP_OPENERS = frozenset("der die das den dem des ein eine einen einem einer eines zwei drei vier fünf sechs zehn beiden "
-                        "seine ihre seinen ihren seinem ihrem seiner ihrer diese diesen diesem dieser".split())
+_NP_OPENERS = _ARTICLES | frozenset("zwei drei vier fünf sechs zehn beiden seine ihre seinen ihren seinem ihrem seiner "
+                                     "ihrer diese diesen diesem dieser".split())
 
 
 def _attributive(view: SentenceView, t: Tok) -> bool:

@@ -53,7 +53,8 @@ _DETERMINERS = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine
 class Happening:
     """Decides whether an event mention reports a happening; word lists from the lexicon's cues."""
 
-    checks: tuple[str, ...] = ("urged", "wished", "hypothetical", "statistic", "actorless", "interview", "reference", "alias", "generic")
+    checks: tuple[str, ...] = ("urged", "wished", "hypothetical", "statistic", "actorless", "interview", "reference",
+                               "alias", "generic")
 
     def __init__(self, lexicon: "Lexicon") -> None:
         self.urging = lexicon.cue("urging_lemmas")  # "auffordern", "appellieren"

@@ -14,7 +14,8 @@ hides who did what to whom, so before extraction:
 
 A place name that opens the sentence followed by a slash, a dash, a bracket or a word glued to it
 ("München/DüsseldorfDer weltgrößte Werbekonzern WPP kauft ...", "Berlin - Die Regierung ..."), or
-written in capitals ("EITZWEILER Mit einer Zuwendung ..."), is a dateline: it says where the report was filed and is never an actor (:func:`dateline_places`).
+written in capitals ("EITZWEILER Mit einer Zuwendung ..."), is a dateline: it says where the report
+was filed and is never an actor (:func:`dateline_places`).
 
 The article's own ``mentions`` are not changed; the repaired list is used inside the stage.
 """

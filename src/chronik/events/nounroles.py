@@ -13,8 +13,14 @@ from __future__ import annotations
 from chronik.events.analysis import ADJ_ENDINGS, SentenceView
 from chronik.events.verbs import after_bracket, is_finite_like, separable_lemma
 from chronik.events.lexicon import EventType
-from chronik.events.roles import (OWN_ACTIVITY, PLACE_NOT_ACTOR, POSSESSIVES, TEMPORAL_PREPS, RoleFinder, Roles,
-                                  norm_prep)
+from chronik.events.roles import RoleFinder, Roles, norm_prep
+
+PLACE_NOT_ACTOR = frozenset({"ATTACK", "PROTEST", "MEET", "ARREST", "VISIT", "TRAVEL"})
+TEMPORAL_PREPS = frozenset({"bei", "beim", "nach", "während", "zum", "zur", "mit"})
+POSSESSIVES = frozenset({"sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren",
+                         "ihrer", "ihres"})
+OWN_ACTIVITY = frozenset({"VISIT", "TRAVEL", "MEET", "COOPERATE", "AID", "SUPPORT", "AGREE", "STATEMENT", "DEMAND",
+                          "ACQUIRE"})
 
 
 class NounRoleFinder:
@@ -34,7 +40,7 @@ class NounRoleFinder:
                 role = "source" if etype.symmetric else ("target" if etype.name in (
                     "VISIT", "TRAVEL", "ATTACK", "PROTEST", "SANCTION", "ACQUIRE", "AID", "SUPPORT") else gen_role)
                 roles.add(role, ph.index)
-                if etype.name in ("VISIT", "TRAVEL") and self.finder._label(view, ph.index) == "LOC":
+                if etype.name in ("VISIT", "TRAVEL") and self.finder.label(view, ph.index) == "LOC":
                     roles.place = ph.index
         extent = self.extent(view, i)
         inner = {k for k in range(i + 1, max((view.phrases[p].first for p in extent), default=i) + 1)}
@@ -47,7 +53,7 @@ class NounRoleFinder:
             if not ph.prep:
                 continue
             prep = norm_prep(ph.prep)
-            if prep == "von" and etype.name in PLACE_NOT_ACTOR and self.finder._label(view, ph_index) == "LOC":
+            if prep == "von" and etype.name in PLACE_NOT_ACTOR and self.finder.label(view, ph_index) == "LOC":
                 if roles.place is None:
                     roles.place = ph_index
             elif prep == "von":
@@ -55,7 +61,7 @@ class NounRoleFinder:
             elif prep in ("durch", "zwischen"):
                 roles.add("source", ph_index)
             elif prep:
-                self.finder._prep_role(view, roles, ph_index, prep, etype, False)
+                self.finder.prep_role(view, roles, ph_index, prep, etype, False)
         # a country adjective right before the noun ("nordkoreanische Waffenlieferungen")
         k = i - 1
         while k >= 0 and k >= i - 2 and view.toks[k].text.islower() and view.toks[k].word:
@@ -65,7 +71,7 @@ class NounRoleFinder:
                 roles.countries.append((country, gen_role))
                 break
             k -= 1
-        return self.finder._spread(view, roles)
+        return self.finder.spread(view, roles)
 
     def agent(self, view: SentenceView, i: int, agent_verbs: frozenset[str], etype_name: str = "") -> list[int]:
         """The clause subject as the agent of a noun that has none of its own: the noun has a

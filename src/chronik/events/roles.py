@@ -28,12 +28,6 @@ NOMINATIVE_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welc
 OBJECT_CONTROL = frozenset({"vorwerfen", "auffordern", "bitten", "ersuchen", "drängen", "beschuldigen",
                             "verpflichten", "zwingen", "einladen", "ermutigen", "überreden"})
 ATTACHED_OK = frozenset({"TRADE", "AID", "SANCTION", "ATTACK", "DEMAND", "THREATEN", "TRAVEL", "VISIT"})
-PLACE_NOT_ACTOR = frozenset({"ATTACK", "PROTEST", "MEET", "ARREST", "VISIT", "TRAVEL"})
-TEMPORAL_PREPS = frozenset({"bei", "beim", "nach", "während", "zum", "zur", "mit"})
-POSSESSIVES = frozenset({"sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren",
-                         "ihrer", "ihres"})
-OWN_ACTIVITY = frozenset({"VISIT", "TRAVEL", "MEET", "COOPERATE", "AID", "SUPPORT", "AGREE", "STATEMENT", "DEMAND",
-                          "ACQUIRE"})
 NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ismus", "ist", "ent", "eur", "ler", "ner")
 _PREP_NORMAL = {"im": "in", "ins": "in", "am": "an", "zum": "zu", "zur": "zu", "vom": "von", "beim": "bei"}
 
@@ -316,14 +310,14 @@ class RoleFinder:
                 continue
             if norm_prep(prep) in ("von", "durch") and self._in_attribute(view, ph_index):
                 continue  # "die bislang von Agiv genannte Zahl": the agent of the attribute, not of the verb
-            agent = passive and norm_prep(prep) in ("von", "durch") and self._label(view, ph_index) != "LOC"
+            agent = passive and norm_prep(prep) in ("von", "durch") and self.label(view, ph_index) != "LOC"
             kept = agent or (etype.name in ATTACHED_OK and norm_prep(prep) in ("an", "gegen", "nach", "auf", "in", "zu")) or (
                 etype.name == "ACQUIRE" and norm_prep(prep) in ("bei", "an")) or (
                 etype.symmetric and norm_prep(prep) in ("mit", "zwischen"))
             if pos >= 0 and not kept and self._noun_attached(view, ph_index):
                 continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun
-            self._prep_role(view, roles, ph_index, norm_prep(prep), etype, passive)
-        return self._spread(view, roles)
+            self.prep_role(view, roles, ph_index, norm_prep(prep), etype, passive)
+        return self.spread(view, roles)
 
     def _in_attribute(self, view: SentenceView, ph_index: int) -> bool:
         """A phrase followed by an inflected participle or adjective and its noun sits inside an
@@ -344,10 +338,10 @@ class RoleFinder:
         t = view.toks[k]
         return t.cap and t.word and t.i not in view.by_token and t.lower not in self.dets and t.i not in view.timex_tokens
 
-    def _prep_role(self, view: SentenceView, roles: Roles, ph_index: int, prep: str, etype: EventType,
+    def prep_role(self, view: SentenceView, roles: Roles, ph_index: int, prep: str, etype: EventType,
                    passive: bool, genitive: str = "source") -> None:
         ph = view.phrases[ph_index]
-        label = self._label(view, ph_index)
+        label = self.label(view, ph_index)
         if prep in ("von", "durch") and passive:
             if label != "LOC" or not self._noun_attached(view, ph_index):
                 roles.add("source", ph_index)
@@ -365,19 +359,16 @@ class RoleFinder:
                 and ph.modifies is None:
             roles.place = ph_index
 
-    def _label(self, view: SentenceView, ph_index: int) -> str:
+    def label(self, view: SentenceView, ph_index: int) -> str:
         return view.labels.get(view.phrases[ph_index].mention, "")
 
-    def _spread(self, view: SentenceView, roles: Roles) -> Roles:
+    def spread(self, view: SentenceView, roles: Roles) -> Roles:
         """Coordinated names share their role."""
         for role in ("source", "target"):
             for p in list(getattr(roles, role)):
                 for q in self.group(view, p):
                     roles.add(role, q)
         return roles
-
-    # -- nouns --------------------------------------------------------------------------
-
 
 INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "hinter", "wider", "voll")
 

@@ -176,7 +176,8 @@ class TimelineBuilder:
         local = None
         if origin:
             a, s = origin
-            places = [m for m in a.mentions if s.start <= m.start < s.end and label(m.entity or a.text[m.start:m.end]) == "LOC"
+            places = [m for m in a.mentions if s.start <= m.start < s.end
+                      and label(m.entity or a.text[m.start:m.end]) == "LOC"
                       and not _genitive(a.text[m.start:m.end], entities.get(m.entity or ""))]
             local = self._sentence_place(a, s, places)
         if local:
@@ -191,9 +192,10 @@ class TimelineBuilder:
         Baustellen Europas" is no place of the event): the dateline's ("Innsbruck (APN) –"),
         else the first after a place preposition ("die Arbeitsgemeinschaft Hochalm ... bei
         Scharnitzau"), else the first. Returns its entity id (or text)."""
-        text = article.text
         if not places:
             return None
+        text = article.text
+
         def key(m) -> str:
             return m.entity or text[m.start:m.end]
 
