@@ -24,7 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-from chronik.events.benchmark import CORE_SPLITS, run_gold, smartdata_agreement, summary, summary_of, tally_of
+from chronik.events.benchmark import (BLIND_SPLITS, CORE_SPLITS, run_gold, smartdata_agreement, summary, summary_of,
+                                      tally_of)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("CHRONIK_SHARED", ROOT / ".." / "shared")) / "data"
@@ -32,7 +33,6 @@ GOLD = ROOT / "tests" / "events" / "gold" / "sentences.jsonl"
 BASELINE = ROOT / "tests" / "events" / "baseline.json"
 KEYS = ("type", "type+actors", "time", "attribution", "cue", "modality")
 MARGIN = 0.005
-BLIND_SPLITS = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12")
 
 
 def floor(value: float) -> float:

@@ -8,13 +8,12 @@ from collections import Counter
 
 import pytest
 
-from chronik.events.benchmark import CORE_SPLITS, run_gold, smartdata_agreement, tally_of
+from chronik.events.benchmark import BLIND_SPLITS, CORE_SPLITS, run_gold, smartdata_agreement, tally_of
 from chronik.events.corpora import load_documents
 from chronik.events.scoring import check_gold, load_gold
 from tests.events.conftest import BASELINE, GOLD
 
 KEYS = ("type", "type+actors", "time", "attribution", "cue", "modality")
-BLIND_SPLITS = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12")
 
 
 def test_gold_set_is_large_and_varied():
