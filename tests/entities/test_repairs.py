@@ -64,6 +64,15 @@ def tagged(text):
     # the genitive of a country or a big city
     ("die Regierung Portugals und Hannovers Bürgermeister", ("O", "O", "B-LOC", "O", "B-LOC", "O")),
     ("die Politik Bushs", ("O", "O", "O")),  # a place that is also a surname
+    # a name in the genitive before a German noun
+    ("war Gast bei Wulffs Hochzeitsfeier .", ("O", "O", "O", "B-PER", "O", "O")),
+    ("Denn Holroyds Stimme ist brüchig", ("O", "B-PER", "O", "O", "O")),
+    ("über Zabels Entscheidung", ("O", "B-PER", "O")),
+    ("Bereits Johannes Eltern", ("O", "O", "O")),  # a first name in -s
+    ("Männer Spitzenreitertrikots Der", ("O", "O", "O")),  # a compound noun
+    ("der Index-Provider Dow Jones Indexes", ("O",) * 5),  # inside a capitalised run
+    ("bei Wulffs Hochzeit/MISC", ("O", "O", "B-MISC")),  # no untagged noun after it
+    ("Sterzings Bürgermeister Fritz/PER", ("O", "O", "B-PER")),  # a town's role noun after it
 ])
 def test_repairs_add_the_names_the_sentence_gives_away(repairs, text, expected):
     words, tags = tagged(text)
@@ -127,7 +136,8 @@ def test_the_speaker_after_a_verb_of_saying(repairs, text, expected):
 
 
 _VOCAB = ["Berlin", "(", ")", "-", ",", "sagte", "so", "der", "US-Nachrichtensender", "CNN", "Flughafen", "Michael",
-          "Ballack", "„", "“", "&", "Verlag", "AG", "VNG", "Kantons", "Bern", "August", "und", ".", "Probleme", ""]
+          "Ballack", "„", "“", "&", "Verlag", "AG", "VNG", "Kantons", "Bern", "August", "und", ".", "Probleme", "",
+          "Wulffs", "Hochzeitsfeier"]
 
 
 @given(st.lists(st.tuples(st.sampled_from(_VOCAB), st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "B-ORG", "I-ORG"])),

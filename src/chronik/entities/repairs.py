@@ -24,7 +24,9 @@ documents:
   or a region's adjective before a body ("des Europäischen Parlaments", "des Hessischen
   Rundfunks"), is an organisation (:meth:`ChunkRepairs.public_bodies`);
 * the genitive of a country, region or big city ("Portugals", "Hannovers") is a place
-  (:meth:`ChunkRepairs.place_genitives`).
+  (:meth:`ChunkRepairs.place_genitives`);
+* a name in the genitive right before a German noun ("Wulffs Hochzeitsfeier", "Melanies
+  Eltern") is a person (:meth:`ChunkRepairs.person_genitives`).
 
 A *name-like* word is capitalised and has lower-case letters, is no role noun, no month, no
 abbreviated form of address and no former role or hyphenated abbreviation ("Ex-Minister",
@@ -134,6 +136,7 @@ class ChunkRepairs:
         self.first_name_persons(words, out)
         self.public_bodies(words, out)
         self.place_genitives(words, out)
+        self.person_genitives(words, out)
         if "," in words:
             self.speaker_after_verb(words, out)
         return tuple(out)
@@ -272,6 +275,33 @@ class ChunkRepairs:
                                                     or stem in self.gazetteer.last_names)):
                 continue
             tags[i] = "B-LOC"
+
+    def person_genitives(self, words: Sequence[str], tags: Tags) -> None:
+        """An untagged genitive of a name right before an untagged German noun ("Wulffs
+        Hochzeitsfeier", "Melanies Eltern", "über Zabels Entscheidung") is a person: a word in -s
+        whose stem is name-like and no place or role noun. Not a German word in -s ("Bereits",
+        "Spiels", unless its stem is a listed name: "Becks"), not a first name in -s ("Johannes", "Andreas"), not a compound noun the lexicon
+        lacks ("Spitzenreitertrikots"), not after a capitalised word that may be part of the name
+        ("Dow Jones Indexes", "J . Wydlers"), not with an apostrophe ("Domino's"), not before a role
+        noun (a town's or a club's: "Sterzings Bürgermeister", "Bremens Stürmer")."""
+        lexicon, gazetteer = self.lexicon, self.gazetteer
+        for i in range(len(words) - 1):
+            word, noun = words[i], words[i + 1]
+            if tags[i] != "O" or tags[i + 1] != "O" or len(word) < 4 or word[-1] != "s" or word.endswith("ss") \
+                    or not capitalised(word) or not word.isalpha() or (i > 0 and tags[i - 1] != "O"):
+                continue
+            if not (capitalised(noun) and noun in lexicon and not self.name_like(noun)) or self.is_title(noun):
+                continue
+            if i > 0 and words[i - 1][:1].isupper() and (words[i - 1].lower() not in lexicon or len(words[i - 1]) == 1):
+                continue
+            stem = word[:-1]
+            listed = stem in gazetteer.first_names or stem in gazetteer.last_names
+            if word in gazetteer.first_names or word.lower() in lexicon or (word in lexicon and not listed) \
+                    or not self.name_like(stem) or stem in gazetteer.word_classes or self.is_title(stem):
+                continue
+            if not listed and any(stem[k:].capitalize() in lexicon for k in range(3, len(stem) - 3)):
+                continue  # a compound noun: "Spitzenreitertrikots"
+            tags[i] = "B-PER"
 
     def _places(self) -> dict[str, str]:
         """name -> kind of the countries, regions and cities of 100,000 or more (first three names)."""
