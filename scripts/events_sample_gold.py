@@ -13,6 +13,7 @@
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind10   # an eleventh draw (split "blind10")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind11   # a twelfth draw (split "blind11")
     .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind12   # a thirteenth draw (split "blind12")
+    .venv/bin/python scripts/events_sample_gold.py OUT.tsv --blind13   # a fourteenth draw (split "blind13")
 
 Every draw is one row of ``DRAWS`` (name = the CLI flag -> seed, plan, row-id prefix, split);
 the table replaced a chain of conditionals and writes byte-identical worksheets for every
@@ -63,6 +64,14 @@ still hold, so GermEval is used up too; 330 were planned; documents in no earlie
 never the seeds; seed 20261202, prefix ``s``) in the ninth session while the extractor was being
 changed, annotated from the text and the guidelines only (the corpus entity mentions as a reading
 aid) and committed before the extractor ran on it.
+``--blind13`` draws a fourteenth set (56 sentences, KRAUTS only, both Dolomiten folders, at random;
+SmartData and GermEval being used up; documents in no earlier split, never the seeds, and never a
+document at positions 847-923 (1-based) of ``scripts/events_bench.py``'s document order, the
+SmartData + KRAUTS documents as ``load_documents`` gives them, whose extractor output had been read;
+56 is every eligible sentence the 11 KRAUTS documents left hold, so KRAUTS is used up too; 240 were
+planned; seed 20261203, prefix ``t``) in the tenth session while the extractor was being changed,
+annotated from the text and the guidelines only, with hand-made entity mentions (KRAUTS has none),
+and committed before the extractor ran on it.
 """
 
 from __future__ import annotations
@@ -128,6 +137,9 @@ BLIND11_PLAN = {  # eighth session: drawn while the extractor was being changed,
 BLIND12_PLAN = {  # ninth session: drawn while the extractor was being changed, annotated blind, scored once
     "germeval": {"random": 187},  # all its unused documents hold (330 planned); SmartData is used up
 }
+BLIND13_PLAN = {  # tenth session: drawn while the extractor was being changed, annotated blind, scored once
+    "krauts": {"random": 56},  # all its unused documents hold (240 planned); SmartData and GermEval are used up
+}
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -145,6 +157,9 @@ class Draw:
     split: str | None  # None: dev/test by document hash
     after_gold: bool = True  # skip the sentences the gold file already holds
     new_docs: bool = True  # skip the documents the gold file already uses (blind3 on)
+    # 1-based (first, last) positions in events_bench.py's document order (SmartData + KRAUTS as
+    # load_documents gives them) of documents to skip: their extractor output had been read
+    skip_bench: tuple[int, int] | None = None
 
 
 DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "gold"
@@ -161,6 +176,7 @@ DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "go
     "blind10": Draw(seed=20261130, plan=BLIND10_PLAN, tag="q", split="blind10"),
     "blind11": Draw(seed=20261201, plan=BLIND11_PLAN, tag="r", split="blind11"),
     "blind12": Draw(seed=20261202, plan=BLIND12_PLAN, tag="s", split="blind12"),
+    "blind13": Draw(seed=20261203, plan=BLIND13_PLAN, tag="t", split="blind13", skip_bench=(847, 923)),
 }
 
 CUES = re.compile(
@@ -200,6 +216,10 @@ def main(out: Path, draw: str = "gold") -> None:
             taken_before.add((d["corpus"], d["doc"], d["start"]))
             if spec.new_docs:
                 docs_before.add((d["corpus"], d["doc"]))  # blind3 on: no document the gold set already uses
+    if spec.skip_bench:
+        first, last = spec.skip_bench
+        bench = [d for d in docs.values() if d.corpus in ("smartdata", "krauts")]  # events_bench.py's order
+        docs_before.update((d.corpus, d.doc) for d in bench[first - 1:last])
     plans, tag, split_name = spec.plan, spec.tag, spec.split
     for corpus, plan in plans.items():
         pool = []

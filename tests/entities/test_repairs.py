@@ -73,6 +73,13 @@ def tagged(text):
     ("der Index-Provider Dow Jones Indexes", ("O",) * 5),  # inside a capitalised run
     ("bei Wulffs Hochzeit/MISC", ("O", "O", "B-MISC")),  # no untagged noun after it
     ("Sterzings Bürgermeister Fritz/PER", ("O", "O", "B-PER")),  # a town's role noun after it
+    # an unknown word alone after "in", "nach" or "aus"
+    ("Touristen nach Kratie .", ("O", "O", "B-LOC", "O")),
+    ("„ In Leoben bin ich", ("O", "O", "B-LOC", "O", "O")),
+    ("ein halbes Jahr nach Marktstart in", ("O",) * 6),  # a compound noun the lexicon lacks
+    ("Nach EZB-Daten legte", ("O",) * 3),
+    ("in Kratie Nord", ("O",) * 3),  # the capitalised run goes on
+    ("in Sven", ("O", "O")),  # a first name
 ])
 def test_repairs_add_the_names_the_sentence_gives_away(repairs, text, expected):
     words, tags = tagged(text)

@@ -26,7 +26,9 @@ documents:
 * the genitive of a country, region or big city ("Portugals", "Hannovers") is a place
   (:meth:`ChunkRepairs.place_genitives`);
 * a name in the genitive right before a German noun ("Wulffs Hochzeitsfeier", "Melanies
-  Eltern") is a person (:meth:`ChunkRepairs.person_genitives`).
+  Eltern") is a person (:meth:`ChunkRepairs.person_genitives`);
+* a word no German lexicon knows, after "in", "nach" or "aus" and alone ("in Wasserlos",
+  "nach Kratie"), is a place (:meth:`ChunkRepairs.place_after_preposition`).
 
 A *name-like* word is capitalised and has lower-case letters, is no role noun, no month, no
 abbreviated form of address and no former role or hyphenated abbreviation ("Ex-Minister",
@@ -53,6 +55,7 @@ _BRAND = re.compile(r"^[a-zäöü]+[A-Z0-9]\w*$")  # "iTunes", "hr1"
 _OPEN_QUOTES = frozenset({"„", '"', "»", "'", "“"})
 _CLOSE_QUOTES = frozenset({"“", '"', "«", "'", "”"})
 _DASHES = frozenset({"-", "–", "—", ":"})
+_PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "In", "Nach", "Aus"})
 _FIRM_LINKS = frozenset({"&", "+", "u"})  # "Hug & Cie", "Max Kray u . Co": the name goes on
 MAX_NAME = 3  # words a repair adds at most
 
@@ -137,6 +140,7 @@ class ChunkRepairs:
         self.public_bodies(words, out)
         self.place_genitives(words, out)
         self.person_genitives(words, out)
+        self.place_after_preposition(words, out)
         if "," in words:
             self.speaker_after_verb(words, out)
         return tuple(out)
@@ -299,9 +303,35 @@ class ChunkRepairs:
             if word in gazetteer.first_names or word.lower() in lexicon or (word in lexicon and not listed) \
                     or not self.name_like(stem) or stem in gazetteer.word_classes or self.is_title(stem):
                 continue
-            if not listed and any(stem[k:].capitalize() in lexicon for k in range(3, len(stem) - 3)):
-                continue  # a compound noun: "Spitzenreitertrikots"
+            if not listed and self._compound_noun(stem):
+                continue  # "Spitzenreitertrikots"
             tags[i] = "B-PER"
+
+    def place_after_preposition(self, words: Sequence[str], tags: Tags) -> None:
+        """One untagged word after "in", "nach" or "aus" that no German word list knows, in any case,
+        and that ends the capitalised run ("in Wasserlos", "nach Kratie", "In Leoben bin ich") is a
+        place. Not a first name or role noun, not a word with digits or an inner capital
+        ("WalpershofenDie"), not a compound whose last part is a German noun ("nach
+        Branchenangaben", "in Tandemanordnung", "nach EZB-Daten")."""
+        lexicon = self.lexicon
+        for i in range(1, len(words)):
+            word = words[i]
+            if words[i - 1] not in _PLACE_PREPOSITIONS or tags[i] != "O" or len(word) < 3 or not capitalised(word) \
+                    or not word.replace("-", "").isalpha() or any(c.isupper() for c in word[1:].replace("-", "")):
+                continue
+            if i + 1 < len(words) and (capitalised(words[i + 1]) or tags[i + 1] != "O"):
+                continue
+            if word in lexicon or word.lower() in lexicon or word in self.gazetteer.first_names or \
+                    self.is_title(word) or self._compound_noun(word):
+                continue
+            tags[i] = "B-LOC"
+
+    def _compound_noun(self, word: str) -> bool:
+        """Whether the word ends in a German noun of four letters or more ("Spitzenreitertrikots",
+        "Branchenangaben") or a hyphenated part is one ("EZB-Daten")."""
+        lexicon = self.lexicon
+        return any(word[k:].capitalize() in lexicon for k in range(3, len(word) - 3)) or \
+            any(part.capitalize() in lexicon for part in word.split("-")[1:])
 
     def _places(self) -> dict[str, str]:
         """name -> kind of the countries, regions and cities of 100,000 or more (first three names)."""
