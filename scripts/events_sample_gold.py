@@ -68,8 +68,8 @@ aid) and committed before the extractor ran on it.
 SmartData and GermEval being used up; documents in no earlier split, never the seeds, and never a
 document at positions 847-923 (1-based) of ``scripts/events_bench.py``'s document order, the
 SmartData + KRAUTS documents as ``load_documents`` gives them, whose extractor output had been read;
-56 is every eligible sentence the 11 KRAUTS documents left hold, so KRAUTS is used up too; 240 were
-planned; seed 20261203, prefix ``t``) in the tenth session while the extractor was being changed,
+56 is every eligible sentence the 11 KRAUTS documents left hold (all in Dolomiten-100: Dolomiten-42
+has none left outside those positions), so KRAUTS is used up too; 240 were planned; seed 20261203, prefix ``t``) in the tenth session while the extractor was being changed,
 annotated from the text and the guidelines only, with hand-made entity mentions (KRAUTS has none),
 and committed before the extractor ran on it.
 """
