@@ -80,6 +80,12 @@ def tagged(text):
     ("Nach EZB-Daten legte", ("O",) * 3),
     ("in Kratie Nord", ("O",) * 3),  # the capitalised run goes on
     ("in Sven", ("O", "O")),  # a first name
+    # an acronym after an article or possessive
+    ("an der Vergangenheitsaufarbeitung des DFB geübt", ("O", "O", "O", "O", "B-ORG", "O")),
+    ("seiner UMP bleibt", ("O", "B-ORG", "O")),
+    ("aus dem XVI . Jahrhundert", ("O",) * 5),  # a Roman numeral
+    ("auf der ISE 2016 aus", ("O",) * 5),  # before a number
+    ("der DFB Pokal", ("O",) * 3),  # the capitalised run goes on
 ])
 def test_repairs_add_the_names_the_sentence_gives_away(repairs, text, expected):
     words, tags = tagged(text)

@@ -28,7 +28,9 @@ documents:
 * a name in the genitive right before a German noun ("Wulffs Hochzeitsfeier", "Melanies
   Eltern") is a person (:meth:`ChunkRepairs.person_genitives`);
 * a word no German lexicon knows, after "in", "nach" or "aus" and alone ("in Wasserlos",
-  "nach Kratie"), is a place (:meth:`ChunkRepairs.place_after_preposition`).
+  "nach Kratie"), is a place (:meth:`ChunkRepairs.place_after_preposition`);
+* an acronym after an article or possessive ("des DFB", "das ZDF", "seiner UMP") is an
+  organisation (:meth:`ChunkRepairs.acronym_after_article`).
 
 A *name-like* word is capitalised and has lower-case letters, is no role noun, no month, no
 abbreviated form of address and no former role or hyphenated abbreviation ("Ex-Minister",
@@ -55,6 +57,9 @@ _BRAND = re.compile(r"^[a-zäöü]+[A-Z0-9]\w*$")  # "iTunes", "hr1"
 _OPEN_QUOTES = frozenset({"„", '"', "»", "'", "“"})
 _CLOSE_QUOTES = frozenset({"“", '"', "«", "'", "”"})
 _DASHES = frozenset({"-", "–", "—", ":"})
+_ARTICLE_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z0-9]{0,4}[A-ZÄÖÜ0-9]$")  # "DFB", "ORF2", "RFdS"
+_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "vom", "beim", "zum", "zur",
+                       "seiner", "seines", "ihrer", "ihres"})
 _PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "In", "Nach", "Aus"})
 _FIRM_LINKS = frozenset({"&", "+", "u"})  # "Hug & Cie", "Max Kray u . Co": the name goes on
 MAX_NAME = 3  # words a repair adds at most
@@ -141,6 +146,7 @@ class ChunkRepairs:
         self.place_genitives(words, out)
         self.person_genitives(words, out)
         self.place_after_preposition(words, out)
+        self.acronym_after_article(words, out)
         if "," in words:
             self.speaker_after_verb(words, out)
         return tuple(out)
@@ -325,6 +331,21 @@ class ChunkRepairs:
                     self.is_title(word) or self._compound_noun(word):
                 continue
             tags[i] = "B-LOC"
+
+    @staticmethod
+    def acronym_after_article(words: Sequence[str], tags: Tags) -> None:
+        """An untagged acronym of two to six letters, two or more of them capitals, after an article
+        or possessive and before a word that is neither capitalised nor a number, is an organisation
+        ("des DFB geübt", "verwendet das ZDF einen", "seiner UMP bleibt"); not a Roman numeral ("im
+        XVI . Jahrhundert"), not before a number ("der IRE 3269", "auf der ISE 2016")."""
+        for i in range(1, len(words)):
+            word = words[i]
+            if tags[i] != "O" or words[i - 1] not in _ARTICLES or not _ARTICLE_ACRONYM.match(word) or \
+                    sum(c.isupper() for c in word) < 2 or not word.strip("IVXLCDM"):
+                continue
+            if i + 1 < len(words) and (tags[i + 1] != "O" or words[i + 1][:1].isupper() or words[i + 1][:1].isdigit()):
+                continue
+            tags[i] = "B-ORG"
 
     def _compound_noun(self, word: str) -> bool:
         """Whether the word ends in a German noun of four letters or more ("Spitzenreitertrikots",
