@@ -290,10 +290,11 @@ class ChunkRepairs:
         """An untagged genitive of a name right before an untagged German noun ("Wulffs
         Hochzeitsfeier", "Melanies Eltern", "über Zabels Entscheidung") is a person: a word in -s
         whose stem is name-like and no place or role noun. Not a German word in -s ("Bereits",
-        "Spiels", unless its stem is a listed name: "Becks"), not a first name in -s ("Johannes", "Andreas"), not a compound noun the lexicon
-        lacks ("Spitzenreitertrikots"), not after a capitalised word that may be part of the name
-        ("Dow Jones Indexes", "J . Wydlers"), not with an apostrophe ("Domino's"), not before a role
-        noun (a town's or a club's: "Sterzings Bürgermeister", "Bremens Stürmer")."""
+        "Spiels", unless its stem is a listed name: "Becks"), not a first name in -s ("Johannes",
+        "Andreas"), not a compound noun the lexicon lacks ("Spitzenreitertrikots"), not after a
+        capitalised word that may be part of the name ("Dow Jones Indexes", "J . Wydlers"), not with
+        an apostrophe ("Domino's"), not before a role noun (a town's or a club's: "Sterzings
+        Bürgermeister", "Bremens Stürmer")."""
         lexicon, gazetteer = self.lexicon, self.gazetteer
         for i in range(len(words) - 1):
             word, noun = words[i], words[i + 1]
