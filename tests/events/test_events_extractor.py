@@ -73,6 +73,12 @@ CASES = [
      {"Deutschland": "LOC", "Frankreich": "LOC", "Italien": "LOC", "Ukraine": "LOC"}, {}, "2024-01-01",
      [("SUPPORT", "unterstützen", {("Deutschland", "source"), ("Frankreich", "source"), ("Italien", "source"),
                                   ("Ukraine", "target")}, {})]),
+    # a comma list of phrases with their own determiners, closed by "und", unmentioned items between
+    ("coordination-articled-list", "Die Vorsitzende dankte dem Jugenddienst Wipptal, dem Bildungsausschuss Sterzing, "
+     "den katholischen Verbänden und der Raiffeisenkasse Wipptal.",
+     {"Jugenddienst Wipptal": "ORG", "Bildungsausschuss Sterzing": "ORG", "Raiffeisenkasse Wipptal": "ORG"}, {},
+     "2024-01-01", [("SUPPORT", "dankte", {("Jugenddienst Wipptal", "target"), ("Bildungsausschuss Sterzing", "target"),
+                                          ("Raiffeisenkasse Wipptal", "target")}, {})]),
     ("meet-mit", "Kim traf sich am Mittwoch mit Putin.", {"Kim": "PER", "Putin": "PER"}, {}, "2023-09-14",
      [("MEET", "traf", {("Kim", "source"), ("Putin", "target")}, {})]),
     ("pronoun-subject", "Er besuchte Russland.", {"Russland": "LOC"}, {}, "2023-09-14", []),

@@ -299,7 +299,7 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
             if m.end == last.end and last.text.endswith("s") and not last.text.endswith("ss") \
                     and n.cap and n.word and _unmentioned(n, mentions) and not title_of_next:
                 ph.modifies = nxt  # not "Ioannis Stournaras Premier Alexis Tsipras": a name in -s, a title, a name
-    _groups(view, coords, lexicon.cue("coordination_adverbs"))
+    _groups(view, coords, lexicon, lexicon.cue("coordination_adverbs"))
 
 
 _NAMED_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][\w.]*-[a-zäöüß]{4,}(?:e|en|er|es|em)")
@@ -370,7 +370,8 @@ def _unmentioned(tok: Tok, mentions) -> bool:
     return not any(m.start < tok.end and tok.start < m.end for _, m in mentions)
 
 
-def _groups(view: SentenceView, coords: frozenset[str], adverbs: frozenset[str] = frozenset()) -> None:
+def _groups(view: SentenceView, coords: frozenset[str], lexicon: Lexicon,
+            adverbs: frozenset[str] = frozenset()) -> None:
     """Coordinated phrases ("Putin und Kim", "Deutschland, Frankreich und Italien") share a group,
     and the later ones take the first one's preposition, determiner and head noun. A run linked
     by commas only is a list of appositions, not a coordination; adverbs may stand next to the
@@ -385,8 +386,9 @@ def _groups(view: SentenceView, coords: frozenset[str], adverbs: frozenset[str] 
             list_comma = core == [","] and not ph.det  # "Deutschland, Frankreich und ...", '"SZ", "Spiegel"'
             quoted = len(core) < len(between) and core and all(w in coords or w == "," for w in core)
             joined = any(w in coords for w in core) and all(w in coords or w in adverbs for w in core)
-            linked = bool(between) and (prev.clause == ph.clause or list_comma or quoted) and \
-                (all(t.lower in coords or t.text == "," or t.text in QUOTES for t in between) or joined) and \
+            listed = _closed_list(view, prev, ph, coords, lexicon)
+            linked = bool(between) and (prev.clause == ph.clause or list_comma or quoted or listed) and \
+                (all(t.lower in coords or t.text == "," or t.text in QUOTES for t in between) or joined or listed) and \
                 (not ph.prep or ph.prep == prev.prep)
         if linked:
             runs[-1].append(ph)
@@ -409,6 +411,35 @@ def _groups(view: SentenceView, coords: frozenset[str], adverbs: frozenset[str] 
                     ph.prep = ph.prep or head.prep
                     ph.det = ph.det or head.det
                     ph.modifies = head.modifies
+
+
+_CASES = (frozenset({"dem", "den", "der", "einem", "einer"}), frozenset({"der", "die", "das", "ein", "eine"}),
+          frozenset({"den", "die", "das", "einen", "eine"}), frozenset({"des", "der", "eines", "einer"}))
+
+
+def _closed_list(view: SentenceView, prev: Phrase, ph: Phrase, coords: frozenset[str], lexicon: Lexicon) -> bool:
+    """"den KVW Frauen, dem Jugenddienst Wipptal, dem Bildungsausschuss Sterzing, den katholischen
+    Verbänden und der Raiffeisenkasse Wipptal": phrases with determiners of one case, linked by
+    commas and closed by a coordinator, are a list (not appositions: "Tieto Enator, der größte
+    Computer-Dienstleister Nordeuropas, gab bekannt" has no coordinator and no determiner first).
+    Unmentioned items may stand between them ("den katholischen Verbänden")."""
+    if not prev.det or not ph.det or not any(prev.det in case and ph.det in case for case in _CASES):
+        return False
+    toks = view.toks
+    between = toks[prev.last + 1:ph.first]
+    if not between or between[0].text != "," or (prev.first > 0 and toks[prev.first - 1].cap):
+        return False  # not an attribute: "Grießmair, Präsident der Bezirksgemeinschaft, und die Landesrätin"
+
+    def item(t: Tok) -> bool:  # a comma or a word of a list item: no verb, quote or bracket
+        return t.text == "," or (t.word and not is_finite_like(t, lexicon))
+    if not all(item(t) for t in between):
+        return False
+    if any(t.lower in coords for t in between):
+        return True
+    k = ph.last + 1  # closed later: ", dem Bildungsausschuss Sterzing und ..."
+    while k < len(toks) and toks[k].lower not in coords and item(toks[k]):
+        k += 1
+    return k < len(toks) and toks[k].lower in coords
 
 
 def _antecedent(view: SentenceView, clause: Clause) -> int | None:
