@@ -59,3 +59,14 @@ def test_german_lexicon_has_light_verbs_and_cues():
 def test_unknown_language_is_a_config_error():
     with pytest.raises(ConfigError):
         load_lexicon("xx")
+
+
+def test_conditions_keep_label_alternatives_and_read_flags_after_a_bar():
+    from chronik.events.lexicon import _conditions
+
+    conds, report = _conditions("src:PER|ORG,tgt,noword:treffen_not")
+    assert [(c.kind, c.arg) for c in conds] == [("src", "PER|ORG"), ("tgt", ""), ("noword", "treffen_not")]
+    assert not report
+    assert _conditions("- |report") == ((), True)
+    conds, report = _conditions("noword:demand_not |report")
+    assert [(c.kind, c.arg) for c in conds] == [("noword", "demand_not")] and report

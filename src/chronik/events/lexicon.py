@@ -147,9 +147,12 @@ def _rows(lang_or_root: str, name: str) -> list[list[str]]:
 
 
 def _conditions(text: str) -> tuple[tuple[Condition, ...], bool]:
+    """A row's conditions and its flags: the flags column starts with "|" ("- |report"); inside a
+    condition "|" separates labels ("src:PER|ORG")."""
     report = False
-    if "|" in text:
-        text, flags = text.split("|", 1)
+    text = text.strip()
+    if text.startswith("|") or " |" in text:
+        text, flags = ("", text[1:]) if text.startswith("|") else text.split(" |", 1)
         report = "report" in flags.split(",")
     conds = []
     for part in text.split(","):
