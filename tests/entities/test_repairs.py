@@ -86,6 +86,10 @@ def tagged(text):
     ("aus dem XVI . Jahrhundert", ("O",) * 5),  # a Roman numeral
     ("auf der ISE 2016 aus", ("O",) * 5),  # before a number
     ("der DFB Pokal", ("O",) * 3),  # the capitalised run goes on
+    # a name right after a role or kinship noun
+    ("und späteren Bischof Avitus in Clermont", ("O", "O", "O", "B-PER", "O", "O")),
+    ("von seiner Mutter Armentaria in", ("O", "O", "O", "B-PER", "O")),
+    ("Croft , Leiterin Rohstoffanalyse bei", ("O",) * 5),  # a German word
 ])
 def test_repairs_add_the_names_the_sentence_gives_away(repairs, text, expected):
     words, tags = tagged(text)
@@ -108,7 +112,7 @@ def test_name_like_words(repairs):
 
 def test_load_cues_rejects_an_unknown_kind():
     assert load_cues("# comment\nsender\tORG\nAugust\tNOT\n") == \
-        {"ORG": ("sender",), "LOC": (), "NOT": ("August",), "SAY": (), "STATE": (), "BODY": (), "NAMED": ()}
+        {"ORG": ("sender",), "LOC": (), "NOT": ("August",), "SAY": (), "STATE": (), "BODY": (), "NAMED": (), "KIN": ()}
     with pytest.raises(ValueError, match="kind"):
         load_cues("sender\tPER\n")
 
@@ -139,7 +143,8 @@ def test_an_acronym_in_parentheses_after_an_organisation(repairs, text, expected
     (", sagte Seehofer über die Wahl", ("O", "O", "B-PER", "O", "O", "O")),
     # a role-noun compound before the name is no part of it (the first-name repair finds the name)
     (", sagte Mibrag-Betriebsrat Mario Gierl .", ("O", "O", "O", "B-PER", "I-PER", "O")),
-    (", sagte Außenminister Lawrow .", ("O",) * 5),  # a role noun is no speaker's name
+    # a role noun is no speaker's name; the name after it is a person (person_after_role)
+    (", sagte Außenminister Lawrow .", ("O", "O", "O", "B-PER", "O")),
     ("sagte Pfister .", ("O",) * 3),  # no comma: not the speaker after a quote
     (", sagt Ex-SVP-K-Abg .", ("O",) * 4),  # an abbreviated former role, not a name
 ])

@@ -30,7 +30,9 @@ documents:
 * a word no German lexicon knows, after "in", "nach" or "aus" and alone ("in Wasserlos",
   "nach Kratie"), is a place (:meth:`ChunkRepairs.place_after_preposition`);
 * an acronym after an article or possessive ("des DFB", "das ZDF", "seiner UMP") is an
-  organisation (:meth:`ChunkRepairs.acronym_after_article`).
+  organisation (:meth:`ChunkRepairs.acronym_after_article`);
+* name-like words right after a role or kinship noun ("Bischof Avitus", "seiner Mutter
+  Armentaria") are a person (:meth:`ChunkRepairs.person_after_role`).
 
 A *name-like* word is capitalised and has lower-case letters, is no role noun, no month, no
 abbreviated form of address and no former role or hyphenated abbreviation ("Ex-Minister",
@@ -49,7 +51,7 @@ from chronik.entities.corpora import chunks
 from chronik.entities.gazetteer import BIG_CITY
 
 CUES_FILE = "name_cues.tsv"
-_KINDS = ("ORG", "LOC", "NOT", "SAY", "STATE", "BODY", "NAMED")
+_KINDS = ("ORG", "LOC", "NOT", "SAY", "STATE", "BODY", "NAMED", "KIN")
 _ARTEFACTS = frozenset("¬=⸗:")
 _REGION_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+sch(?:e|en|er|es|em)$")  # "Europäischen", "Hessischer"
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")  # "CNN", "ORF2"
@@ -79,7 +81,7 @@ def load_cues(text: str | None = None) -> dict[str, tuple[str, ...]]:
         kind = kind.strip()
         if kind not in _KINDS:
             raise ValueError(f"{CUES_FILE} line {number}: kind must be one of {_KINDS}: {line!r}")
-        out[kind].append(word.strip() if kind in ("NOT", "SAY") else word.strip().lower())
+        out[kind].append(word.strip() if kind in ("NOT", "SAY", "KIN") else word.strip().lower())
     return {kind: tuple(words) for kind, words in out.items()}
 
 
@@ -127,6 +129,7 @@ class ChunkRepairs:
         self.named_bodies = frozenset(cues["NAMED"])  # "parlament", "rundfunk": after "Europäischen"
         self.not_names = frozenset(cues["NOT"])
         self.say_verbs = frozenset(cues["SAY"])
+        self.kin = frozenset(cues["KIN"])
         self._names: dict[str, bool] = {}  # word -> name-like (cache)
         self._heads: dict[str, str | None] = {}  # word -> "ORG"/"LOC" noun it ends in, or None (cache)
         self._genitive_places: dict[str, str] | None = None  # built on first use (place_genitives)
@@ -147,6 +150,7 @@ class ChunkRepairs:
         self.person_genitives(words, out)
         self.place_after_preposition(words, out)
         self.acronym_after_article(words, out)
+        self.person_after_role(words, out)
         if "," in words:
             self.speaker_after_verb(words, out)
         return tuple(out)
@@ -306,7 +310,7 @@ class ChunkRepairs:
             if i > 0 and words[i - 1][:1].isupper() and (words[i - 1].lower() not in lexicon or len(words[i - 1]) == 1):
                 continue
             stem = word[:-1]
-            listed = stem in gazetteer.first_names or stem in gazetteer.last_names
+            listed = self._listed(stem)
             if word in gazetteer.first_names or word.lower() in lexicon or (word in lexicon and not listed) \
                     or not self.name_like(stem) or stem in gazetteer.word_classes or self.is_title(stem):
                 continue
@@ -347,6 +351,23 @@ class ChunkRepairs:
             if i + 1 < len(words) and (tags[i + 1] != "O" or words[i + 1][:1].isupper() or words[i + 1][:1].isdigit()):
                 continue
             tags[i] = "B-ORG"
+
+    def person_after_role(self, words: Sequence[str], tags: Tags) -> None:
+        """Untagged name-like words right after a role noun or a kinship noun (``KIN`` in
+        ``data/name_cues.tsv``) that end the capitalised run are a person ("späteren Bischof Avitus",
+        "seiner Mutter Armentaria", "die Familie Boim"); German words after it are not ("Leiterin
+        Rohstoffanalyse")."""
+        for i in range(len(words) - 1):
+            if tags[i] != "O" or not (words[i] in self.kin or self.is_title(words[i])):
+                continue
+            end = self._name_run(words, tags, i + 1)
+            if end == i + 2 and self._compound_noun(words[i + 1]) and not self._listed(words[i + 1]):
+                continue  # "Leiterin Rohstoffanalyse": a compound the lexicon lacks
+            if end > i + 1:
+                _span(tags, i + 1, end, "PER")
+
+    def _listed(self, word: str) -> bool:
+        return word in self.gazetteer.first_names or word in self.gazetteer.last_names
 
     def _compound_noun(self, word: str) -> bool:
         """Whether the word ends in a German noun of four letters or more ("Spitzenreitertrikots",
