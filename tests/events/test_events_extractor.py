@@ -73,6 +73,12 @@ CASES = [
      {"Deutschland": "LOC", "Frankreich": "LOC", "Italien": "LOC", "Ukraine": "LOC"}, {}, "2024-01-01",
      [("SUPPORT", "unterstützen", {("Deutschland", "source"), ("Frankreich", "source"), ("Italien", "source"),
                                   ("Ukraine", "target")}, {})]),
+    # "schreiben" of a written work or of figures is no statement; of what someone says, it is
+    ("write-work", "Das Drehbuch schrieb der legendäre Wolfgang Kohlhaase.", {"Wolfgang Kohlhaase": "PER"}, {},
+     "2024-01-01", []),
+    ("write-figures", "Siemens schreibt wieder schwarze Zahlen.", {"Siemens": "ORG"}, {}, "2024-01-01", []),
+    ("write-statement", "Die Lage sei ernst, schrieb Merkel.", {"Merkel": "PER"}, {}, "2024-01-01",
+     [("STATEMENT", "schrieb", {("Merkel", "source")}, {})]),
     # a comma list of phrases with their own determiners, closed by "und", unmentioned items between
     ("coordination-articled-list", "Die Vorsitzende dankte dem Jugenddienst Wipptal, dem Bildungsausschuss Sterzing, "
      "den katholischen Verbänden und der Raiffeisenkasse Wipptal.",
