@@ -73,6 +73,8 @@ CASES = [
      {"Deutschland": "LOC", "Frankreich": "LOC", "Italien": "LOC", "Ukraine": "LOC"}, {}, "2024-01-01",
      [("SUPPORT", "unterstützen", {("Deutschland", "source"), ("Frankreich", "source"), ("Italien", "source"),
                                   ("Ukraine", "target")}, {})]),
+    # an impersonal passive names nobody: no event
+    ("impersonal-passive", "Es wird verlangt, dass die Maßnahme Wachstum fördert.", {}, {}, "2024-01-01", []),
     # "schreiben" of a written work or of figures is no statement; of what someone says, it is
     ("write-work", "Das Drehbuch schrieb der legendäre Wolfgang Kohlhaase.", {"Wolfgang Kohlhaase": "PER"}, {},
      "2024-01-01", []),

@@ -441,13 +441,19 @@ def _habitual(view: SentenceView, f: Frame, lexicon) -> bool:
                for t in words)
 
 
+_PASSIVE_AUX = frozenset({"wird", "wurde", "werde", "würde", "werden", "wurden"})
+
+
 def _generic(view: SentenceView, f: Frame) -> bool:
-    """A verb in a zu-infinitive without a controller, or with "man"/"wer"/"jeder" as subject."""
+    """A verb in a zu-infinitive without a controller, with "man"/"wer"/"jeder" as subject, or in
+    an impersonal passive ("Es wird verlangt, dass ...")."""
     tok = view.toks[f.anchor]
     if f.noun and f.light_verb is None:
         return False
     words = view.clause_toks(tok.clause)
     if any(t.lower in ("man", "jeder", "jede", "niemand", "niemanden", "wer") for t in words):
+        return True
+    if len(words) > 2 and words[0].text == "Es" and words[1].lower in _PASSIVE_AUX:
         return True
     clause = view.clauses[tok.clause]
     if clause.relative and clause.antecedent is None:
