@@ -191,12 +191,10 @@ class ChunkRepairs:
             return False
         if "-" in word:
             tail = word.rpartition("-")[2]
-            if tail[:1].isupper() and tail in self.lexicon and tail not in gazetteer.first_names and \
-                    tail not in gazetteer.last_names and tail not in gazetteer.word_classes:
+            if tail[:1].isupper() and tail in self.lexicon and not self._listed(tail) and \
+                    tail not in gazetteer.word_classes:
                 return False  # a compound noun: "SVP-Nationalrat", "Fontane-Lesungen"
-        if word in gazetteer.first_names or word in gazetteer.last_names:
-            return True
-        return word not in self.lexicon
+        return self._listed(word) or word not in self.lexicon
 
     def _name_run(self, words: Sequence[str], tags: Tags, start: int, acronyms: bool = False,
                   places: bool = False) -> int:
@@ -249,8 +247,7 @@ class ChunkRepairs:
             end = self._name_run(words, tags, j, acronyms=True)
             if end > j and (end == n or words[end] not in _FIRM_LINKS):
                 _span(tags, j, end, "ORG")
-            elif end == j and j in starts and starts[j][1] in ("PER", "LOC") and \
-                    word not in self.gazetteer.first_names and word not in self.gazetteer.last_names:
+            elif end == j and j in starts and starts[j][1] in ("PER", "LOC") and not self._listed(word):
                 end = starts[j][0]
                 if all(self.name_like(words[k]) or _acronym(words[k]) for k in range(j, end)) and \
                         (end == n or words[end] not in _FIRM_LINKS):
@@ -285,8 +282,7 @@ class ChunkRepairs:
                 continue
             stem = word[:-1]
             kind = self._places().get(stem)
-            if kind is None or (kind == "city" and (stem in self.gazetteer.first_names
-                                                    or stem in self.gazetteer.last_names)):
+            if kind is None or (kind == "city" and self._listed(stem)):
                 continue
             tags[i] = "B-LOC"
 
