@@ -413,8 +413,7 @@ def _groups(view: SentenceView, coords: frozenset[str], lexicon: Lexicon,
                     ph.modifies = head.modifies
 
 
-_CASES = (frozenset({"dem", "den", "der", "einem", "einer"}), frozenset({"der", "die", "das", "ein", "eine"}),
-          frozenset({"den", "die", "das", "einen", "eine"}), frozenset({"des", "der", "eines", "einer"}))
+_CASES = ("nominative_determiners", "accusative_determiners", "dative_determiners", "genitive_determiners")
 
 
 def _closed_list(view: SentenceView, prev: Phrase, ph: Phrase, coords: frozenset[str], lexicon: Lexicon) -> bool:
@@ -423,7 +422,8 @@ def _closed_list(view: SentenceView, prev: Phrase, ph: Phrase, coords: frozenset
     commas and closed by a coordinator, are a list (not appositions: "Tieto Enator, der größte
     Computer-Dienstleister Nordeuropas, gab bekannt" has no coordinator and no determiner first).
     Unmentioned items may stand between them ("den katholischen Verbänden")."""
-    if not prev.det or not ph.det or not any(prev.det in case and ph.det in case for case in _CASES):
+    if not prev.det or not ph.det or not any(
+            prev.det in case and ph.det in case for case in map(lexicon.cue, _CASES)):
         return False
     toks = view.toks
     between = toks[prev.last + 1:ph.first]

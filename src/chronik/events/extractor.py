@@ -270,7 +270,7 @@ class EventExtractor:
             if _habitual(view, f, lexicon):
                 continue  # "hätten schon immer ... eingeladen", "liefern ... täglich": no single event
             event = self._event(article, view, no, f, frames, found, names, timeline, starts, modality)
-            if not event.actors and (event.modality in ("speculative", "negated") or _generic(view, f)):
+            if not event.actors and (event.modality in ("speculative", "negated") or _generic(view, f, lexicon)):
                 continue  # "müsste ... akzeptieren", "bestreiten auch die Löwen nicht": nobody in particular
             if not parts.reliability.keep(view, f, event):
                 continue  # actors that cannot be trusted: a missed name, a stray mention, direct speech
@@ -441,10 +441,7 @@ def _habitual(view: SentenceView, f: Frame, lexicon) -> bool:
                for t in words)
 
 
-_PASSIVE_AUX = frozenset({"wird", "wurde", "werde", "würde", "werden", "wurden"})
-
-
-def _generic(view: SentenceView, f: Frame) -> bool:
+def _generic(view: SentenceView, f: Frame, lexicon: Lexicon) -> bool:
     """A verb in a zu-infinitive without a controller, with "man"/"wer"/"jeder" as subject, or in
     an impersonal passive ("Es wird verlangt, dass ...")."""
     tok = view.toks[f.anchor]
@@ -453,7 +450,7 @@ def _generic(view: SentenceView, f: Frame) -> bool:
     words = view.clause_toks(tok.clause)
     if any(t.lower in ("man", "jeder", "jede", "niemand", "niemanden", "wer") for t in words):
         return True
-    if len(words) > 2 and words[0].text == "Es" and words[1].lower in _PASSIVE_AUX:
+    if len(words) > 2 and words[0].text == "Es" and words[1].lower in lexicon.cue("passive"):
         return True
     clause = view.clauses[tok.clause]
     if clause.relative and clause.antecedent is None:
