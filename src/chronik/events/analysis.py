@@ -413,7 +413,7 @@ def _groups(view: SentenceView, coords: frozenset[str], lexicon: Lexicon,
                     ph.modifies = head.modifies
 
 
-_CASES = ("nominative_determiners", "accusative_determiners", "dative_determiners", "genitive_determiners")
+_CASES = ("case_nominative", "case_accusative", "case_dative", "case_genitive")  # cue lists: determiners by case
 
 
 def _closed_list(view: SentenceView, prev: Phrase, ph: Phrase, coords: frozenset[str], lexicon: Lexicon) -> bool:

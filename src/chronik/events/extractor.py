@@ -450,7 +450,7 @@ def _generic(view: SentenceView, f: Frame, lexicon: Lexicon) -> bool:
     words = view.clause_toks(tok.clause)
     if any(t.lower in ("man", "jeder", "jede", "niemand", "niemanden", "wer") for t in words):
         return True
-    if len(words) > 2 and words[0].text == "Es" and words[1].lower in lexicon.cue("passive"):
+    if len(words) > 2 and words[0].text == "Es" and words[1].lower in lexicon.cue("impersonal_passive"):
         return True
     clause = view.clauses[tok.clause]
     if clause.relative and clause.antecedent is None:
