@@ -353,6 +353,12 @@ def _attribute(view: SentenceView, m: Mention, mentions) -> bool:
 _ADJ = re.compile(r"(?:isch|ig|lich|bar|sam|haft|los|voll|iert|ell|al|är|iv|ant|ent|ert|te|ne)(?:e|en|er|es|em)$")
 
 
+def inflected(t: Tok) -> bool:
+    """A lower-case word with an adjective's ending ("neuen", "russische"): it may stand between a
+    determiner and its noun."""
+    return t.text.islower() and t.word and t.lower.endswith(ADJ_ENDINGS)
+
+
 def is_adjective(t: Tok) -> bool:
     """A lowercase inflected word before a noun: an adjective or a participle used as one."""
     if not t.lower.endswith(ADJ_ENDINGS) or len(t.lower) <= 3:

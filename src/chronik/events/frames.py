@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from chronik.events.analysis import ADJ_ENDINGS, SentenceView, Tok, is_adjective
+from chronik.events.analysis import ADJ_ENDINGS, SentenceView, Tok, inflected, is_adjective
 from chronik.events.verbs import PARTICLES, separable
 from chronik.events.attribution import Attribution
 from chronik.events.lexicon import Lexicon, LightVerb, Sense
@@ -358,7 +358,7 @@ def _governed(view: SentenceView, i: int) -> bool:
     k = i - 1
     while k >= 0 and (view.toks[k].lower in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
                                               "einer", "sein", "seine", "seinen", "seinem", "ihr", "ihre", "ihren")
-                      or (view.toks[k].text.islower() and view.toks[k].word and view.toks[k].lower.endswith(ADJ_ENDINGS))
+                      or inflected(view.toks[k])
                       or view.toks[k].text in "«»„“\""):
         k -= 1
     return k >= 0 and view.toks[k].lower in ("für", "um", "über", "gegen", "zu", "zur", "zum", "mit", "von", "vor", "nach", "bei", "auf")

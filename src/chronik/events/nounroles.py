@@ -10,7 +10,7 @@ country adjective ("nordkoreanische Waffenlieferungen") names a country in the g
 
 from __future__ import annotations
 
-from chronik.events.analysis import ADJ_ENDINGS, SentenceView
+from chronik.events.analysis import SentenceView, inflected
 from chronik.events.verbs import after_bracket, is_finite_like, separable_lemma
 from chronik.events.lexicon import EventType
 from chronik.events.roles import RoleFinder, Roles, norm_prep
@@ -81,8 +81,7 @@ class NounRoleFinder:
         k = i - 1
         possessive = temporal = indefinite = False
         while k >= 0 and toks[k].clause == toks[i].clause and (toks[k].lower in self.finder.dets or (
-                toks[k].text.islower() and toks[k].word and toks[k].lower.endswith(ADJ_ENDINGS)
-                and toks[k].lower not in self.finder.preps and toks[k].lower not in self.finder.aux)):
+                inflected(toks[k]) and toks[k].lower not in self.finder.preps and toks[k].lower not in self.finder.aux)):
             possessive = possessive or toks[k].lower in POSSESSIVES
             indefinite = indefinite or toks[k].lower in ("ein", "eine", "einen", "einem", "einer", "eines")
             k -= 1

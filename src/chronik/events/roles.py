@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chronik.events.analysis import ADJ_ENDINGS, BREAKS, SentenceView, Tok
+from chronik.events.analysis import BREAKS, SentenceView, Tok, inflected
 from chronik.events.verbs import is_finite_like
 from chronik.events.lexicon import EventType, Lexicon
 from chronik.events.wordorder import WordOrder
@@ -97,7 +97,7 @@ class RoleFinder:
                 det = t.lower
                 k -= 1
                 break  # only a preposition stands before the determiner ("Dem hätten die Aufsichtsräte")
-            elif not (t.text.islower() and t.word and t.lower not in self.preps and t.lower.endswith(ADJ_ENDINGS)):
+            elif not (inflected(t) and t.lower not in self.preps):
                 break
             k -= 1
         if k >= 0 and toks[k].clause == toks[i].clause and toks[k].lower in self.preps:
@@ -325,8 +325,8 @@ class RoleFinder:
         toks = view.toks
         k = view.phrases[ph_index].last + 1
         return k + 1 < len(toks) and toks[k].clause == toks[k + 1].clause == view.phrases[ph_index].clause \
-            and toks[k].word and toks[k].text.islower() and toks[k].lower != toks[k].lemma \
-            and toks[k].lower.endswith(ADJ_ENDINGS) and toks[k + 1].cap and toks[k + 1].word \
+            and inflected(toks[k]) and toks[k].lower != toks[k].lemma \
+            and toks[k + 1].cap and toks[k + 1].word \
             and toks[k + 1].i not in view.by_token
 
     def _noun_attached(self, view: SentenceView, ph_index: int) -> bool:
