@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chronik.events.analysis import ADJ_ENDINGS, SentenceView
+from chronik.events.analysis import SentenceView, inflected
 from chronik.events.lexicon import Lexicon
 
 NOMINATIVE_DETS = frozenset({"der", "die", "das", "ein", "eine"})
@@ -95,8 +95,7 @@ class AttributionFinder:
             return None
         words = [toks[k].text]
         k -= 1
-        while k >= 0 and toks[k].text.islower() and toks[k].word and toks[k].lower not in self.dets \
-                and toks[k].lower.endswith(ADJ_ENDINGS) and toks[k].lemma != toks[k].lower:
+        while k >= 0 and inflected(toks[k]) and toks[k].lower not in self.dets and toks[k].lemma != toks[k].lower:
             words.append(toks[k].text)
             k -= 1
         return " ".join(reversed(words))
