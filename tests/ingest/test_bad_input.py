@@ -34,6 +34,9 @@ def _one_rejection(path):
         ("fake.warc.gz", b"plain text, not gzip", "not gzip"),
         ("empty-item.jsonl", b'{"title": "x"}', "no article text"),
         ("mojibake.txt", bytes(range(0x80, 0x100)) * 20, "undecodable bytes"),
+        # a record header without a target and a length the file does not hold: named by its byte offset
+        ("stub.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 9999\r\n\r\nHTTP/1.1 200 OK\r\n",
+         "unreadable record at byte 0"),
     ],
 )
 def test_bad_input_is_rejected_with_reason(tmp_path, name, data, reason):

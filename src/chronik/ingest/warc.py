@@ -67,8 +67,12 @@ def _records(source: str, stream: BinaryIO) -> Iterator[tuple[str | None, str | 
                 raise EOFError(f"record {record.rec_headers.get_header('WARC-Record-ID')} ends early")
             uri = record.rec_headers.get_header("WARC-Target-URI")
             date = record.rec_headers.get_header("WARC-Date")
+        except EOFError as exc:
+            yield Rejection(source=source, stage="ingest", reason=str(exc))
+            return
         except Exception as exc:  # noqa: BLE001 - warcio raises whatever its parser trips on in a damaged archive
-            yield Rejection(source=source, stage="ingest", reason=f"{type(exc).__name__}: {exc}")
+            yield Rejection(source=source, stage="ingest",
+                            reason=f"unreadable record at byte {archive.offset} ({type(exc).__name__}: {exc})")
             return
         if wanted:
             yield uri, date, payload
