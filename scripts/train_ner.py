@@ -164,7 +164,9 @@ def cross_validate(smart, germeval, features: Features, args) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         for fold in folds:
             test = [s for i, s in enumerate(germeval) if i % k == fold]
-            rest = [s for i, s in enumerate(germeval) if i % k != fold]
+            # the training folds: the next ``cv_train`` folds after the test fold (all others by default)
+            used = {(fold + j) % k for j in range(1, (args.cv_train or k - 1) + 1)}
+            rest = [s for i, s in enumerate(germeval) if i % k in used]
             path = Path(args.keep or tmp) / f"fold{fold}" / MODEL_FILE
             path.parent.mkdir(parents=True, exist_ok=True)
             featurizer = train_model(features, smart + rest, smart + rest * args.germeval_weight, path, args)
@@ -188,6 +190,8 @@ def main() -> None:
                     help="how many times GermEval dev sentences enter the training set")
     ap.add_argument("--cv", type=int, default=0, help="k-fold cross-validation on GermEval dev")
     ap.add_argument("--scheme", choices=("bio", "bioes"), default="bio", help="tag set the CRF learns")
+    ap.add_argument("--cv-train", type=int, default=0,
+                    help="train each CV fold on this many of the other GermEval folds (a learning curve; default: all k-1)")
     ap.add_argument("--folds", default="", help="CV folds to run, e.g. 0,1 (default: all)")
     ap.add_argument("--no-word-types", dest="word_types", action="store_false",
                     help="without the stacked word-type classifier")
@@ -232,6 +236,8 @@ def main() -> None:
     if args.cv:
         t = time.time()
         key = "germeval_dev_cv" if not args.folds else f"germeval_dev_cv_folds_{args.folds.replace(',', '')}"
+        if args.cv_train:
+            key += f"_train{args.cv_train}"
         report[key] = cross_validate(smart, germeval, features, args)
         print(f"GermEval dev {args.cv}-fold CV ({time.time() - t:.0f}s):",
               json.dumps(report[key]), file=sys.stderr)
