@@ -37,6 +37,21 @@ def test_gold_set_fits_the_corpus_texts(data_dir):
             assert s.start <= m.start < m.end <= s.end
 
 
+def test_second_annotation_fits_the_gold_set_and_the_texts(data_dir):
+    """The second annotator's file (the agreement study, scripts/events_agreement.py) covers
+    gold sentences only, each once, and its triggers and actor names are in the texts."""
+    from chronik.events.scoring import load_second
+
+    gold = load_gold(GOLD)
+    first, second = load_second(GOLD.with_name("second_annotator.jsonl"), gold)
+    assert len({s.id for s in first}) == len(first) >= 300
+    docs = load_documents(data_dir, tuple(sorted({s.corpus for s in second})))
+    assert check_gold(second, docs) == []
+    for s in second:
+        text = docs[(s.corpus, s.doc)].text[s.start:s.end]
+        assert all(name in text for e in s.events for name, _ in e.actors), s.id
+
+
 @pytest.fixture(scope="module")
 def baseline() -> dict:
     return json.loads(BASELINE.read_text(encoding="utf-8"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from chronik.events.scoring import GoldEvent, GoldSentence, check_gold, same_actors, same_name, score
@@ -84,3 +86,28 @@ def test_check_gold_reports_trigger_mismatch():
     problems = check_gold([GoldSentence(id="s", corpus="c", doc="d", start=0, end=26, stratum="r", split="dev",
                                         dct=None, events=bad.events)], {("c", "d"): doc})
     assert problems and "not at 3" in problems[0]
+
+
+def test_scoring_one_annotation_against_another(tmp_path):
+    """A second annotator's file (``id`` + ``events``) is scored like a system: identical events
+    agree fully; a swapped role costs type+actors but not type."""
+    from chronik.events.scoring import as_events, load_second
+
+    gold = _gold([GoldEvent(type="MEET", trigger="trafen", trigger_start=10,
+                            actors=(("Putin", "source"), ("Kim", "target")), time=None, attribution="KCNA",
+                            modality="reported", attribution_cue="laut")])
+    same = {"type": "MEET", "trigger": "trafen", "trigger_start": 10, "time": None, "attribution": "KCNA",
+            "attribution_cue": "laut", "modality": "reported",
+            "actors": [{"name": "Putin", "role": "source"}, {"name": "Kim", "role": "target"}]}
+    swapped = dict(same, actors=[{"name": "Putin", "role": "target"}, {"name": "Kim", "role": "source"}])
+    for events, type_actors in (([same], 1), ([swapped], 0)):
+        path = tmp_path / "second.jsonl"
+        path.write_text(json.dumps({"id": "s1", "events": events}) + "\n", encoding="utf-8")
+        first, second = load_second(path, [gold])
+        assert first == [gold] and len(second[0].events) == 1
+        total = score(first, {s.id: as_events(s) for s in second}).total
+        assert total.correct["type"] == 1 and total.correct["type+actors"] == type_actors
+        assert total.correct["attribution"] == 1 and total.correct["cue"] == 1 and total.correct["modality"] == 1
+    path.write_text(json.dumps({"id": "nope", "events": []}) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="nope"):
+        load_second(path, [gold])

@@ -19,12 +19,12 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from chronik.events.corpora import Document
-from chronik.model import Event, Mention
+from chronik.model import Actor, Event, EventTime, Mention, Span
 
 FIELDS = ("type", "actors", "time", "attribution", "cue", "modality")
 _STOP = frozenset({"der", "die", "das", "des", "den", "dem", "und", "von", "fur", "the", "of"})
@@ -96,6 +96,40 @@ def check_gold(gold: Sequence[GoldSentence], docs: Mapping[tuple[str, str], Docu
             if not s.start <= e.trigger_start < s.end:
                 problems.append(f"{s.id}: trigger {e.trigger!r} outside the sentence")
     return problems
+
+
+def load_second(path: str | Path, gold: Sequence[GoldSentence]) -> tuple[list[GoldSentence], list[GoldSentence]]:
+    """A second annotator's events for some gold sentences (lines of ``id`` and ``events``, fields
+    as in the gold file): the sentences it covers with the first annotator's events, and the same
+    sentences with the second's, in the file's order."""
+    by_id = {s.id: s for s in gold}
+    first, second = [], []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            s = by_id.get(row["id"])
+            if s is None:
+                raise ValueError(f"{path}:{n}: sentence {row['id']!r} is not in the gold set")
+            first.append(s)
+            second.append(replace(s, events=tuple(
+                GoldEvent(type=e["type"], trigger=e["trigger"], trigger_start=e["trigger_start"],
+                          actors=tuple((a["name"], a["role"]) for a in e["actors"]), time=e.get("time"),
+                          attribution=e.get("attribution"), modality=e["modality"],
+                          attribution_cue=e.get("attribution_cue"))
+                for e in row["events"])))
+    return first, second
+
+
+def as_events(sentence: GoldSentence) -> list[Event]:
+    """A sentence's annotated events as the extractor's records, to score one annotator as a system."""
+    return [Event(id=f"{sentence.id}-{k}", article=sentence.doc, sentence=0,
+                  trigger=Span(start=e.trigger_start, end=e.trigger_start + len(e.trigger)), type=e.type,
+                  actors=tuple(Actor(name=name, role=role) for name, role in e.actors),
+                  time=EventTime(value=e.time), attribution=e.attribution, attribution_cue=e.attribution_cue,
+                  modality=e.modality)
+            for k, e in enumerate(sentence.events)]
 
 
 def fold(name: str) -> str:
