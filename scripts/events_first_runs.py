@@ -23,7 +23,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from chronik.events.scoring import _match, load_gold, load_second, same_actors, score
+from chronik.events.scoring import correct_events, load_gold, load_second, score
 from chronik.model import Actor, Event, Span
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,13 +67,6 @@ def first_run(commit: str, lines: list[str], entities: str, tmp: Path) -> dict[s
     return events
 
 
-def right(sentence, events) -> set[int]:
-    """Indices of the events right in type and actors against this sentence's annotation."""
-    return {events.index(p) for g, p in _match(sentence.events, events)
-            if g is not None and p is not None and g.type == p.type
-            and same_actors(g.actors, [(a.name, a.role) for a in p.actors])}
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--splits", default=",".join(FIRST_RUNS))
@@ -102,8 +95,8 @@ def main() -> None:
                     total["n"] += n
                     total["ok"] += ok
                     if sentences and all(s.id in second_by_id for s in sentences):
-                        ok2 = sum(len(right(second_by_id[s.id], predicted.get(s.id, []))) for s in sentences)
-                        either = sum(len(right(s, predicted.get(s.id, [])) | right(second_by_id[s.id], predicted.get(s.id, [])))
+                        ok2 = sum(len(correct_events(second_by_id[s.id], predicted.get(s.id, []))) for s in sentences)
+                        either = sum(len(correct_events(s, predicted.get(s.id, [])) | correct_events(second_by_id[s.id], predicted.get(s.id, [])))
                                      for s in sentences)
                         row += f" {ok2:>4}/{n:<3} {ok2 / n if n else 0:.3f} {either:>4}/{n:<3} {either / n if n else 0:.3f}"
                     print(row, flush=True)

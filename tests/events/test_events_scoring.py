@@ -111,3 +111,12 @@ def test_scoring_one_annotation_against_another(tmp_path):
     path.write_text(json.dumps({"id": "nope", "events": []}) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="nope"):
         load_second(path, [gold])
+
+
+def test_scoring_correct_events_names_the_right_ones():
+    from chronik.events.scoring import correct_events
+
+    gold = _gold([GoldEvent(type="MEET", trigger="trafen", trigger_start=10, actors=(("Putin", "source"),),
+                            time=None, attribution=None, modality="asserted")])
+    assert correct_events(gold, [_event(70, 75, "ATTACK"), _event(10, 16, "MEET", [("Putin", "source")])]) == {1}
+    assert correct_events(gold, [_event(10, 16, "MEET", [("Kim", "source")])]) == set()

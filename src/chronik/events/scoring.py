@@ -236,6 +236,15 @@ def _match(gold: Sequence[GoldEvent], predicted: Sequence[Event]) -> list[tuple[
     return pairs
 
 
+def correct_events(sentence: GoldSentence, predicted: Sequence[Event]) -> set[int]:
+    """Indices of the predicted events that are right in type and actors against the sentence's
+    annotation (the matching of :func:`score`)."""
+    right = {id(p) for g, p in _match(sentence.events, predicted)
+             if g is not None and p is not None and g.type == p.type
+             and same_actors(g.actors, [(a.name, a.role) for a in p.actors])}
+    return {k for k, p in enumerate(predicted) if id(p) in right}
+
+
 def score_sentence(sentence: GoldSentence, predicted: Sequence[Event]) -> tuple[Tally, list[dict]]:
     tally = Tally(predicted=len(predicted), gold=len(sentence.events))
     errors = []
