@@ -295,7 +295,7 @@ class Canonicalizer:
     def _minor_place(self, place_id: str | None) -> bool:
         """No place, or a small town: weak evidence against a person's name ("Kim")."""
         place = self.gazetteer.places.get(place_id) if place_id else None
-        return place is None or (place.kind == "city" and place.population < BIG_CITY)
+        return place is None or not place.big
 
     # ------------------------------------------------------------------ across articles
 

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from typing import Callable, Sequence
 
-from chronik.entities.gazetteer import BIG_CITY, Gazetteer
+from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.corpora import chunks
 from chronik.entities.repairs import capitalised
 from chronik.entities.titles import genitive_stem
@@ -41,7 +41,7 @@ def big_place(gazetteer: Gazetteer, name: str) -> bool:
     or city of 100,000 or more."""
     for form in (name, name[:-1]) if name.endswith("s") else (name,):
         place = gazetteer.lookup(form)
-        if place is not None and (place.kind != "city" or place.population >= BIG_CITY):
+        if place is not None and place.big:
             return True
     return False
 

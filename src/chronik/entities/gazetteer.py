@@ -27,6 +27,11 @@ class Place:
     def name(self) -> str:
         return self.names[0]
 
+    @property
+    def big(self) -> bool:
+        """A country, continent or region, or a city of ``BIG_CITY`` people or more."""
+        return self.kind != "city" or self.population >= BIG_CITY
+
 
 def _country_names() -> dict[str, tuple[str, ...]]:
     text = resources.files(DATA).joinpath("country_names.tsv").read_text(encoding="utf-8")

@@ -48,7 +48,6 @@ from importlib import resources
 from typing import Callable, Sequence
 
 from chronik.entities.corpora import chunks
-from chronik.entities.gazetteer import BIG_CITY
 
 CUES_FILE = "name_cues.tsv"
 _KINDS = ("ORG", "LOC", "NOT", "SAY", "STATE", "BODY", "NAMED", "KIN")
@@ -377,7 +376,7 @@ class ChunkRepairs:
         if self._genitive_places is None:
             self._genitive_places = {}
             for place in self.gazetteer.places.values():
-                if place.kind != "city" or place.population >= BIG_CITY:
+                if place.big:
                     for name in place.names[:3]:
                         self._genitive_places.setdefault(name, place.kind)
         return self._genitive_places
