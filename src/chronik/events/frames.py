@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from chronik.events.analysis import ADJ_ENDINGS, SentenceView, Tok, inflected, is_adjective
+from chronik.events.analysis import SentenceView, Tok, inflected, is_adjective
 from chronik.events.verbs import PARTICLES, separable
 from chronik.events.attribution import Attribution
 from chronik.events.lexicon import Lexicon, LightVerb, Sense
@@ -74,7 +74,7 @@ class FrameFinder:
             if not t.word or not verbal or t.i in view.by_token or _present_participle(t):
                 continue
             if t.i > 0 and toks[t.i - 1].lower in _ARTICLES and toks[t.i - 1].text.islower() \
-                    and t.lower.endswith(ADJ_ENDINGS) and t.i + 1 < len(toks) and toks[t.i + 1].cap:
+                    and inflected(t) and t.i + 1 < len(toks) and toks[t.i + 1].cap:
                 continue  # "eine würdige Beerdigung": an adjective between an article and its noun (not "Das sagte X")
             sep = separable(toks, t.i, lexicon, known) if t.i < last_particle else None
             if sep:

@@ -339,7 +339,7 @@ class RoleFinder:
         return t.cap and t.word and t.i not in view.by_token and t.lower not in self.dets and t.i not in view.timex_tokens
 
     def prep_role(self, view: SentenceView, roles: Roles, ph_index: int, prep: str, etype: EventType,
-                   passive: bool, genitive: str = "source") -> None:
+                  passive: bool, genitive: str = "source") -> None:
         ph = view.phrases[ph_index]
         label = self.label(view, ph_index)
         if prep in ("von", "durch") and passive:
