@@ -182,7 +182,8 @@ class TimelineBuilder:
             local = self._sentence_place(a, s, places)
         if local:
             return actors, name(local)
-        on_date = Counter(e.place for a in articles for e in a.events if date and e.place and e.time.value == date)
+        on_date = Counter(e.place for a in articles for e in a.events
+                          if e.place and e.time.value == date) if date else None
         if on_date:
             return actors, min(on_date, key=lambda p: (-on_date[p], p))
         return actors, next((name(k) for k in ranked if label(k) == "LOC"), None)
