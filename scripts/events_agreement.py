@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 from pathlib import Path
 
 from chronik.events.benchmark import run_gold
@@ -51,8 +50,6 @@ def main() -> None:
     ap.add_argument("--entities", choices=("gold", "system"), default="gold")
     ap.add_argument("--errors", action="store_true", help="print every disagreement as a JSON line")
     args = ap.parse_args()
-    if not DATA.is_dir():
-        raise SystemExit(f"no corpus data at {DATA}: put ../shared beside the repo or set CHRONIK_SHARED")
     gold = load_gold(GOLD)
     first, second = load_second(args.second, gold)
     report = score(first, {s.id: as_events(s) for s in second})
@@ -65,13 +62,14 @@ def main() -> None:
         for e in report.errors:
             print(json.dumps(e, ensure_ascii=False))
     if args.extractor:
+        if not DATA.is_dir():
+            raise SystemExit(f"no corpus data at {DATA}: put ../shared beside the repo or set CHRONIK_SHARED")
         ids = {s.id for s in first}
         run = run_gold(GOLD, DATA, entities=args.entities)
         predicted = {k: v for k, v in run.predicted.items() if k in ids}
         print(f"the extractor ({args.entities} entities) against each annotator (P: its events the annotator agrees with)")
         print(line("1st", score(first, predicted).total))
         print(line("2nd", score(second, predicted).total))
-    sys.stdout.flush()
 
 
 if __name__ == "__main__":

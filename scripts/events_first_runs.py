@@ -23,7 +23,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from chronik.events.scoring import correct_events, load_gold, load_second, score
+from chronik.events.scoring import correct_events, load_gold, load_second
 from chronik.model import Actor, Event, Span
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,6 +67,10 @@ def first_run(commit: str, lines: list[str], entities: str, tmp: Path) -> dict[s
     return events
 
 
+def _share(k: int, n: int) -> str:
+    return f"{k:>4}/{n:<3} {k / n if n else 0:.3f}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--splits", default=",".join(FIRST_RUNS))
@@ -76,32 +80,34 @@ def main() -> None:
     gold = load_gold(GOLD)
     _, second = load_second(SECOND, gold) if SECOND.exists() else ([], [])
     second_by_id = {s.id: s for s in second}
-    raw = [line for line in GOLD.read_text(encoding="utf-8").splitlines(keepends=True) if line.strip()]
+    by_split: dict[str, list[str]] = defaultdict(list)  # the gold file's lines of each split, as written
+    for line in GOLD.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.strip():
+            by_split[json.loads(line)["split"]].append(line)
     settings = ("gold", "system") if args.entities == "both" else (args.entities,)
     with tempfile.TemporaryDirectory() as tmp:
         try:
             for entities in settings:
                 print(f"entities: {'corpus mentions' if entities == 'gold' else 'chronik tagger'}")
                 print(f"{'set':<9} {'commit':<8} {'1st annotator':>15} {'2nd annotator':>15} {'either':>15}")
-                total = defaultdict(int)
+                n_all = ok_all = 0
                 for split in splits:
                     commit = FIRST_RUNS[split]
-                    lines = [line for line in raw if json.loads(line)["split"] == split]
-                    predicted = first_run(commit, lines, entities, Path(tmp))
+                    predicted = first_run(commit, by_split[split], entities, Path(tmp))
                     sentences = [s for s in gold if s.split == split]
-                    tally = score(sentences, predicted).total
-                    n, ok = tally.predicted, tally.correct["type+actors"]
-                    row = f"{split:<9} {commit:<8} {ok:>4}/{n:<3} {ok / n if n else 0:.3f}"
-                    total["n"] += n
-                    total["ok"] += ok
+                    n = sum(len(predicted.get(s.id, ())) for s in sentences)
+                    right = {s.id: correct_events(s, predicted.get(s.id, [])) for s in sentences}
+                    ok = sum(map(len, right.values()))
+                    row = f"{split:<9} {commit:<8} {_share(ok, n)}"
+                    n_all, ok_all = n_all + n, ok_all + ok
                     if sentences and all(s.id in second_by_id for s in sentences):
-                        ok2 = sum(len(correct_events(second_by_id[s.id], predicted.get(s.id, []))) for s in sentences)
-                        either = sum(len(correct_events(s, predicted.get(s.id, [])) | correct_events(second_by_id[s.id], predicted.get(s.id, [])))
-                                     for s in sentences)
-                        row += f" {ok2:>4}/{n:<3} {ok2 / n if n else 0:.3f} {either:>4}/{n:<3} {either / n if n else 0:.3f}"
+                        second_right = {s.id: correct_events(second_by_id[s.id], predicted.get(s.id, []))
+                                        for s in sentences}
+                        either = sum(len(right[k] | second_right[k]) for k in right)
+                        row += f" {_share(sum(map(len, second_right.values())), n)} {_share(either, n)}"
                     print(row, flush=True)
-                if total["n"]:
-                    print(f"{'together':<18} {total['ok']:>4}/{total['n']:<3} {total['ok'] / total['n']:.3f}")
+                if n_all:
+                    print(f"{'together':<18} {_share(ok_all, n_all)}")
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "prune"], capture_output=True)
 

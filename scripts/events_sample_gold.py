@@ -55,13 +55,13 @@ earlier split; seed 20261130, prefix ``q``) in the seventh session while the ext
 changed, annotated from the text and the guidelines only and committed before the extractor ran on it.
 ``--blind11`` draws a twelfth set (330 sentences: SmartData 120, every eligible sentence its unused
 documents still hold, so SmartData is used up; GermEval 210; at random; documents
-in no earlier split, blind10 included; seed 20261201, prefix ``r``) in the eighth session while the
+in no earlier split, blind10 included; seed 20261201, prefix ``r``) in the seventh session while the
 extractor was being changed, annotated from the text and the guidelines only (the corpus entity
 mentions as a reading aid) and committed before the extractor ran on it.
 ``--blind12`` draws a thirteenth set (187 sentences, GermEval only, at random: SmartData's unused
 documents hold no sentence any more, and 187 is every eligible sentence GermEval's unused documents
 still hold, so GermEval is used up too; 330 were planned; documents in no earlier split, blind10 and blind11 included,
-never the seeds; seed 20261202, prefix ``s``) in the ninth session while the extractor was being
+never the seeds; seed 20261202, prefix ``s``) in the seventh session while the extractor was being
 changed, annotated from the text and the guidelines only (the corpus entity mentions as a reading
 aid) and committed before the extractor ran on it.
 ``--blind13`` draws a fourteenth set (56 sentences, KRAUTS only, both Dolomiten folders, at random;
@@ -69,7 +69,7 @@ SmartData and GermEval being used up; documents in no earlier split, never the s
 document at positions 847-923 (1-based) of ``scripts/events_bench.py``'s document order, the
 SmartData + KRAUTS documents as ``load_documents`` gives them, whose extractor output had been read;
 56 is every eligible sentence the 11 KRAUTS documents left hold (all in Dolomiten-100: Dolomiten-42
-has none left outside those positions), so KRAUTS is used up too; 240 were planned; seed 20261203, prefix ``t``) in the tenth session while the extractor was being changed,
+has none left outside those positions), so KRAUTS is used up too; 240 were planned; seed 20261203, prefix ``t``) in the eighth session,
 annotated from the text and the guidelines only, with hand-made entity mentions (KRAUTS has none),
 and committed before the extractor ran on it.
 """
@@ -130,14 +130,14 @@ BLIND10_PLAN = {  # seventh session: drawn while the extractor was being changed
     "smartdata": {"random": 130},  # the event strata of both corpora are used up (no sentence left)
     "germeval": {"random": 200},  # more GermEval: its random sentences hold more events than SmartData's
 }
-BLIND11_PLAN = {  # eighth session: drawn while the extractor was being changed, annotated blind, scored once
+BLIND11_PLAN = {  # seventh session: drawn while the extractor was being changed, annotated blind, scored once
     "smartdata": {"random": 120},  # every sentence its unused documents hold (120: the corpus is used up)
     "germeval": {"random": 210},
 }
-BLIND12_PLAN = {  # ninth session: drawn while the extractor was being changed, annotated blind, scored once
+BLIND12_PLAN = {  # seventh session, after its last rule: annotated blind, scored once
     "germeval": {"random": 187},  # all its unused documents hold (330 planned); SmartData is used up
 }
-BLIND13_PLAN = {  # tenth session: drawn while the extractor was being changed, annotated blind, scored once
+BLIND13_PLAN = {  # eighth session: drawn while the extractor was being changed, annotated blind, scored once
     "krauts": {"random": 56},  # all its unused documents hold (240 planned); SmartData and GermEval are used up
 }
 PLAN = {  # corpus: {stratum: count}

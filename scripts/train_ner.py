@@ -28,7 +28,7 @@ from chronik.entities import contexttypes, windowtagger, wordtypes
 from chronik.entities.features import Featurizer
 from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.lexicon import Lexicon
-from chronik.entities.recognizer import MODEL_FILE, OPTIONS_FILE, Recognizer, model_attributes
+from chronik.entities.recognizer import MODEL_FILE, OPTIONS_FILE, Recognizer
 from chronik.entities.scoring import score
 
 ROOT = Path(__file__).resolve().parents[1]
