@@ -72,6 +72,21 @@ SmartData + KRAUTS documents as ``load_documents`` gives them, whose extractor o
 has none left outside those positions), so KRAUTS is used up too; 240 were planned; seed 20261203, prefix ``t``) in the eighth session,
 annotated from the text and the guidelines only, with hand-made entity mentions (KRAUTS has none),
 and committed before the extractor ran on it.
+
+``--blind14`` and ``--blind15`` (ninth session) draw two sets for **precision on unseen text**: every
+document is used by some split by now, but most of their sentences are in none, and the rules were
+written from the gold sentences only. So: SmartData sentences of documents earlier splits use, never a
+gold sentence or its neighbour (whose context an annotator may have read), never a document at
+positions 847-923 of ``events_bench.py``'s order, stratum ``reported``: sentences in which the
+extractor of the drawing commit (chronik's taggers, no confidence threshold) finds at least one
+event, computed inside the draw and printed nowhere. All events of a drawn sentence are in the set,
+so precision on it estimates precision over everything the extractor reports on these sentences;
+recall on it is not a recall figure (sentences without a reported event are not drawn). blind14:
+150 sentences, seed 20261204, prefix ``u``; blind15: the rest of the stratum (147 sentences; seed
+20261205, prefix ``v``), none of blind14's sentences or their neighbours. Drawn with the extractor
+of commit 5980eea: a later extractor selects other sentences, so the worksheets reproduce at that
+commit (a git worktree); the gold file keeps the references. Both annotated blind, from the text
+and the guidelines only, and committed before the extractor's output on them was read.
 """
 
 from __future__ import annotations
@@ -140,6 +155,10 @@ BLIND12_PLAN = {  # seventh session, after its last rule: annotated blind, score
 BLIND13_PLAN = {  # eighth session: drawn while the extractor was being changed, annotated blind, scored once
     "krauts": {"random": 56},  # all its unused documents hold (240 planned); SmartData and GermEval are used up
 }
+BLIND14_PLAN = {  # ninth session: sentences the current extractor reports an event in, for precision
+    "smartdata": {"reported": 150},  # from documents earlier splits use (every document is used), never a
+}                                    # gold sentence or its neighbour; GermEval's documents are one sentence each
+BLIND15_PLAN = BLIND14_PLAN  # the same design, another seed, none of blind14's sentences or their neighbours
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -160,6 +179,9 @@ class Draw:
     # 1-based (first, last) positions in events_bench.py's document order (SmartData + KRAUTS as
     # load_documents gives them) of documents to skip: their extractor output had been read
     skip_bench: tuple[int, int] | None = None
+    # blind14 on: skip the gold sentences' neighbours too (their context may have been read)
+    gap: int = 0
+    skip_draws: tuple[str, ...] = ()  # skip the sentences (and neighbours) of these draws
 
 
 DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "gold"
@@ -177,6 +199,10 @@ DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "go
     "blind11": Draw(seed=20261201, plan=BLIND11_PLAN, tag="r", split="blind11"),
     "blind12": Draw(seed=20261202, plan=BLIND12_PLAN, tag="s", split="blind12"),
     "blind13": Draw(seed=20261203, plan=BLIND13_PLAN, tag="t", split="blind13", skip_bench=(847, 923)),
+    "blind14": Draw(seed=20261204, plan=BLIND14_PLAN, tag="u", split="blind14", new_docs=False,
+                    skip_bench=(847, 923), gap=1),
+    "blind15": Draw(seed=20261205, plan=BLIND15_PLAN, tag="v", split="blind15", new_docs=False,
+                    skip_bench=(847, 923), gap=1, skip_draws=("blind14",)),
 }
 
 CUES = re.compile(
@@ -197,14 +223,14 @@ def split_of(doc: str) -> str:
     return "dev" if hashlib.sha1(doc.encode()).digest()[0] % 2 == 0 else "test"
 
 
-def main(out: Path, draw: str = "gold") -> None:
+def draw_rows(draw: str, docs: dict, splitter: SentenceSplitter) -> list[tuple]:
+    """The worksheet rows of one draw: (corpus, doc, start, end, stratum, split, text)."""
     spec = DRAWS[draw]
-    docs = load_documents(DATA)
-    splitter = SentenceSplitter()
     rng = random.Random(spec.seed)
     rows = []
     taken_before: set[tuple[str, str, int]] = set()
     docs_before: set[tuple[str, str]] = set()
+    near: dict[tuple[str, str], list[tuple[int, int]]] = {}  # spans whose neighbours are skipped too
     if spec.after_gold:
         gold = ROOT / "tests" / "events" / "gold" / "sentences.jsonl"
         names = list(DRAWS)
@@ -214,8 +240,13 @@ def main(out: Path, draw: str = "gold") -> None:
             if d.get("split") in later:
                 continue  # drawn at or after this draw: the draw saw a gold file without them
             taken_before.add((d["corpus"], d["doc"], d["start"]))
+            near.setdefault((d["corpus"], d["doc"]), []).append((d["start"], d["end"]))
             if spec.new_docs:
                 docs_before.add((d["corpus"], d["doc"]))  # blind3 on: no document the gold set already uses
+    for other in spec.skip_draws:
+        for corpus, doc_id, start, end, *_ in draw_rows(other, docs, splitter):
+            taken_before.add((corpus, doc_id, start))
+            near.setdefault((corpus, doc_id), []).append((start, end))
     if spec.skip_bench:
         first, last = spec.skip_bench
         bench = [d for d in docs.values() if d.corpus in ("smartdata", "krauts")]  # events_bench.py's order
@@ -223,21 +254,28 @@ def main(out: Path, draw: str = "gold") -> None:
     plans, tag, split_name = spec.plan, spec.tag, spec.split
     for corpus, plan in plans.items():
         pool = []
+        reported = _reported(docs, corpus, docs_before) if "reported" in plan else {}
         for (c, doc_id), doc in sorted(docs.items()):
             if c != corpus or (c, doc_id) in docs_before:
                 continue
-            for sent in splitter(doc.text):
+            sentences = splitter(doc.text)
+            spans = near.get((c, doc_id), [])
+            for i, sent in enumerate(sentences):
+                lo, hi = sentences[max(0, i - spec.gap)].start, sentences[min(len(sentences) - 1, i + spec.gap)].end
+                if spec.gap and any(s < hi and lo < e for s, e in spans):
+                    continue  # a gold sentence or its neighbour
                 words = tokenize(doc.text, sent.start, sent.end)
                 text = doc.text[sent.start:sent.end]
                 if not 6 <= len(words) <= 70 or not re.search(r"\b[a-zäöü]{3,}\b", text):
                     continue
                 ments = [m for m in (doc.mentions or ()) if sent.start <= m.start < sent.end]
-                pool.append((doc_id, sent.start, sent.end, text, len(ments)))
+                events = sum(sent.start <= t < sent.end for t in reported.get(doc_id, ()))
+                pool.append((doc_id, sent.start, sent.end, text, len(ments), events))
         rng.shuffle(pool)
         taken: set[tuple[str, int]] = set()
         for stratum, count in plan.items():
             n = 0
-            for doc_id, start, end, text, n_ments in pool:
+            for doc_id, start, end, text, n_ments, n_events in pool:
                 if n >= count or (doc_id, start) in taken or (corpus, doc_id, start) in taken_before:
                     continue
                 if stratum == "actors" and n_ments < 2:
@@ -246,13 +284,37 @@ def main(out: Path, draw: str = "gold") -> None:
                     continue
                 if stratum == "event" and not EVENT_WORDS.search(text):
                     continue
+                if stratum == "reported" and not n_events:
+                    continue
                 taken.add((doc_id, start))
                 split = split_name or split_of(doc_id)
                 rows.append((corpus, doc_id, start, end, stratum, split, text.replace("\n", " ")))
                 n += 1
+    return rows
+
+
+def _reported(docs: dict, corpus: str, skip: set[tuple[str, str]]) -> dict[str, list[int]]:
+    """Trigger offsets of the events today's extractor finds (chronik's taggers, no confidence
+    threshold) in each document of the corpus: the "reported" stratum. Nothing is printed, so the
+    draw shows nobody the extractor's output; a later extractor selects other sentences."""
+    from chronik.events import EventExtractor, ExtractorOptions
+    from chronik.events.benchmark import build_article, entity_tagger, time_tagger
+
+    splitter, timer, tagger = SentenceSplitter(), time_tagger(), entity_tagger()
+    extractor = EventExtractor(ExtractorOptions(min_confidence=0))
+    out = {}
+    for (c, doc_id), doc in sorted(docs.items()):
+        if c == corpus and (c, doc_id) not in skip:
+            article = extractor(tagger(build_article(doc, (), splitter, timer)))
+            out[doc_id] = [e.trigger.start for e in article.events]
+    return out
+
+
+def main(out: Path, draw: str = "gold") -> None:
+    rows = draw_rows(draw, load_documents(DATA), SentenceSplitter())
     with open(out, "w", encoding="utf-8") as fh:
         for i, row in enumerate(rows):
-            fh.write(f"{tag}{i:03d}\t" + "\t".join(map(str, row)) + "\n")
+            fh.write(f"{DRAWS[draw].tag}{i:03d}\t" + "\t".join(map(str, row)) + "\n")
     print(f"{len(rows)} sentences -> {out}")
 
 
