@@ -3,6 +3,7 @@
     .venv/bin/python scripts/events_confidence.py                # estimate only (prints the curves)
     .venv/bin/python scripts/events_confidence.py --write        # also write src/chronik/events/data/confidence.tsv
     .venv/bin/python scripts/events_confidence.py --entities gold    # events from the corpus's own mentions
+    .venv/bin/python scripts/events_confidence.py --sets blind14 --held blind15   # fit on one set, score another
 
 Every event the extractor reports before the threshold (chronik's entity tagger by default) is
 labelled correct when its type and actors agree with the gold set. Fitting sets: the annotated
@@ -11,12 +12,15 @@ are left out. Estimate: for each set S, fit a small L2-regularised logistic regr
 other sets, choose the threshold on their own leave-one-set-out scores (the lowest that reaches
 the target precision there), and apply model and threshold to S; the held-out scores of all sets
 are pooled into one precision/recall curve. The shipped model is fitted on all fitting sets and
-takes the threshold that reaches the target on the pooled held-out curve.
+takes the threshold that reaches the target on the pooled held-out curve. With ``--sets`` the model
+is fitted on other splits (one split: its held-out scores come from five folds of its sentences);
+``--held`` scores further splits with that model and threshold, which saw none of their labels.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import tempfile
@@ -25,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from chronik.events.benchmark import run_gold
+from chronik.events.confidence import load_weights
 from chronik.events.extractor import EventExtractor, ExtractorOptions
 from chronik.events.scoring import _match, load_gold, same_actors
 
@@ -36,6 +41,8 @@ SETS = ("dev", "test", "heldout", "blind2", "blind3", "blind4", "blind5", "blind
 TARGET = 0.85
 L2 = 2.0
 MIN_COUNT = 4
+FOLDS = 5
+SHIPPED_THRESHOLD = load_weights()[2]
 
 
 class Explaining(EventExtractor):
@@ -52,10 +59,10 @@ class Explaining(EventExtractor):
         return article.replace(events=tuple(e for e, _ in pairs))
 
 
-def collect(entities: str) -> list[dict]:
+def collect(entities: str, sets=SETS) -> list[dict]:
     """One row per reported event: its set, features and whether type and actors are right."""
     lines = [line for line in GOLD.read_text(encoding="utf-8").splitlines()
-             if line.strip() and json.loads(line)["split"] in SETS]
+             if line.strip() and json.loads(line)["split"] in sets]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "fit.jsonl"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -131,21 +138,45 @@ def threshold_for(scored: list[tuple[float, bool]], target: float = TARGET) -> f
     return best[1]
 
 
+def group_of(row: dict, sets) -> str:
+    """The held-out group of an event: its set, or with one set one of five folds of its sentences."""
+    if len(sets) > 1:
+        return row["set"]
+    return f"{row['set']}#{hashlib.sha1(row['id'].encode()).digest()[0] % FOLDS}"
+
+
 def loso(rows: list[dict], sets=SETS) -> list[tuple[str, float, bool, float]]:
-    """Held-out (set, score, ok, threshold chosen without the set) for every event."""
+    """Held-out (group, score, ok, threshold chosen without the group) for every event: the groups
+    are the sets (leave one set out), or five folds of the sentences when there is one set."""
+    groups = sorted({group_of(r, sets) for r in rows})
     out = []
-    for held in sets:
-        train = [r for r in rows if r["set"] != held]
+    for held in groups:
+        train = [r for r in rows if group_of(r, sets) != held]
         inner = []
-        for inner_held in sets:
+        for inner_held in groups:
             if inner_held == held:
                 continue
-            w, b = fit([r for r in train if r["set"] != inner_held])
-            inner += [(prob(w, b, r["features"]), r["ok"]) for r in train if r["set"] == inner_held]
+            w, b = fit([r for r in train if group_of(r, sets) != inner_held])
+            inner += [(prob(w, b, r["features"]), r["ok"]) for r in train if group_of(r, sets) == inner_held]
         t = threshold_for(inner)
         w, b = fit(train)
-        out += [(held, prob(w, b, r["features"]), r["ok"], t) for r in rows if r["set"] == held]
+        out += [(held, prob(w, b, r["features"]), r["ok"], t) for r in rows if group_of(r, sets) == held]
     return out
+
+
+def score_held(rows: list[dict], held_sets: list[str], weights: dict[str, float], bias: float, t: float,
+               gold_events: dict[str, int]) -> None:
+    """Print each held set's precision and recall without and with the model and its threshold."""
+    for name in held_sets:
+        part = [r for r in rows if r["set"] == name]
+        kept = [r["ok"] for r in part if prob(weights, bias, r["features"]) >= t]
+        shipped = [r["ok"] for r in part if r["confidence"] >= SHIPPED_THRESHOLD]
+        n_gold = gold_events.get(name, 0) or 1
+        print(f"  {name:8} no threshold: {sum(r['ok'] for r in part)}/{len(part)} "
+              f"P {sum(r['ok'] for r in part) / max(len(part), 1):.3f} | shipped model: {sum(shipped)}/{len(shipped)} "
+              f"P {sum(shipped) / max(len(shipped), 1):.3f} | this model at {t:.3f}: {sum(kept)}/{len(kept)} "
+              f"P {sum(kept) / max(len(kept), 1):.3f} (right events kept {sum(kept)}/{sum(r['ok'] for r in part)}, "
+              f"R {sum(kept) / n_gold:.3f} of {gold_events.get(name, 0)} gold events)")
 
 
 def main() -> None:
@@ -153,33 +184,37 @@ def main() -> None:
     ap.add_argument("--entities", choices=("gold", "system"), default="system")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--cache", type=Path, help="read/write the collected rows here (JSON)")
+    ap.add_argument("--sets", default=",".join(SETS), help="the splits the model is fitted on (comma-separated)")
+    ap.add_argument("--held", default="", help="splits scored with the fitted model and threshold (comma-separated)")
     args = ap.parse_args()
+    sets = tuple(args.sets.split(","))
+    held_sets = [s for s in args.held.split(",") if s]
     if args.cache and args.cache.exists():
         rows = json.loads(args.cache.read_text(encoding="utf-8"))
     else:
-        rows = collect(args.entities)
+        rows = collect(args.entities, sets + tuple(held_sets))
         if args.cache:
             args.cache.write_text(json.dumps(rows), encoding="utf-8")
-    gold_events = {}
+    gold_events: dict[str, int] = {}
     for line in GOLD.read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
-        if d["split"] in SETS:
-            gold_events[d["split"]] = gold_events.get(d["split"], 0) + len(d["events"])
-    n_gold = sum(gold_events.values())
-    ok_all = sum(r["ok"] for r in rows)
-    print(f"events reported (no threshold): {len(rows)}, right in type+actors {ok_all} "
-          f"(P {ok_all / len(rows):.3f}, R {ok_all / n_gold:.3f} of {n_gold} gold events)")
-    held = loso(rows)
+        gold_events[d["split"]] = gold_events.get(d["split"], 0) + len(d["events"])
+    fitting = [r for r in rows if r["set"] in sets]
+    n_gold = sum(gold_events.get(s, 0) for s in sets)
+    ok_all = sum(r["ok"] for r in fitting)
+    print(f"events reported (no threshold): {len(fitting)}, right in type+actors {ok_all} "
+          f"(P {ok_all / len(fitting):.3f}, R {ok_all / n_gold:.3f} of {n_gold} gold events)")
+    held = loso(fitting, sets)
     kept = [(s, ok) for _, s, ok, t in held if s >= t]
     c = sum(ok for _, ok in kept)
-    print(f"leave-one-set-out, each set's threshold chosen without it: kept {len(kept)}, right {c}: "
-          f"P {c / max(len(kept), 1):.3f}, R {c / n_gold:.3f}")
-    for name in SETS:
+    print(f"held-out ({'leave one set out' if len(sets) > 1 else f'{FOLDS} folds'}), each group's threshold "
+          f"chosen without it: kept {len(kept)}, right {c}: P {c / max(len(kept), 1):.3f}, R {c / n_gold:.3f}")
+    for name in sorted({g for g, *_ in held}):
         part = [(s, ok, t) for st, s, ok, t in held if st == name]
         k = [ok for s, ok, t in part if s >= t]
         base = sum(ok for _, ok, _ in part)
-        print(f"  {name:8} threshold {part[0][2] if part else 0:.3f}: P {base}/{len(part)} -> {sum(k)}/{len(k)}, "
-              f"R {base}/{gold_events.get(name, 0)} -> {sum(k)}/{gold_events.get(name, 0)}")
+        print(f"  {name:9} threshold {part[0][2]:.3f}: P {base}/{len(part)} -> {sum(k)}/{len(k)}, "
+              f"right events kept {sum(k)}/{base}")
     print("pooled held-out curve (threshold: kept, P, R)")
     pooled = [(s, ok) for _, s, ok, _ in held]
     for t in (0.0, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
@@ -188,14 +223,17 @@ def main() -> None:
     t = threshold_for(pooled)
     k = [ok for s, ok in pooled if s >= t]
     print(f"pooled threshold {t:.3f}: kept {len(k)}, P {sum(k) / max(len(k), 1):.3f}, R {sum(k) / n_gold:.3f}")
-    weights, bias = fit(rows)
-    print("weights (all sets):")
+    weights, bias = fit(fitting)
+    print(f"weights (fitted on {', '.join(sets)}):")
     for key, v in sorted(weights.items(), key=lambda kv: kv[1]):
         print(f"  {v:+.2f} {key}")
+    if held_sets:
+        print(f"held sets, scored with these weights and threshold {t:.3f} (shipped threshold {SHIPPED_THRESHOLD:.3f}):")
+        score_held(rows, held_sets, weights, bias, t, gold_events)
     if args.write:
         lines = ["# per-event confidence: logistic weights over how an event was built (chronik.events.confidence)",
-                 f"# fitted by scripts/events_confidence.py on {len(rows)} events of splits {', '.join(SETS)} "
-                 f"({args.entities} entities); threshold from the pooled leave-one-set-out curve",
+                 f"# fitted by scripts/events_confidence.py on {len(fitting)} events of splits {', '.join(sets)} "
+                 f"({args.entities} entities); threshold from the pooled held-out curve",
                  f"#bias\t{bias:.4f}", f"#threshold\t{t:.4f}"]
         lines += [f"{key}\t{v:.4f}" for key, v in sorted(weights.items())]
         WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")

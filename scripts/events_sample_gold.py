@@ -251,7 +251,7 @@ def draw_rows(draw: str, docs: dict, splitter: SentenceSplitter) -> list[tuple]:
         first, last = spec.skip_bench
         bench = [d for d in docs.values() if d.corpus in ("smartdata", "krauts")]  # events_bench.py's order
         docs_before.update((d.corpus, d.doc) for d in bench[first - 1:last])
-    plans, tag, split_name = spec.plan, spec.tag, spec.split
+    plans, split_name = spec.plan, spec.split
     for corpus, plan in plans.items():
         pool = []
         reported = _reported(docs, corpus, docs_before) if "reported" in plan else {}
