@@ -83,12 +83,14 @@ def collect(entities: str, sets=SETS) -> list[dict]:
     return rows
 
 
-def fit(rows: list[dict]) -> tuple[dict[str, float], float]:
+def fit(rows: list[dict], only: tuple[str, ...] = ()) -> tuple[dict[str, float], float]:
+    """Weights and bias of an L2-penalised logistic regression over the features seen at least
+    MIN_COUNT times (only those starting with one of ``only``, when given)."""
     counts: dict[str, int] = {}
     for r in rows:
         for k in r["features"]:
             counts[k] = counts.get(k, 0) + 1
-    names = sorted(k for k, c in counts.items() if c >= MIN_COUNT)
+    names = sorted(k for k, c in counts.items() if c >= MIN_COUNT and (not only or k.startswith(only)))
     index = {k: i for i, k in enumerate(names)}
     x = np.zeros((len(rows), len(names)))
     for n, r in enumerate(rows):
@@ -145,7 +147,7 @@ def group_of(row: dict, sets) -> str:
     return f"{row['set']}#{hashlib.sha1(row['id'].encode()).digest()[0] % FOLDS}"
 
 
-def loso(rows: list[dict], sets=SETS) -> list[tuple[str, float, bool, float]]:
+def loso(rows: list[dict], sets=SETS, only: tuple[str, ...] = ()) -> list[tuple[str, float, bool, float]]:
     """Held-out (group, score, ok, threshold chosen without the group) for every event: the groups
     are the sets (leave one set out), or five folds of the sentences when there is one set."""
     groups = sorted({group_of(r, sets) for r in rows})
@@ -156,10 +158,10 @@ def loso(rows: list[dict], sets=SETS) -> list[tuple[str, float, bool, float]]:
         for inner_held in groups:
             if inner_held == held:
                 continue
-            w, b = fit([r for r in train if group_of(r, sets) != inner_held])
+            w, b = fit([r for r in train if group_of(r, sets) != inner_held], only)
             inner += [(prob(w, b, r["features"]), r["ok"]) for r in train if group_of(r, sets) == inner_held]
         t = threshold_for(inner)
-        w, b = fit(train)
+        w, b = fit(train, only)
         out += [(held, prob(w, b, r["features"]), r["ok"], t) for r in rows if group_of(r, sets) == held]
     return out
 
@@ -186,7 +188,9 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="read/write the collected rows here (JSON)")
     ap.add_argument("--sets", default=",".join(SETS), help="the splits the model is fitted on (comma-separated)")
     ap.add_argument("--held", default="", help="splits scored with the fitted model and threshold (comma-separated)")
+    ap.add_argument("--only", default="", help="fit only the features starting with these prefixes (comma-separated)")
     args = ap.parse_args()
+    only = tuple(s for s in args.only.split(",") if s)
     sets = tuple(args.sets.split(","))
     held_sets = [s for s in args.held.split(",") if s]
     if args.cache and args.cache.exists():
@@ -204,7 +208,7 @@ def main() -> None:
     ok_all = sum(r["ok"] for r in fitting)
     print(f"events reported (no threshold): {len(fitting)}, right in type+actors {ok_all} "
           f"(P {ok_all / len(fitting):.3f}, R {ok_all / n_gold:.3f} of {n_gold} gold events)")
-    held = loso(fitting, sets)
+    held = loso(fitting, sets, only)
     kept = [(s, ok) for _, s, ok, t in held if s >= t]
     c = sum(ok for _, ok in kept)
     print(f"held-out ({'leave one set out' if len(sets) > 1 else f'{FOLDS} folds'}), each group's threshold "
@@ -223,7 +227,7 @@ def main() -> None:
     t = threshold_for(pooled)
     k = [ok for s, ok in pooled if s >= t]
     print(f"pooled threshold {t:.3f}: kept {len(k)}, P {sum(k) / max(len(k), 1):.3f}, R {sum(k) / n_gold:.3f}")
-    weights, bias = fit(fitting)
+    weights, bias = fit(fitting, only)
     print(f"weights (fitted on {', '.join(sets)}):")
     for key, v in sorted(weights.items(), key=lambda kv: kv[1]):
         print(f"  {v:+.2f} {key}")
