@@ -33,7 +33,7 @@ SECOND = GOLD.with_name("second_annotator.jsonl")
 # the commit whose rules (and entity model) made each set's first run (docs/events.md, "Unseen text")
 FIRST_RUNS = {"blind5": "c18d9ea", "blind6": "8bb2a6f", "blind7": "8bb2a6f", "blind8": "a353059",
               "blind9": "798d35c", "blind10": "190a55e", "blind11": "50fabb3", "blind12": "dfab7f7",
-              "blind13": "646d8c4"}
+              "blind13": "646d8c4", "blind14": "5980eea", "blind15": "5980eea"}
 # runs inside the old worktree: that commit's run_gold on the given gold lines, events as JSON lines
 _RUN = """
 import json, sys
