@@ -73,7 +73,7 @@ has none left outside those positions), so KRAUTS is used up too; 240 were plann
 annotated from the text and the guidelines only, with hand-made entity mentions (KRAUTS has none),
 and committed before the extractor ran on it.
 
-``--blind14`` and ``--blind15`` (ninth session) draw two sets for **precision on unseen text**: every
+``--blind14`` and ``--blind15`` (tenth session) draw two sets for **precision on unseen text**: every
 document is used by some split by now, but most of their sentences are in none, and the rules were
 written from the gold sentences only. So: SmartData sentences of documents earlier splits use, never a
 gold sentence or its neighbour (whose context an annotator may have read), never a document at
@@ -155,7 +155,7 @@ BLIND12_PLAN = {  # seventh session, after its last rule: annotated blind, score
 BLIND13_PLAN = {  # eighth session: drawn while the extractor was being changed, annotated blind, scored once
     "krauts": {"random": 56},  # all its unused documents hold (240 planned); SmartData and GermEval are used up
 }
-BLIND14_PLAN = {  # ninth session: sentences the current extractor reports an event in, for precision
+BLIND14_PLAN = {  # tenth session: sentences the current extractor reports an event in, for precision
     "smartdata": {"reported": 150},  # from documents earlier splits use (every document is used), never a
 }                                    # gold sentence or its neighbour; GermEval's documents are one sentence each
 BLIND15_PLAN = BLIND14_PLAN  # the same design, another seed, none of blind14's sentences or their neighbours

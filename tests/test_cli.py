@@ -88,3 +88,20 @@ def test_cli_backfill_manifest_and_rerun(tmp_path):
     again = run("backfill", str(manifest), db=db)  # resumes: every file is done, nothing is stored twice
     assert again.exit_code == 0 and "2/2 files" in again.output
     assert len(json.loads(run("export", "articles", db=db).output)) == 6
+
+
+def test_cli_export_events_min_confidence(tmp_path):
+    text = ("Berlin, 5. März 2024. Kremlchef Wladimir Putin hat am Dienstag den nordkoreanischen Machthaber "
+            "Kim Jong Un in Moskau empfangen. Beide unterzeichneten ein Abkommen über die Zusammenarbeit, "
+            "sagte ein Sprecher des Kremls. Der Kreml und Pjöngjang bestreiten nordkoreanische Waffenlieferungen.")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "m.db"
+    assert run("ingest", "-q", str(tmp_path / "a.txt"), db=db).exit_code == 0
+    every = json.loads(run("export", "events", db=db).output)
+    assert len(every) >= 2 and all(0.0 < e["confidence"] < 1.0 for e in every)
+    cut = sorted(e["confidence"] for e in every)[1]  # keeps all but the least sure one (ties aside)
+    kept = json.loads(run("export", "events", "--min-confidence", str(cut), db=db).output)
+    assert kept == [e for e in every if e["confidence"] >= cut] and len(kept) < len(every)
+    assert json.loads(run("export", "events", "--min-confidence", "1", db=db).output) == []
+    res = CliRunner().invoke(main, ["--db", str(db), "export", "articles", "--min-confidence", "0.5"])
+    assert res.exit_code == 2 and "events only" in res.output

@@ -257,16 +257,29 @@ def search(ctx: Context, query: tuple[str, ...], limit: int, as_json: bool) -> N
 @click.argument("kind")
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="events only: keep the events whose confidence is at least this (fewer, surer events; "
+                   "0.8 gave 0.80 precision on unseen news against 0.75 for all, docs/events.md).")
 @click.pass_obj
-def export(ctx: Context, kind: str, fmt: str, output: Path | None) -> None:
+def export(ctx: Context, kind: str, fmt: str, output: Path | None, min_confidence: float | None) -> None:
     """Export KIND as JSON: articles, copies, entities, events, clusters, stories, timeline,
-    novelty, duplicates, rejections."""
+    novelty, duplicates, rejections.
+
+    \b
+    Examples:
+      chronik export events -o events.json
+      chronik export events --min-confidence 0.8
+    """
     from chronik.export import EXPORTERS
 
     if kind not in EXPORTERS:
         raise click.BadParameter(f"unknown kind {kind!r}; choose from {', '.join(EXPORTERS)}", param_hint="KIND")
+    if min_confidence is not None and kind != "events":
+        raise click.BadParameter("--min-confidence applies to events only", param_hint="--min-confidence")
     with ctx.store() as store:
         data = EXPORTERS[kind](store)
+    if min_confidence is not None:
+        data = [row for row in data if (row.get("confidence") or 0.0) >= min_confidence]
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if output:
         output.write_text(text + "\n", encoding="utf-8")
