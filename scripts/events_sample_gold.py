@@ -223,8 +223,10 @@ def split_of(doc: str) -> str:
     return "dev" if hashlib.sha1(doc.encode()).digest()[0] % 2 == 0 else "test"
 
 
-def draw_rows(draw: str, docs: dict, splitter: SentenceSplitter) -> list[tuple]:
-    """The worksheet rows of one draw: (corpus, doc, start, end, stratum, split, text)."""
+def draw_rows(draw: str, docs: dict, splitter: SentenceSplitter, memo: dict | None = None) -> list[tuple]:
+    """The worksheet rows of one draw: (corpus, doc, start, end, stratum, split, text). ``memo``
+    keeps the "reported" stratum's extractor run for a draw that redraws another (blind15)."""
+    memo = {} if memo is None else memo
     spec = DRAWS[draw]
     rng = random.Random(spec.seed)
     rows = []
@@ -244,7 +246,7 @@ def draw_rows(draw: str, docs: dict, splitter: SentenceSplitter) -> list[tuple]:
             if spec.new_docs:
                 docs_before.add((d["corpus"], d["doc"]))  # blind3 on: no document the gold set already uses
     for other in spec.skip_draws:
-        for corpus, doc_id, start, end, *_ in draw_rows(other, docs, splitter):
+        for corpus, doc_id, start, end, *_ in draw_rows(other, docs, splitter, memo):
             taken_before.add((corpus, doc_id, start))
             near.setdefault((corpus, doc_id), []).append((start, end))
     if spec.skip_bench:
@@ -254,7 +256,12 @@ def draw_rows(draw: str, docs: dict, splitter: SentenceSplitter) -> list[tuple]:
     plans, split_name = spec.plan, spec.split
     for corpus, plan in plans.items():
         pool = []
-        reported = _reported(docs, corpus, docs_before) if "reported" in plan else {}
+        reported = {}
+        if "reported" in plan:
+            key = (corpus, frozenset(docs_before))
+            if key not in memo:
+                memo[key] = _reported(docs, corpus, docs_before, splitter)
+            reported = memo[key]
         for (c, doc_id), doc in sorted(docs.items()):
             if c != corpus or (c, doc_id) in docs_before:
                 continue
@@ -293,14 +300,15 @@ def draw_rows(draw: str, docs: dict, splitter: SentenceSplitter) -> list[tuple]:
     return rows
 
 
-def _reported(docs: dict, corpus: str, skip: set[tuple[str, str]]) -> dict[str, list[int]]:
+def _reported(docs: dict, corpus: str, skip: set[tuple[str, str]], splitter: SentenceSplitter
+              ) -> dict[str, list[int]]:
     """Trigger offsets of the events today's extractor finds (chronik's taggers, no confidence
     threshold) in each document of the corpus: the "reported" stratum. Nothing is printed, so the
     draw shows nobody the extractor's output; a later extractor selects other sentences."""
     from chronik.events import EventExtractor, ExtractorOptions
     from chronik.events.benchmark import build_article, entity_tagger, time_tagger
 
-    splitter, timer, tagger = SentenceSplitter(), time_tagger(), entity_tagger()
+    timer, tagger = time_tagger(), entity_tagger()
     extractor = EventExtractor(ExtractorOptions(min_confidence=0))
     out = {}
     for (c, doc_id), doc in sorted(docs.items()):
