@@ -100,6 +100,18 @@ CASES = [
      {"Russland": "LOC", "Kim": "PER", "Moskau": "LOC"}, {}, "2023-09-14",
      [("VISIT", "Besuch", {("Kim", "source"), ("Russland", "target")}, {"place": "Russland"}),
       ("SUPPORT", "Unterstützung", {("Kim", "source"), ("Moskau", "target")}, {})]),
+    # eleventh session, from blind14's wrong events: people named by their origin are no actors
+    ("demonym-no-actor", "Die türkische Polizei hat in Istanbul drei Russen festgenommen.",
+     {"Istanbul": "LOC", "Russen": "PER"}, {}, "2024-01-01", [("ARREST", "festgenommen", {("Türkei", "source")}, {})]),
+    ("demonym-no-speaker", "Der Deal war von den Schweizern angekündigt worden.", {"Schweizern": "ORG"}, {},
+     "2024-01-01", []),
+    # an article and one word taken for a name names nobody
+    ("article-noun-no-speaker", "Die Notierung sei im September geplant, kündigte der Manager am Mittwoch an.",
+     {"der Manager": "PER"}, {}, "2024-01-01", []),
+    # "sich behaupten" holds its ground, it says nothing; "gestehen" reports
+    ("reflexive-behaupten", "Weltweit behauptet sich Wien an der Spitze.", {"Wien": "LOC"}, {}, "2024-01-01", []),
+    ("gestehen", "Wir waren nicht vorbereitet, gestand Hörmann.", {"Hörmann": "PER"}, {}, "2024-01-01",
+     [("STATEMENT", "gestand", {("Hörmann", "source")}, {})]),
 ]
 
 

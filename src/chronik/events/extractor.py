@@ -250,13 +250,14 @@ class EventExtractor:
             frames = [f for f in frames if self.options.headlines and not f.noun or f.light_verb is not None]
             frames = [f for f in frames if any(is_finite_like(t, lexicon) for t in view.clause_toks(
                 view.toks[f.light_verb if f.light_verb is not None else f.trigger].clause))]
-        generic = lexicon.cue("generic_org_nouns")
+        generic, demonyms = lexicon.cue("generic_org_nouns"), lexicon.cue("demonyms")
         for f in frames:
-            kept = [p for p in f.roles.source if actor_label_ok(view, p, state.actor_texts, generic)]
+            kept = [p for p in f.roles.source if actor_label_ok(view, p, state.actor_texts, generic, demonyms)]
             f.common_source = bool(f.roles.source) and not kept and all(
                 actor_label_ok(view, p, state.actor_texts) for p in f.roles.source)
             f.roles.source[:] = kept
-            f.roles.target[:] = [p for p in f.roles.target if actor_label_ok(view, p, state.actor_texts, generic)]
+            f.roles.target[:] = [p for p in f.roles.target
+                                 if actor_label_ok(view, p, state.actor_texts, generic, demonyms)]
         if not frames:
             self._remember(names, state, no, mentions, [])
             return

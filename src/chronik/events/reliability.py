@@ -240,18 +240,36 @@ LOCATIVE = frozenset({"in", "im", "an", "am", "auf", "bei", "beim", "aus", "nahe
 
 
 def actor_label_ok(view: SentenceView, phrase: int, known: frozenset[str] = frozenset(),
-                   generic: frozenset[str] = frozenset()) -> bool:
+                   generic: frozenset[str] = frozenset(), demonyms: frozenset[str] = frozenset()) -> bool:
     """Actors come from PER, ORG and LOC mentions, or from a mention of another label whose
     text the article labels so elsewhere (a merged "lud Kim Jong Un Putin" tagged MISC and split
     by the repair step into "Kim Jong Un" and "Putin"). A mention that is one generic noun after
-    an article ("teilte die Airline mit", "der Konzern") names nobody: a common noun, not an actor."""
+    an article ("teilte die Airline mit", "der Konzern") names nobody: a common noun, not an actor;
+    nor does one demonym ("drei Russen", "von den Schweizern"), nor an article and one word the
+    tagger took for a name ("kündigte der Manager an")."""
     ph = view.phrases[phrase]
     if ph.head_first == ph.last and ph.first < ph.head_first and view.toks[ph.last].text in generic:
+        return False
+    if ph.head_first == ph.last and demonym(view.toks[ph.last].text, demonyms):
+        return False
+    if ph.last == ph.head_first + 1 and view.toks[ph.head_first].lower in _NOMINATIVE \
+            and view.toks[ph.head_first].text.islower():
         return False
     if view.labels.get(ph.mention) in ACTOR_LABELS:
         return True
     first, last = view.toks[ph.head_first], view.toks[ph.last]
     return view.source[first.start:last.end] in known
+
+
+def demonym(word: str, demonyms: frozenset[str]) -> bool:
+    """Whether a word names people by their origin: a listed demonym, in the plural or the
+    feminine ("Russen", "Schweizern", "Israelis", "Ukrainerinnen")."""
+    if not demonyms:
+        return False
+    for ending in ("", "n", "s", "in", "innen", "nen"):
+        if word.endswith(ending) and word[:len(word) - len(ending)] in demonyms:
+            return True
+    return False
 
 
 def actor_texts(text: str, mentions: Sequence[Mention]) -> frozenset[str]:
