@@ -112,6 +112,12 @@ CASES = [
     ("reflexive-behaupten", "Weltweit behauptet sich Wien an der Spitze.", {"Wien": "LOC"}, {}, "2024-01-01", []),
     ("gestehen", "Wir waren nicht vorbereitet, gestand Hörmann.", {"Hörmann": "PER"}, {}, "2024-01-01",
      [("STATEMENT", "gestand", {("Hörmann", "source")}, {})]),
+    # "erklären ... zu" with an object predicate is a decree, not a statement; a time or a name before "zum" is no object
+    ("decree", "Venezuelas Präsident Maduro erklärt Freitage zu Feiertagen.", {"Maduro": "PER", "Venezuelas": "LOC"}, {},
+     "2024-01-01", []),
+    ("decree-final", "Venezuela hat alle Freitage zu Feiertagen erklärt.", {"Venezuela": "LOC"}, {}, "2024-01-01", []),
+    ("statement-zum", "Die Lage sei ernst, erklärte Merkel am Montag zum Auftakt des Gipfels.", {"Merkel": "PER"}, {},
+     "2024-01-01", [("STATEMENT", "erklärte", {("Merkel", "source")}, {})]),
 ]
 
 

@@ -319,11 +319,30 @@ def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexi
                          and t.i not in view.timex_tokens for t in clause)
         elif kind == "norecip":
             ok = not any(t.lower in lexicon.cue("reflexive") for t in clause)
+        elif kind == "nodecree":  # "erklärt Freitage zu Feiertagen", "zu Feiertagen erklärt": a decree
+            ok = not _decree(view, i)
         else:
             ok = True
         if not ok:
             return False
     return True
+
+
+def _decree(view: SentenceView, i: int) -> bool:
+    """A verb with an object predicate in "zu": "zu" and a noun right before it (an adjective may
+    stand between: "zur nationalen Aufgabe erklärt"), or after it and an object that is neither a
+    name nor a time ("erklärt Freitage zu Feiertagen"; not "erklärte Merkel am Montag zum Auftakt")."""
+    toks, c = view.toks, view.toks[i].clause
+    zu = lambda k: 0 <= k < len(toks) - 1 and toks[k].clause == c and toks[k].lower in ("zu", "zum", "zur")  # noqa: E731
+    if zu(i - 2) and toks[i - 1].cap or zu(i - 3) and toks[i - 2].text.islower() and toks[i - 1].cap:
+        return True
+    for k in range(i + 2, min(i + 5, len(toks))):
+        between = toks[i + 1:k]
+        if any(t.i in view.by_token or t.i in view.timex_tokens or not t.word or t.clause != c for t in between):
+            return False
+        if zu(k) and toks[k + 1].cap and any(t.cap for t in between):
+            return True
+    return False
 
 
 def _objects(view: SentenceView, i: int, nouns: list[Tok]) -> list[Tok]:
