@@ -118,6 +118,19 @@ CASES = [
     ("decree-final", "Venezuela hat alle Freitage zu Feiertagen erklärt.", {"Venezuela": "LOC"}, {}, "2024-01-01", []),
     ("statement-zum", "Die Lage sei ernst, erklärte Merkel am Montag zum Auftakt des Gipfels.", {"Merkel": "PER"}, {},
      "2024-01-01", [("STATEMENT", "erklärte", {("Merkel", "source")}, {})]),
+    # a subject without a name right after the verb: nobody named, not the names of the clause before
+    ("unnamed-after-verb", "Am Montag sollen auch München und Frankfurt bestreikt werden, teilte die Gewerkschaft am "
+     "Sonntag mit.", {"München": "LOC", "Frankfurt": "LOC"}, {}, "2024-01-01", []),
+    ("unnamed-after-fronted", "Am Montag kaufte der Konzern die Firma Rheinmetall.", {"Rheinmetall": "ORG"}, {},
+     "2024-01-01", [("ACQUIRE", "kaufte", {("Rheinmetall", "target")}, {})]),
+    # an apposition's name inside a prepositional phrase is not the subject
+    ("apposition-prep", "Mario Kowalski, Country Leader bei Oracle Deutschland, versprach gegenüber der DOAG, er helfe.",
+     {"Mario Kowalski": "PER", "Oracle": "ORG", "Deutschland": "LOC", "DOAG": "ORG"}, {}, "2024-01-01",
+     [("STATEMENT", "versprach", {("Mario Kowalski", "source"), ("DOAG", "target")}, {})]),
+    # a dateline before a date and a dash is no subject
+    ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
+     "Pantaleon AG, hat die Erwartungen bestätigt.",
+     {"Kronberg im Taunus": "LOC", "München": "LOC", "Pantaleon AG": "ORG"}, {"29.02.2016": "2016-02-29"}, "2024-01-01", []),
 ]
 
 

@@ -202,6 +202,10 @@ class RoleFinder:
                 and view.toks[f + 1].lower in ("ein", "eine") and self._nominal_before(view, f + 1, f + 3):
             return [], units  # "sagte eine Facebook-Sprecherin der Deutschen Presse-Agentur": an unnamed subject
         report = report or self._reports(view.toks[f])
+        inverted = f != first_word or report and clause.index > 0 and any(  # after a clause with a verb
+            t.lower in self.aux or is_finite_like(t, self.lexicon) for t in view.clause_toks(clause.index - 1))
+        if not before and inverted and self._unnamed_after(view, f, after):
+            return [], units  # "..., teilte die Gewerkschaft am Sonntag mit": a subject without a name
         if not before and f == first_word and clause.index > 0:
             prev = view.clauses[clause.index - 1]
             continued = (not prev.opener or prev.relative) and not self._dateline(view, prev)
@@ -238,6 +242,28 @@ class RoleFinder:
             return t.cap and t.lemma[:1].isupper() and t.lower not in self.pronouns
         return False
 
+    def _unnamed_after(self, view: SentenceView, f: int, after: list) -> bool:
+        """Right after the finite verb, "der"/"die"/"das", adjectives and a noun that is no name,
+        does not stand for one ("der Sprecher des Kremls") and has none after it ("die Gewerkschaft
+        Verdi"): the clause's subject, named by no one."""
+        toks = view.toks
+        k = f + 1
+        if k >= len(toks) or toks[k].lower not in ("der", "die", "das") or toks[k].clause != toks[f].clause:
+            return False
+        k += 1
+        while k < len(toks) and toks[k].word and toks[k].text.split("-")[-1].islower() and toks[k].lower not in self.preps:
+            k += 1  # adjectives ("medienpolitische", "US-amerikanische")
+        if k >= len(toks) or not (toks[k].cap and toks[k].word) or k in view.by_token or k in view.timex_tokens:
+            return False
+        if any(u[1] == k for u in after):
+            return False
+        n = k + 1  # capitalised words or a genitive before a name: "der Leitende Oberstaatsanwalt Wolfgang
+        # Giese", "die Mitglieder der neuen Sängervereinigung Eintracht-Germania"
+        while n < len(toks) and n <= k + 5 and n not in view.by_token and toks[n].word and toks[n].clause == toks[f].clause \
+                and (toks[n].cap or toks[n].lower in ("der", "des") or toks[n].lower.endswith("en") and toks[n].text.islower()):
+            n += 1
+        return not (n < len(toks) and n in view.by_token)
+
     def _reports(self, tok: Tok) -> bool:
         return any(sense.report for sense in self.lexicon.verbs.get(tok.lemma, ()))
 
@@ -252,8 +278,19 @@ class RoleFinder:
 
     def _dateline(self, view: SentenceView, clause) -> bool:
         """A clause made of a place name only, at the sentence start, before a dash or a
-        bracket ("Berlin - ...", "BOZEN (dpa) ...")."""
-        if clause.index != 0 or clause.last + 1 >= len(view.toks) or view.toks[clause.last + 1].text not in "-–(":
+        bracket ("Berlin - ...", "BOZEN (dpa) ..."), or before a date and a dash ("Kronberg im
+        Taunus / München, 29.02.2016 - ...")."""
+        toks = view.toks
+        if clause.index != 0 or clause.last + 1 >= len(toks):
+            return False
+        k = clause.last + 1
+        if toks[k].text == ",":
+            k += 1
+            while k < len(toks) and (k in view.timex_tokens or not toks[k].word) and toks[k].text not in "-–":
+                k += 1
+            if k == clause.last + 2 or k >= len(toks) or toks[k].text not in "-–":
+                return False
+        elif toks[k].text not in "-–(":
             return False
         toks = [t for t in view.clause_toks(clause.index) if t.word]
         return bool(toks) and all((t.i in view.by_token and view.labels.get(view.phrases[view.by_token[t.i]].mention)
@@ -279,8 +316,9 @@ class RoleFinder:
             if words and all(t.quoted for t in words):
                 continue  # a quoted phrase without a verb
             cands = [p for p in view.phrases if p.clause == c and not p.prep and p.modifies is None
-                     and p.compound_of is None and p.det not in OBLIQUE]
-            if cands:
+                     and p.compound_of is None and p.det not in OBLIQUE
+                     and not any(t.lower in self.preps for t in toks if t.i < p.first)]
+            if cands:  # not a name inside a phrase ("Country Leader bei Oracle Deutschland")
                 return self.group(view, cands[0].index)
         return []
 
