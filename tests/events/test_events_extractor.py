@@ -127,6 +127,17 @@ CASES = [
     ("apposition-prep", "Mario Kowalski, Country Leader bei Oracle Deutschland, versprach gegenüber der DOAG, er helfe.",
      {"Mario Kowalski": "PER", "Oracle": "ORG", "Deutschland": "LOC", "DOAG": "ORG"}, {}, "2024-01-01",
      [("STATEMENT", "versprach", {("Mario Kowalski", "source"), ("DOAG", "target")}, {})]),
+    # a place before a capitalised article is a dateline; "in ganz X" is a prepositional phrase; a pronoun right
+    # after the verb is its subject; a capitalised adverb after a dateline opens the sentence
+    ("dateline-article", "Berlin Die Bundeswehr hat den Kampf gegen den IS unterstützt.",
+     {"Berlin": "LOC", "Bundeswehr": "ORG", "IS": "ORG"}, {}, "2024-01-01",
+     [("SUPPORT", "unterstützt", {("Bundeswehr", "source")}, {})]),
+    ("in-ganz", "In ganz Brasilien sind 404 Fälle bestätigt.", {"Brasilien": "LOC"}, {}, "2024-01-01", []),
+    ("pronoun-after-verb", "FOCUS Online erzählt er, warum diese Entwicklung Jobs schafft.", {"FOCUS Online": "ORG"}, {},
+     "2024-01-01", []),
+    ("adverb-after-dateline", "Leipzig - Mitten im Weihnachtsgeschäft ruft die Gewerkschaft Verdi die Mitarbeiter von "
+     "Amazon zum Streik auf.", {"Leipzig": "LOC", "Verdi": "ORG", "Amazon": "ORG"}, {}, "2024-01-01",
+     [("PROTEST", "Streik", {("Verdi", "source"), ("Amazon", "target")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

@@ -251,7 +251,8 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
                 titles.append(k)
                 k -= 1
                 continue
-            if (t.text.islower() and t.word and t.lower not in preps and is_adjective(t)) or t.text[:1].isdigit():
+            if (t.text.islower() and t.word and t.lower not in preps and is_adjective(t)) or t.text[:1].isdigit() \
+                    or t.lower == "ganz":  # "In ganz Brasilien"
                 k -= 1
                 continue
             break

@@ -84,9 +84,14 @@ def _norm(surface: str) -> str:
     return " ".join(surface.strip(" \t\n\"'„“”«»‚‘’()[]{}.,;:!?").split()).lower()
 
 
+OPENERS = frozenset({"Der", "Die", "Das", "Ein", "Eine", "Im", "Am", "Beim", "Zum", "Zur", "Nach", "Mit", "Bei", "Seit",
+                     "Laut", "Wie", "Nachdem", "Als", "Trotz", "Wegen"})  # words that open a sentence, not a name
+
+
 def dateline_places(text: str, start: int, mentions: list[tuple[int, Mention]]) -> set[int]:
     """Indices (into ``mentions``) of the place names of a dateline at the sentence start
-    ``start``: "München/Düsseldorf...", "BERLIN (dpa) ...", "Moskau - ...", "EITZWEILER Mit ..."."""
+    ``start``: "München/Düsseldorf...", "BERLIN (dpa) ...", "Moskau - ...", "EITZWEILER Mit ...",
+    "Berlin Die Bundeswehr ..."."""
     out: set[int] = set()
     at = start
     while at < len(text) and text[at] in " \t\n\"'„“”«»":
@@ -105,6 +110,8 @@ def dateline_places(text: str, start: int, mentions: list[tuple[int, Mention]]) 
         glued = rest[:1].isupper() and text[m.end - 1:m.end].islower()  # "DüsseldorfDer"
         if glued or rest.lstrip(" ")[:1] in ("-", "–", "(") and rest[:1] == " ":
             out.add(k)
+        elif not out and text[m.end:m.end + 1] == " " and text[m.end + 1:].split(" ", 1)[0] in OPENERS:
+            out.add(k)  # "Berlin Die Bundeswehr hat ...": a name cannot stand before a capitalised article
         break
     if out and not _followed(text, max(mentions[k][1].end for k in out)):
         return set()
@@ -113,10 +120,11 @@ def dateline_places(text: str, start: int, mentions: list[tuple[int, Mention]]) 
 
 def _followed(text: str, end: int) -> bool:
     """Something that reads like a dateline's end follows: a slash and a word, a glued capital,
-    a dash or a bracket."""
+    a dash, a bracket or a word that opens a sentence."""
     rest = text[end:end + 40]
     if rest[:1] == "/":
         rest = rest[1:]
         word = rest.split(" ", 1)[0]
         return bool(word) and word[:1].isupper()
-    return rest[:1].isupper() or rest.lstrip(" ")[:1] in ("-", "–", "(")
+    return rest[:1].isupper() or rest.lstrip(" ")[:1] in ("-", "–", "(") or \
+        rest[:1] == " " and rest[1:].split(" ", 1)[0] in OPENERS

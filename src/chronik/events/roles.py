@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from chronik.events.analysis import BREAKS, SentenceView, Tok, inflected
 from chronik.events.verbs import is_finite_like
 from chronik.events.lexicon import EventType, Lexicon
+from chronik.events.mentions import DATELINE
 from chronik.events.wordorder import WordOrder
 
 OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines", "denen", "seinen", "seinem", "ihren", "ihrem"})
@@ -189,6 +190,9 @@ class RoleFinder:
         while first_word < f and view.toks[first_word].lower in ("und", "aber", "sondern", "oder", "doch"):
             first_word += 1  # "... und hat am Sonntag eine Einladung angenommen": a coordinated verb phrase
         before = [u for u in free if u[1] < f]
+        if before and f + 1 < len(view.toks) and view.toks[f + 1].lower in ("er", "ich", "wir", "du") \
+                and view.toks[f + 1].clause == tok.clause:
+            return [], units  # "FOCUS Online erzählt er, ...": the pronoun is the subject, the name an object
         if before and before[0][3] not in OBLIQUE:
             return self.group(view, before[0][0]), units
         after = [u for u in free if u[1] > f and u[3] not in OBLIQUE]
@@ -237,8 +241,8 @@ class RoleFinder:
                 if t.lower == "das" and not any(u.word for u in toks[t.i + 1:hi]):
                     return False  # "Das gab KBG-Vorstand Severin Mayrhofer ... bekannt": "das" is the object
                 return t.lower not in OBLIQUE
-            if t.i == 0 and not t.lower.endswith(NOUN_ENDINGS):
-                return False  # "Zurück in Wolfsburg nahm ...": a capitalised adverb, not a noun
+            if self._sentence_start(view, t.i) and not t.lower.endswith(NOUN_ENDINGS):
+                return False  # "Zurück in Wolfsburg nahm ...", "Leipzig - Mitten im ...": a capitalised adverb
             return t.cap and t.lemma[:1].isupper() and t.lower not in self.pronouns
         return False
 
@@ -263,6 +267,19 @@ class RoleFinder:
                 and (toks[n].cap or toks[n].lower in ("der", "des") or toks[n].lower.endswith("en") and toks[n].text.islower()):
             n += 1
         return not (n < len(toks) and n in view.by_token)
+
+    @staticmethod
+    def _sentence_start(view: SentenceView, i: int) -> bool:
+        """Token ``i`` opens the sentence: only punctuation, a dateline and its bracket stand before it."""
+        bracket = False
+        for t in view.toks[:i]:
+            if t.text == "(":
+                bracket = True
+            elif t.text == ")":
+                bracket = False
+            elif t.word and not bracket and not (t.i in view.by_token and view.phrases[view.by_token[t.i]].prep == DATELINE):
+                return False
+        return True
 
     def _reports(self, tok: Tok) -> bool:
         return any(sense.report for sense in self.lexicon.verbs.get(tok.lemma, ()))
