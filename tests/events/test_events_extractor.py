@@ -138,6 +138,17 @@ CASES = [
     ("adverb-after-dateline", "Leipzig - Mitten im Weihnachtsgeschäft ruft die Gewerkschaft Verdi die Mitarbeiter von "
      "Amazon zum Streik auf.", {"Leipzig": "LOC", "Verdi": "ORG", "Amazon": "ORG"}, {}, "2024-01-01",
      [("PROTEST", "Streik", {("Verdi", "source"), ("Amazon", "target")}, {})]),
+    # a noun whose genitive names its agent without a name does not take the clause's subject; a possessive does
+    ("common-genitive-agent", "Neun Monate nach der Ankunft eines neuen Gesellschafters gab Michael Peters bekannt, "
+     "dass der Sender wächst.", {"Michael Peters": "PER"}, {}, "2024-01-01",
+     [("STATEMENT", "gab", {("Michael Peters", "source")}, {})]),
+    ("possessive-agent", "Nach seiner Ankunft in Moskau gab Michael Peters bekannt, dass der Sender wächst.",
+     {"Michael Peters": "PER", "Moskau": "LOC"}, {}, "2024-01-01",
+     [("TRAVEL", "Ankunft", {("Michael Peters", "source")}, {}), ("STATEMENT", "gab", {("Michael Peters", "source")}, {})]),
+    # a name after a title noun in the genitive keeps its "s"
+    ("genitive-title-name", "Nach der Übernahme des Konkurrenten E-Plus rechnet Telefónica mit Gegenwind.",
+     {"E-Plus": "ORG", "Telefónica": "ORG"}, {}, "2024-01-01",
+     [("ACQUIRE", "Übernahme", {("Telefónica", "source"), ("E-Plus", "target")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

@@ -293,7 +293,7 @@ class EventExtractor:
     def _attributions(self, view, frames, names: ActorNames, finder: AttributionFinder, state: _State,
                       no: int) -> list[Attribution]:
         last_speaker = self._last_speaker(state, no)
-        name_of = lambda ph: names.name(ph.mention, ph.modifies is not None)  # noqa: E731
+        name_of = lambda ph: names.name(ph.mention, _inflected_genitive(ph))  # noqa: E731
         found: list[Attribution] = []
         for k, f in enumerate(frames):
             if not f.sense.report and f.type not in SPEECH:
@@ -365,7 +365,7 @@ class EventExtractor:
         place = None
         if f.roles.place is not None:
             ph = view.phrases[f.roles.place]
-            place = names.name(ph.mention, ph.modifies is not None)
+            place = names.name(ph.mention, _inflected_genitive(ph))
         digest = hashlib.sha1(f"{article.id}|{tok.start}|{f.type}".encode()).hexdigest()[:12]
         return Event(id=f"ev-{digest}", article=article.id, sentence=no,
                      trigger=Span(start=tok.start, end=tok.end, label=f.type), type=f.type, actors=actors,
@@ -378,7 +378,7 @@ class EventExtractor:
         for role, phrases in (("source", f.roles.source), ("target", f.roles.target)):
             for p in phrases:
                 ph = view.phrases[p]
-                name = names.name(ph.mention, ph.modifies is not None)
+                name = names.name(ph.mention, _inflected_genitive(ph))
                 if (name, role) not in seen:
                     seen.add((name, role))
                     out.append(Actor(name=name, entity=names.entity(ph.mention), role=role))
@@ -440,6 +440,12 @@ def _habitual(view: SentenceView, f: Frame, lexicon) -> bool:
     return any(t.lower in habitual and not (t.lower == "immer" and t.i + 1 < len(view.toks)
                                              and view.toks[t.i + 1].lower in ("noch", "mehr"))
                for t in words)
+
+
+def _inflected_genitive(ph) -> bool:
+    """A genitive name that may carry an "s" ("Kims Besuch", "des Kremls"); not one after a title
+    noun, which stays uninflected ("des früheren Konkurrenten E-Plus")."""
+    return ph.modifies is not None and not ph.titles
 
 
 def _generic(view: SentenceView, f: Frame, lexicon: Lexicon) -> bool:

@@ -206,7 +206,8 @@ class FrameFinder:
             roles = self.nouns.roles(view, i, etype, sense.genitive, self.countries)
             if not roles.source and not roles.countries:
                 if agent is None:
-                    agent = self.nouns.agent(view, i, lexicon.lists.get("noun_agent_verbs", frozenset()), sense.type)
+                    agent = self.nouns.agent(view, i, lexicon.lists.get("noun_agent_verbs", frozenset()), sense.type,
+                                             "source" if etype.symmetric else sense.genitive)
                 for p in agent:
                     roles.add("source", p)
             if roles.empty:

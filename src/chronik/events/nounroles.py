@@ -73,10 +73,13 @@ class NounRoleFinder:
             k -= 1
         return self.finder.spread(view, roles)
 
-    def agent(self, view: SentenceView, i: int, agent_verbs: frozenset[str], etype_name: str = "") -> list[int]:
+    def agent(self, view: SentenceView, i: int, agent_verbs: frozenset[str], etype_name: str = "",
+              genitive: str = "source") -> list[int]:
         """The clause subject as the agent of a noun that has none of its own: the noun has a
         possessive ("bei seinem Besuch"), stands in a temporal phrase ("beim Treffen mit ...",
-        "nach Gesprächen mit ...") or is the object of a verb like "ausbauen", "bekräftigen"."""
+        "nach Gesprächen mit ...") or is the object of a verb like "ausbauen", "bekräftigen"; not when a
+        genitive in the agent's role names somebody else without a name ("nach der Ankunft eines neuen
+        Gesellschafters gab Peters bekannt")."""
         toks = view.toks
         k = i - 1
         possessive = temporal = indefinite = False
@@ -100,6 +103,8 @@ class NounRoleFinder:
             return []  # "nach dem EU-Haushaltsgipfel": the summit's participant is the untagged "EU", not the subject
         if not ((possessive or temporal) and own_activity or agent_verb):
             return []
+        if genitive == "source" and not possessive and self._common_genitive(view, i):
+            return []  # "nach der Ankunft eines neuen Mehrheitsgesellschafters": the noun's own agent, unnamed
         if temporal and indefinite and not (possessive or agent_verb or self.extent(view, i) or any(
                 ph.modifies == i or ph.compound_of == i for ph in view.phrases)):
             return []  # "nach einem ersten Besuch": some visit of nothing named, not the subject's known event
@@ -108,6 +113,21 @@ class NounRoleFinder:
             return self.finder.previous_subject(view, toks[i].clause)
         subj, _ = self.finder.subject(view, verb, set())
         return subj
+
+    @staticmethod
+    def _common_genitive(view: SentenceView, i: int) -> bool:
+        """A genitive with a common noun and no name right after the noun ("der Ankunft eines neuen
+        Mehrheitsgesellschafters"; not "des Präsidenten Putin")."""
+        toks = view.toks
+        k = i + 1
+        if k >= len(toks) or toks[k].lower not in ("des", "eines", "der", "einer") or toks[k].clause != toks[i].clause:
+            return False
+        k += 1
+        while k < len(toks) and toks[k].word and toks[k].text.islower():
+            k += 1  # adjectives
+        if k >= len(toks) or not (toks[k].cap and toks[k].word) or k in view.by_token or k in view.timex_tokens:
+            return False
+        return not (k + 1 < len(toks) and (k + 1) in view.by_token)
 
     def _attach(self, view: SentenceView, i: int, roles: Roles) -> None:
         roles.attached.update(ph.index for ph in view.phrases if ph.modifies == i or ph.compound_of == i)
