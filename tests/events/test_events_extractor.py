@@ -121,6 +121,8 @@ CASES = [
     # a subject without a name right after the verb: nobody named, not the names of the clause before
     ("unnamed-after-verb", "Am Montag sollen auch München und Frankfurt bestreikt werden, teilte die Gewerkschaft am "
      "Sonntag mit.", {"München": "LOC", "Frankfurt": "LOC"}, {}, "2024-01-01", []),
+    ("named-after-quote", "Ein ähnlicher Vorfall sei 1995 passiert, berichtete die Zeitung „Times of India“.",
+     {"Times of India": "ORG"}, {"1995": "1995"}, "2024-01-01", [("STATEMENT", "berichtete", {("Times of India", "source")}, {})]),
     ("unnamed-after-fronted", "Am Montag kaufte der Konzern die Firma Rheinmetall.", {"Rheinmetall": "ORG"}, {},
      "2024-01-01", [("ACQUIRE", "kaufte", {("Rheinmetall", "target")}, {})]),
     # an apposition's name inside a prepositional phrase is not the subject

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chronik.events.analysis import BREAKS, SentenceView, Tok, inflected
+from chronik.events.analysis import BREAKS, QUOTES, SentenceView, Tok, inflected
 from chronik.events.verbs import is_finite_like
 from chronik.events.lexicon import EventType, Lexicon
 from chronik.events.mentions import DATELINE
@@ -263,9 +263,10 @@ class RoleFinder:
             return False
         n = k + 1  # capitalised words or a genitive before a name: "der Leitende Oberstaatsanwalt Wolfgang
         # Giese", "die Mitglieder der neuen Sängervereinigung Eintracht-Germania"
-        while n < len(toks) and n <= k + 5 and n not in view.by_token and toks[n].word and toks[n].clause == toks[f].clause \
-                and (toks[n].cap or toks[n].lower in ("der", "des") or toks[n].lower.endswith("en") and toks[n].text.islower()):
-            n += 1
+        while n < len(toks) and n <= k + 5 and n not in view.by_token and toks[n].clause == toks[f].clause and (
+                toks[n].text in QUOTES or toks[n].word and (toks[n].cap or toks[n].lower in ("der", "des")
+                                                            or toks[n].lower.endswith("en") and toks[n].text.islower())):
+            n += 1  # ... or quote marks: "die Zeitung „Times of India“"
         return not (n < len(toks) and n in view.by_token)
 
     @staticmethod
