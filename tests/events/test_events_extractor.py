@@ -151,6 +151,17 @@ CASES = [
     ("genitive-title-name", "Nach der Übernahme des Konkurrenten E-Plus rechnet Telefónica mit Gegenwind.",
      {"E-Plus": "ORG", "Telefónica": "ORG"}, {}, "2024-01-01",
      [("ACQUIRE", "Übernahme", {("Telefónica", "source"), ("E-Plus", "target")}, {})]),
+    # from blind15's wrong events (read after its first run with this session's rules): a strike's genitive is the
+    # struck company unless it is a union; insured is not "versichert" as a statement; "als angekündigt" refers to
+    # an announcement; an indefinite subject after the verb names nobody
+    ("strike-genitive-company", "Schon 2015 haben Streiks der Lufthansa den Passagieren zugesetzt.", {"Lufthansa": "ORG"},
+     {"2015": "2015"}, "2024-01-01", [("PROTEST", "Streiks", {("Lufthansa", "target")}, {})]),
+    ("strike-genitive-union", "Der Streik der GDL dauerte drei Tage.", {"GDL": "ORG"}, {}, "2024-01-01",
+     [("PROTEST", "Streik", {("GDL", "source")}, {})]),
+    ("insured", "Der VfL Wolfsburg war gegen den Unfalltod versichert.", {"VfL Wolfsburg": "ORG"}, {}, "2024-01-01", []),
+    ("als-angekuendigt", "Air France streicht weniger Jobs als angekündigt.", {"Air France": "ORG"}, {}, "2024-01-01", []),
+    ("indefinite-after-verb", "AIG wolle 20 Prozent der Stellen streichen, berichtete ein Informant.", {"AIG": "ORG"}, {},
+     "2024-01-01", []),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

@@ -62,6 +62,14 @@ class NounRoleFinder:
                 roles.add("source", ph_index)
             elif prep:
                 self.finder.prep_role(view, roles, ph_index, prep, etype, False)
+        if etype.name == "PROTEST" and view.toks[i].lemma.lower().endswith(tuple(self.finder.lexicon.cue("strike_nouns"))):
+            unions = self.finder.lexicon.cue("unions")
+            for p in list(roles.source):  # "Streiks der Lufthansa": the struck company, not a striker
+                ph = view.phrases[p]
+                if ph.modifies == i and self.finder.label(view, p) == "ORG" and not any(
+                        w in unions for t in view.toks[ph.first:ph.last + 1] for w in t.text.split("-")):
+                    roles.source.remove(p)
+                    roles.add("target", p)
         # a country adjective right before the noun ("nordkoreanische Waffenlieferungen")
         k = i - 1
         while k >= 0 and k >= i - 2 and view.toks[k].text.islower() and view.toks[k].word:

@@ -25,6 +25,7 @@ from chronik.events.mentions import DATELINE
 from chronik.events.wordorder import WordOrder
 
 OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines", "denen", "seinen", "seinem", "ihren", "ihrem"})
+QUANTIFIERS = frozenset({"ein", "eine", "mehrere", "einige", "viele", "zwei", "drei", "vier"})
 NOMINATIVE_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 OBJECT_CONTROL = frozenset({"vorwerfen", "auffordern", "bitten", "ersuchen", "drängen", "beschuldigen",
                             "verpflichten", "zwingen", "einladen", "ermutigen", "überreden"})
@@ -249,9 +250,12 @@ class RoleFinder:
     def _unnamed_after(self, view: SentenceView, f: int, after: list) -> bool:
         """Right after the finite verb, "der"/"die"/"das", adjectives and a noun that is no name,
         does not stand for one ("der Sprecher des Kremls") and has none after it ("die Gewerkschaft
-        Verdi"): the clause's subject, named by no one."""
+        Verdi"), or an indefinite article or quantifier with no name after it in the clause: the
+        clause's subject, named by no one."""
         toks = view.toks
         k = f + 1
+        if k < len(toks) and toks[k].lower in QUANTIFIERS and toks[k].clause == toks[f].clause and not after:
+            return True  # "berichtete ein Informant", "sagten mehrere mit der Sache vertraute Personen"
         if k >= len(toks) or toks[k].lower not in ("der", "die", "das") or toks[k].clause != toks[f].clause:
             return False
         k += 1
