@@ -336,7 +336,9 @@ def _decree(view: SentenceView, i: int) -> bool:
     stand between: "zur nationalen Aufgabe erklärt"), or after it and an object that is neither a
     name nor a time ("erklärt Freitage zu Feiertagen"; not "erklärte Merkel am Montag zum Auftakt")."""
     toks, c = view.toks, view.toks[i].clause
-    zu = lambda k: 0 <= k < len(toks) - 1 and toks[k].clause == c and toks[k].lower in ("zu", "zum", "zur")  # noqa: E731
+    def zu(k: int) -> bool:
+        return 0 <= k < len(toks) - 1 and toks[k].clause == c and toks[k].lower in ("zu", "zum", "zur")
+
     if zu(i - 2) and toks[i - 1].cap or zu(i - 3) and toks[i - 2].text.islower() and toks[i - 1].cap:
         return True
     for k in range(i + 2, min(i + 5, len(toks))):

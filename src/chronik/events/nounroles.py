@@ -62,7 +62,8 @@ class NounRoleFinder:
                 roles.add("source", ph_index)
             elif prep:
                 self.finder.prep_role(view, roles, ph_index, prep, etype, False)
-        if etype.name == "PROTEST" and view.toks[i].lemma.lower().endswith(tuple(self.finder.lexicon.cue("strike_nouns"))):
+        strike = tuple(self.finder.lexicon.cue("strike_nouns"))
+        if etype.name == "PROTEST" and view.toks[i].lemma.lower().endswith(strike):
             unions = self.finder.lexicon.cue("unions")
             for p in list(roles.source):  # "Streiks der Lufthansa": the struck company, not a striker
                 ph = view.phrases[p]

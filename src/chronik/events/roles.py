@@ -259,7 +259,8 @@ class RoleFinder:
         if k >= len(toks) or toks[k].lower not in ("der", "die", "das") or toks[k].clause != toks[f].clause:
             return False
         k += 1
-        while k < len(toks) and toks[k].word and toks[k].text.split("-")[-1].islower() and toks[k].lower not in self.preps:
+        while k < len(toks) and toks[k].word and toks[k].text.split("-")[-1].islower() \
+                and toks[k].lower not in self.preps:
             k += 1  # adjectives ("medienpolitische", "US-amerikanische")
         if k >= len(toks) or not (toks[k].cap and toks[k].word) or k in view.by_token or k in view.timex_tokens:
             return False
@@ -282,7 +283,8 @@ class RoleFinder:
                 bracket = True
             elif t.text == ")":
                 bracket = False
-            elif t.word and not bracket and not (t.i in view.by_token and view.phrases[view.by_token[t.i]].prep == DATELINE):
+            elif t.word and not bracket and not (
+                    t.i in view.by_token and view.phrases[view.by_token[t.i]].prep == DATELINE):
                 return False
         return True
 
