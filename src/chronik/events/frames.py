@@ -17,7 +17,7 @@ from chronik.events.verbs import PARTICLES, separable
 from chronik.events.attribution import Attribution
 from chronik.events.lexicon import Lexicon, LightVerb, Sense
 from chronik.events.nounroles import NounRoleFinder
-from chronik.events.roles import OBJECT_CONTROL, RoleFinder, Roles, _participle, norm_prep
+from chronik.events.roles import OBJECT_CONTROL, RoleFinder, Roles, norm_prep, participle
 
 _PARTICLE_SET = frozenset(PARTICLES)
 SPEECH = frozenset({"STATEMENT", "DEMAND", "CRITICIZE", "ACCUSE", "DENY", "THREATEN"})
@@ -73,7 +73,7 @@ class FrameFinder:
             verbal = t.text.islower() or (t.i == 0 and t.lemma.islower() and t.lemma in known)
             if not t.word or not verbal or t.i in view.by_token or _present_participle(t):
                 continue
-            if t.i > 0 and toks[t.i - 1].lower in ("als", "wie") and _participle(t):
+            if t.i > 0 and toks[t.i - 1].lower in ("als", "wie") and participle(t):
                 continue  # "weniger Jobs als angekündigt", "wie berichtet": a reference, not an event
             if t.i > 0 and toks[t.i - 1].lower in _ARTICLES and toks[t.i - 1].text.islower() \
                     and inflected(t) and t.i + 1 < len(toks) and toks[t.i + 1].cap:

@@ -110,7 +110,7 @@ def dateline_places(text: str, start: int, mentions: list[tuple[int, Mention]]) 
         glued = rest[:1].isupper() and text[m.end - 1:m.end].islower()  # "DüsseldorfDer"
         if glued or rest.lstrip(" ")[:1] in ("-", "–", "(") and rest[:1] == " ":
             out.add(k)
-        elif not out and text[m.end:m.end + 1] == " " and text[m.end + 1:].split(" ", 1)[0] in OPENERS:
+        elif not out and _opener_after(text, m.end):
             out.add(k)  # "Berlin Die Bundeswehr hat ...": a name cannot stand before a capitalised article
         break
     if out and not _followed(text, max(mentions[k][1].end for k in out)):
@@ -126,5 +126,9 @@ def _followed(text: str, end: int) -> bool:
         rest = rest[1:]
         word = rest.split(" ", 1)[0]
         return bool(word) and word[:1].isupper()
-    return rest[:1].isupper() or rest.lstrip(" ")[:1] in ("-", "–", "(") or \
-        rest[:1] == " " and rest[1:].split(" ", 1)[0] in OPENERS
+    return rest[:1].isupper() or rest.lstrip(" ")[:1] in ("-", "–", "(") or _opener_after(text, end)
+
+
+def _opener_after(text: str, end: int) -> bool:
+    """A space and a word that opens a sentence follow ``end`` (only the next few characters are read)."""
+    return text[end:end + 1] == " " and text[end + 1:end + 16].split(" ", 1)[0] in OPENERS

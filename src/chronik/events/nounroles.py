@@ -28,6 +28,9 @@ class NounRoleFinder:
 
     def __init__(self, finder: RoleFinder) -> None:
         self.finder = finder
+        self.strike_nouns = tuple(finder.lexicon.cue("strike_nouns"))
+        self.unions = finder.lexicon.cue("unions")
+        self.genitive_dets = finder.lexicon.cue("case_genitive")
 
     def roles(self, view: SentenceView, i: int, etype: EventType, genitive: str, countries) -> Roles:
         roles = Roles()
@@ -62,13 +65,11 @@ class NounRoleFinder:
                 roles.add("source", ph_index)
             elif prep:
                 self.finder.prep_role(view, roles, ph_index, prep, etype, False)
-        strike = tuple(self.finder.lexicon.cue("strike_nouns"))
-        if etype.name == "PROTEST" and view.toks[i].lemma.lower().endswith(strike):
-            unions = self.finder.lexicon.cue("unions")
+        if etype.name == "PROTEST" and view.toks[i].lemma.lower().endswith(self.strike_nouns):
             for p in list(roles.source):  # "Streiks der Lufthansa": the struck company, not a striker
                 ph = view.phrases[p]
                 if ph.modifies == i and self.finder.label(view, p) == "ORG" and not any(
-                        w in unions for t in view.toks[ph.first:ph.last + 1] for w in t.text.split("-")):
+                        w in self.unions for t in view.toks[ph.first:ph.last + 1] for w in t.text.split("-")):
                     roles.source.remove(p)
                     roles.add("target", p)
         # a country adjective right before the noun ("nordkoreanische Waffenlieferungen")
@@ -123,13 +124,12 @@ class NounRoleFinder:
         subj, _ = self.finder.subject(view, verb, set())
         return subj
 
-    @staticmethod
-    def _common_genitive(view: SentenceView, i: int) -> bool:
+    def _common_genitive(self, view: SentenceView, i: int) -> bool:
         """A genitive with a common noun and no name right after the noun ("der Ankunft eines neuen
         Mehrheitsgesellschafters"; not "des Präsidenten Putin")."""
         toks = view.toks
         k = i + 1
-        if k >= len(toks) or toks[k].lower not in ("des", "eines", "der", "einer") or toks[k].clause != toks[i].clause:
+        if k >= len(toks) or toks[k].lower not in self.genitive_dets or toks[k].clause != toks[i].clause:
             return False
         k += 1
         while k < len(toks) and toks[k].word and toks[k].text.islower():

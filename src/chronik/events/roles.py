@@ -139,18 +139,18 @@ class RoleFinder:
         # an auxiliary in direct speech does not govern a verb outside it ("„... ist ...“, erläutert X")
         earlier_aux = any(t.lower in self.aux and t.quoted == tok.quoted for t in view.toks[:i])
         later_aux = any(t.lower in self.aux or t.lower == "worden" for t in clause if t.i > i)
-        participle = _participle(tok) and (earlier_aux or later_aux)
-        if tok.text.islower() and not participle and not _zu_infinitive(view, tok):
+        past = participle(tok) and (earlier_aux or later_aux)
+        if tok.text.islower() and not past and not _zu_infinitive(view, tok):
             return i
         for t in clause:
             if t.i == i or t.i in view.by_token:
                 continue
-            if is_finite_like(t, self.lexicon) and not (_participle(t) and earlier_aux):
+            if is_finite_like(t, self.lexicon) and not (participle(t) and earlier_aux):
                 return t.i
         return None
 
     def is_passive(self, view: SentenceView, trig: Tok) -> bool:
-        if trig.lower == trig.lemma or not _participle(trig):
+        if trig.lower == trig.lemma or not participle(trig):
             return False
         return any(t.lower in self.passive for t in view.clause_toks(trig.clause))
 
@@ -207,9 +207,9 @@ class RoleFinder:
                 and view.toks[f + 1].lower in ("ein", "eine") and self._nominal_before(view, f + 1, f + 3):
             return [], units  # "sagte eine Facebook-Sprecherin der Deutschen Presse-Agentur": an unnamed subject
         report = report or self._reports(view.toks[f])
-        inverted = f != first_word or report and clause.index > 0 and any(  # after a clause with a verb
-            t.lower in self.aux or is_finite_like(t, self.lexicon) for t in view.clause_toks(clause.index - 1))
-        if not before and inverted and self._unnamed_after(view, f, after):
+        inverted = not before and (f != first_word or report and clause.index > 0 and any(  # after a clause with a verb
+            t.lower in self.aux or is_finite_like(t, self.lexicon) for t in view.clause_toks(clause.index - 1)))
+        if inverted and self._unnamed_after(view, f, after):
             return [], units  # "..., teilte die Gewerkschaft am Sonntag mit": a subject without a name
         if not before and f == first_word and clause.index > 0:
             prev = view.clauses[clause.index - 1]
@@ -435,7 +435,7 @@ class RoleFinder:
 INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "hinter", "wider", "voll")
 
 
-def _participle(tok: Tok) -> bool:
+def participle(tok: Tok) -> bool:
     """A past participle: not the lemma, and "ge" inside ("getroffen", "festgenommen"), or the
     form in -t / -en of a verb with an inseparable prefix or in -ieren ("unterzeichnet",
     "übernommen", "kritisiert"); "lehnt", "sagt", "unterzeichneten" are not."""
