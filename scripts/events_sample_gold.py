@@ -87,6 +87,14 @@ recall on it is not a recall figure (sentences without a reported event are not 
 of commit 5980eea: a later extractor selects other sentences, so the worksheets reproduce at that
 commit (a git worktree); the gold file keeps the references. Both annotated blind, from the text
 and the guidelines only, and committed before the extractor's output on them was read.
+
+``--blind16`` (twelfth session) takes the rest of the ``reported`` stratum, the last sentences of
+the corpora in which the extractor (commit bc6485d) finds an event and which no gold line holds:
+SmartData and KRAUTS sentences next to a gold sentence (their documents' topics were seen, their
+sentences were not written from) and KRAUTS sentences of the documents at ``events_bench.py``
+positions 847-923 (their extractor output was read in the eighth session, with rules long since
+changed). Weaker than blind14/15 as unseen text for that, and said so with its figure; seed
+20261206, prefix ``w``. Annotated blind, committed before the extractor's output on them was read.
 """
 
 from __future__ import annotations
@@ -159,6 +167,10 @@ BLIND14_PLAN = {  # tenth session: sentences the current extractor reports an ev
     "smartdata": {"reported": 150},  # from documents earlier splits use (every document is used), never a
 }                                    # gold sentence or its neighbour; GermEval's documents are one sentence each
 BLIND15_PLAN = BLIND14_PLAN  # the same design, another seed, none of blind14's sentences or their neighbours
+BLIND16_PLAN = {  # twelfth session: every sentence left that the current extractor reports an event in
+    "smartdata": {"reported": 1000},  # the gold sentences' neighbours (136 at bc6485d)
+    "krauts": {"reported": 1000},  # neighbours, and the documents at bench positions 847-923 (106)
+}
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -203,6 +215,7 @@ DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "go
                     skip_bench=(847, 923), gap=1),
     "blind15": Draw(seed=20261205, plan=BLIND15_PLAN, tag="v", split="blind15", new_docs=False,
                     skip_bench=(847, 923), gap=1, skip_draws=("blind14",)),
+    "blind16": Draw(seed=20261206, plan=BLIND16_PLAN, tag="w", split="blind16", new_docs=False),
 }
 
 CUES = re.compile(
