@@ -162,6 +162,16 @@ CASES = [
     ("als-angekuendigt", "Air France streicht weniger Jobs als angekündigt.", {"Air France": "ORG"}, {}, "2024-01-01", []),
     ("indefinite-after-verb", "AIG wolle 20 Prozent der Stellen streichen, berichtete ein Informant.", {"AIG": "ORG"}, {},
      "2024-01-01", []),
+    # from blind16's wrong events (read after its first run): a reporting verb opening a clause after its content has
+    # its subject after it, so a name in the content is not the speaker; an asyndetic report keeps the subject
+    ("content-before-unnamed", "«Die Steilmann SE ist zahlungsunfähig», teilte das Unternehmen am Mittwoch mit.",
+     {"Steilmann SE": "ORG"}, {"Mittwoch": "2024-01-03"}, "2024-01-01", []),
+    ("content-before-bare", "Die EU komme ihrem Ziel näher, den Zustrom einzudämmen, berichteten Diplomaten in Brüssel.",
+     {"EU": "ORG", "Brüssel": "LOC"}, {}, "2024-01-01", []),
+    ("content-before-named", "«Die Stimmzettel bleiben gültig», sagte der Mitteilung zufolge Wahlleiter Ingo Happel.",
+     {"Ingo Happel": "PER"}, {}, "2024-01-01", [("STATEMENT", "sagte", {("Ingo Happel", "source")}, {})]),
+    ("asyndetic-report", "Zeindler sah sich in der Poleposition, verkündete stolz die Eröffnung.", {"Zeindler": "PER"}, {},
+     "2024-01-01", [("STATEMENT", "verkündete", {("Zeindler", "source")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

@@ -207,10 +207,12 @@ class RoleFinder:
                 and view.toks[f + 1].lower in ("ein", "eine") and self._nominal_before(view, f + 1, f + 3):
             return [], units  # "sagte eine Facebook-Sprecherin der Deutschen Presse-Agentur": an unnamed subject
         report = report or self._reports(view.toks[f])
-        inverted = not before and (f != first_word or report and clause.index > 0 and any(  # after a clause with a verb
-            t.lower in self.aux or is_finite_like(t, self.lexicon) for t in view.clause_toks(clause.index - 1)))
+        content = report and f == first_word and self._content_before(view, clause.index)
+        inverted = not before and (f != first_word or content)
         if inverted and self._unnamed_after(view, f, after):
             return [], units  # "..., teilte die Gewerkschaft am Sonntag mit": a subject without a name
+        if content and not after and f + 1 < len(view.toks) and self._bare_noun(view, f + 1):
+            return [], units  # "Die EU komme ..., berichteten Diplomaten": the speaker has no name
         if not before and f == first_word and clause.index > 0:
             prev = view.clauses[clause.index - 1]
             continued = (not prev.opener or prev.relative) and not self._dateline(view, prev)
@@ -219,6 +221,19 @@ class RoleFinder:
                 if subj:
                     return subj, units
         return (self.group(view, after[0][0]) if after else []), units
+
+    def _content_before(self, view: SentenceView, clause: int) -> bool:
+        """A clause with a verb (not a relative clause) stands before this one: a reporting verb
+        opening this clause follows its content ("«...», teilte ... mit", "Die EU komme ...,
+        berichteten Diplomaten"), so its subject stands after it."""
+        return any((t.lower in self.aux or is_finite_like(t, self.lexicon)) and not view.clauses[t.clause].relative
+                   and t.i not in view.by_token for t in view.toks[:view.clauses[clause].first])
+
+    @staticmethod
+    def _bare_noun(view: SentenceView, k: int) -> bool:
+        """Token ``k`` is a capitalised word that names nobody ("Diplomaten")."""
+        t = view.toks[k]
+        return t.cap and t.word and t.i not in view.by_token and t.i not in view.timex_tokens
 
     def _main_again(self, view: SentenceView, tok: Tok) -> bool:
         """A finite verb after "und" after a subordinate clause's verb continues the main clause
@@ -262,8 +277,8 @@ class RoleFinder:
         while k < len(toks) and toks[k].word and toks[k].text.split("-")[-1].islower() \
                 and toks[k].lower not in self.preps:
             k += 1  # adjectives ("medienpolitische", "US-amerikanische")
-        if k >= len(toks) or not (toks[k].cap and toks[k].word) or k in view.by_token or k in view.timex_tokens:
-            return False
+        if k >= len(toks) or not self._bare_noun(view, k) or k + 1 < len(toks) and toks[k + 1].lower == "zufolge":
+            return False  # a name, a time, or "der Mitteilung zufolge"
         if any(u[1] == k for u in after):
             return False
         n = k + 1  # capitalised words or a genitive before a name: "der Leitende Oberstaatsanwalt Wolfgang
