@@ -172,6 +172,13 @@ CASES = [
      {"Ingo Happel": "PER"}, {}, "2024-01-01", [("STATEMENT", "sagte", {("Ingo Happel", "source")}, {})]),
     ("asyndetic-report", "Zeindler sah sich in der Poleposition, verkündete stolz die Eröffnung.", {"Zeindler": "PER"}, {},
      "2024-01-01", [("STATEMENT", "verkündete", {("Zeindler", "source")}, {})]),
+    # an auxiliary that already has its participle does not make a later clause's verb a participle
+    ("closed-auxiliary", "Die Bauern werden davon negativ beeinflusst, erklärt Bürgermeister Heinrich Noggler.",
+     {"Heinrich Noggler": "PER"}, {}, "2024-01-01", [("STATEMENT", "erklärt", {("Heinrich Noggler", "source")}, {})]),
+    # a place's genitive right before a person is no actor of its own
+    ("place-genitive-person", "„Er hat gespielt wie der Teufel“, sagte Finnlands Aleksander Barkov.",
+     {"Finnlands": "LOC", "Aleksander Barkov": "PER"}, {}, "2024-01-01",
+     [("STATEMENT", "sagte", {("Aleksander Barkov", "source")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

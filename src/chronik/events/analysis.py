@@ -300,7 +300,15 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
             if m.end == last.end and last.text.endswith("s") and not last.text.endswith("ss") \
                     and n.cap and n.word and _unmentioned(n, mentions) and not title_of_next:
                 ph.modifies = nxt  # not "Ioannis Stournaras Premier Alexis Tsipras": a name in -s, a title, a name
+            elif m.label == "LOC" and first_tok == last_tok and last.text.endswith("s") and not last.text.endswith("ss") \
+                    and m.end == last.end and _mention_at(n, mentions, "PER"):
+                ph.modifies = nxt  # "sagte Finnlands Aleksander Barkov": a place's genitive before a person
     _groups(view, coords, lexicon, lexicon.cue("coordination_adverbs"))
+
+
+def _mention_at(tok: Tok, mentions, label: str) -> bool:
+    """A mention of ``label`` starts at the token."""
+    return any(m.start == tok.start and m.label == label for _, m in mentions)
 
 
 _NAMED_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][\w.]*-[a-zäöüß]{4,}(?:e|en|er|es|em)")

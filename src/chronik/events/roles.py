@@ -137,7 +137,8 @@ class RoleFinder:
             if t.lower in self.aux and t.i not in view.by_token:
                 return t.i
         # an auxiliary in direct speech does not govern a verb outside it ("„... ist ...“, erläutert X")
-        earlier_aux = any(t.lower in self.aux and t.quoted == tok.quoted for t in view.toks[:i])
+        earlier_aux = any(t.lower in self.aux and t.quoted == tok.quoted and not self._closed(view, t.i, i)
+                          for t in view.toks[:i])
         later_aux = any(t.lower in self.aux or t.lower == "worden" for t in clause if t.i > i)
         past = participle(tok) and (earlier_aux or later_aux)
         if tok.text.islower() and not past and not _zu_infinitive(view, tok):
@@ -148,6 +149,13 @@ class RoleFinder:
             if is_finite_like(t, self.lexicon) and not (participle(t) and earlier_aux):
                 return t.i
         return None
+
+    def _closed(self, view: SentenceView, aux: int, i: int) -> bool:
+        """A participle of a main clause stands between the auxiliary and token ``i``: the auxiliary
+        has its verb ("Valentin werden ... beeinflusst, erklärt Bürgermeister ..."); one in a "wie"
+        or relative clause does not count ("Er hat, wie berichtet, zugestimmt")."""
+        return any(participle(t) and t.i not in view.by_token and not view.clauses[t.clause].opener
+                   and not view.clauses[t.clause].relative for t in view.toks[aux + 1:i])
 
     def is_passive(self, view: SentenceView, trig: Tok) -> bool:
         if trig.lower == trig.lemma or not participle(trig):
