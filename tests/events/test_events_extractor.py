@@ -179,6 +179,15 @@ CASES = [
     ("place-genitive-person", "„Er hat gespielt wie der Teufel“, sagte Finnlands Aleksander Barkov.",
      {"Finnlands": "LOC", "Aleksander Barkov": "PER"}, {}, "2024-01-01",
      [("STATEMENT", "sagte", {("Aleksander Barkov", "source")}, {})]),
+    # "sich etwas versprechen" is hoping, not a statement; rejecting responsibility denies; a hyphenated
+    # description ("das TecDax-Unternehmen") names no speaker
+    ("reflexive-versprechen", "Was Caine sich von der neuen Mutter verspricht.", {"Caine": "PER"}, {}, "2024-01-01", []),
+    ("versprechen", "Merkel versprach den Griechen Hilfe.", {"Merkel": "PER"}, {}, "2024-01-01",
+     [("STATEMENT", "versprach", {("Merkel", "source")}, {})]),
+    ("responsibility-denied", "Xelil wies jede Verantwortung für den Anschlag zurück.", {"Xelil": "PER"}, {},
+     "2024-01-01", [("DENY", "wies", {("Xelil", "source")}, {})]),
+    ("hyphenated-description", "Der Gewinn werde langsamer zulegen, teilte das TecDax-Unternehmen in München mit.",
+     {"TecDax-Unternehmen": "ORG", "München": "LOC"}, {}, "2024-01-01", []),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

@@ -240,16 +240,19 @@ LOCATIVE = frozenset({"in", "im", "an", "am", "auf", "bei", "beim", "aus", "nahe
 
 
 def actor_label_ok(view: SentenceView, phrase: int, known: frozenset[str] = frozenset(),
-                   generic: frozenset[str] = frozenset(), demonyms: frozenset[str] = frozenset()) -> bool:
+                   generic: frozenset[str] = frozenset(), demonyms: frozenset[str] = frozenset(),
+                   descriptions: frozenset[str] = frozenset()) -> bool:
     """Actors come from PER, ORG and LOC mentions, or from a mention of another label whose
     text the article labels so elsewhere (a merged "lud Kim Jong Un Putin" tagged MISC and split
     by the repair step into "Kim Jong Un" and "Putin"). A mention that is one generic noun after
-    an article ("teilte die Airline mit", "der Konzern") names nobody: a common noun, not an actor;
+    an article ("teilte die Airline mit", "der Konzern") or a hyphenated description ending in one of
+    ``descriptions`` ("das TecDax-Unternehmen") names nobody: a common noun, not an actor;
     nor does one demonym ("drei Russen", "von den Schweizern"), nor an article and one word the
     tagger took for a name ("kündigte der Manager an")."""
     ph = view.phrases[phrase]
-    if ph.head_first == ph.last and ph.first < ph.head_first and view.toks[ph.last].text in generic:
-        return False
+    if ph.head_first == ph.last and ph.first < ph.head_first and (view.toks[ph.last].text in generic or (
+            view.toks[ph.last].text.rsplit("-", 1)[-1] in descriptions)):
+        return False  # "teilte die Airline mit", "teilte das TecDax-Unternehmen mit"
     if ph.head_first == ph.last and demonym(view.toks[ph.last].text, demonyms):
         return False
     if ph.last == ph.head_first + 1 and view.toks[ph.head_first].lower in _NOMINATIVE \
