@@ -134,7 +134,7 @@ class NounRoleFinder:
         k += 1
         while k < len(toks) and toks[k].word and toks[k].text.islower():
             k += 1  # adjectives
-        if k >= len(toks) or not (toks[k].cap and toks[k].word) or k in view.by_token or k in view.timex_tokens:
+        if k >= len(toks) or not self.finder.bare_noun(view, k):
             return False
         return not (k + 1 < len(toks) and (k + 1) in view.by_token)
 

@@ -25,7 +25,6 @@ from chronik.events.mentions import DATELINE
 from chronik.events.wordorder import WordOrder
 
 OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines", "denen", "seinen", "seinem", "ihren", "ihrem"})
-QUANTIFIERS = frozenset({"ein", "eine", "mehrere", "einige", "viele", "zwei", "drei", "vier"})
 NOMINATIVE_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 OBJECT_CONTROL = frozenset({"vorwerfen", "auffordern", "bitten", "ersuchen", "drängen", "beschuldigen",
                             "verpflichten", "zwingen", "einladen", "ermutigen", "überreden"})
@@ -73,6 +72,7 @@ class RoleFinder:
         self.preps = lexicon.cue("prepositions")
         self.reflexive = lexicon.cue("reflexive")
         self.pronouns = lexicon.cue("pronouns")
+        self.quantifiers = lexicon.cue("subject_quantifiers")
         self.order = WordOrder(lexicon)
 
     # -- helpers ------------------------------------------------------------------------
@@ -219,7 +219,7 @@ class RoleFinder:
         inverted = not before and (f != first_word or content)
         if inverted and self._unnamed_after(view, f, after):
             return [], units  # "..., teilte die Gewerkschaft am Sonntag mit": a subject without a name
-        if content and not after and f + 1 < len(view.toks) and self._bare_noun(view, f + 1):
+        if content and not after and f + 1 < len(view.toks) and self.bare_noun(view, f + 1):
             return [], units  # "Die EU komme ..., berichteten Diplomaten": the speaker has no name
         if not before and f == first_word and clause.index > 0:
             prev = view.clauses[clause.index - 1]
@@ -238,7 +238,7 @@ class RoleFinder:
                    and t.i not in view.by_token for t in view.toks[:view.clauses[clause].first])
 
     @staticmethod
-    def _bare_noun(view: SentenceView, k: int) -> bool:
+    def bare_noun(view: SentenceView, k: int) -> bool:
         """Token ``k`` is a capitalised word that names nobody ("Diplomaten")."""
         t = view.toks[k]
         return t.cap and t.word and t.i not in view.by_token and t.i not in view.timex_tokens
@@ -277,7 +277,7 @@ class RoleFinder:
         clause's subject, named by no one."""
         toks = view.toks
         k = f + 1
-        if k < len(toks) and toks[k].lower in QUANTIFIERS and toks[k].clause == toks[f].clause and not after:
+        if k < len(toks) and toks[k].lower in self.quantifiers and toks[k].clause == toks[f].clause and not after:
             return True  # "berichtete ein Informant", "sagten mehrere mit der Sache vertraute Personen"
         if k >= len(toks) or toks[k].lower not in ("der", "die", "das") or toks[k].clause != toks[f].clause:
             return False
@@ -285,7 +285,7 @@ class RoleFinder:
         while k < len(toks) and toks[k].word and toks[k].text.split("-")[-1].islower() \
                 and toks[k].lower not in self.preps:
             k += 1  # adjectives ("medienpolitische", "US-amerikanische")
-        if k >= len(toks) or not self._bare_noun(view, k) or k + 1 < len(toks) and toks[k + 1].lower == "zufolge":
+        if k >= len(toks) or not self.bare_noun(view, k) or k + 1 < len(toks) and toks[k + 1].lower == "zufolge":
             return False  # a name, a time, or "der Mitteilung zufolge"
         if any(u[1] == k for u in after):
             return False
@@ -421,7 +421,7 @@ class RoleFinder:
         if k < 0 or view.toks[k].clause != ph.clause:
             return False
         t = view.toks[k]
-        return t.cap and t.word and t.i not in view.by_token and t.lower not in self.dets and t.i not in view.timex_tokens
+        return self.bare_noun(view, k) and t.lower not in self.dets
 
     def prep_role(self, view: SentenceView, roles: Roles, ph_index: int, prep: str, etype: EventType,
                   passive: bool, genitive: str = "source") -> None:
