@@ -188,6 +188,24 @@ CASES = [
      "2024-01-01", [("DENY", "wies", {("Xelil", "source")}, {})]),
     ("hyphenated-description", "Der Gewinn werde langsamer zulegen, teilte das TecDax-Unternehmen in München mit.",
      {"TecDax-Unternehmen": "ORG", "München": "LOC"}, {}, "2024-01-01", []),
+    # thirteenth session, from blind14 to blind16's wrong events: a present participle after the speaker is no finite
+    # verb ("einleitend"); a dative after a time word is no genitive of it; a dative after the speaker's apposition is
+    # the addressee; a name, its apposition and "und" coordinate two names; two titles joined by "und" are one person's
+    ("present-participle", "„Gott ist uns wichtig“, sagte Dekan Josef Knapp einleitend.", {"Josef Knapp": "PER"}, {},
+     "2024-01-01", [("STATEMENT", "sagte", {("Josef Knapp", "source")}, {})]),
+    ("dative-after-time", "Angaben folgen später, sagte ein Sprecher von Zwahlen & Mayr am Freitag der Nachrichtenagentur sda.",
+     {"Zwahlen & Mayr": "ORG", "sda": "ORG"}, {"Freitag": "2024-01-05"}, "2024-01-01",
+     [("STATEMENT", "sagte", {("Zwahlen & Mayr", "source"), ("sda", "target")}, {})]),
+    ("addressee-after-apposition", "Das kann ich verstehen, sagte Frank Bohmann, Geschäftsführer des Verbandes HBL, "
+     "der Deutschen Presse-Agentur.", {"Frank Bohmann": "PER", "HBL": "ORG", "Deutschen Presse-Agentur": "ORG"}, {},
+     "2024-01-01", [("STATEMENT", "sagte", {("Frank Bohmann", "source"), ("Deutschen Presse-Agentur", "target")}, {})]),
+    ("coordination-across-apposition", "Roland Grießmair, Präsident der Bezirksgemeinschaft Pustertal, und die "
+     "Landesrätin Waltraud Deeg dankten dem Verein.", {"Roland Grießmair": "PER", "Pustertal": "LOC", "Waltraud Deeg": "PER"},
+     {}, "2024-01-01", [("SUPPORT", "dankten", {("Roland Grießmair", "source"), ("Waltraud Deeg", "source")}, {})]),
+    ("titles-coordinated", "Das sei falsch, erklärte Klöckner nach Telefonaten mit Schäuble sowie Kanzlerin und "
+     "CDU-Chefin Angela Merkel.", {"Klöckner": "PER", "Schäuble": "PER", "Angela Merkel": "PER"}, {}, "2024-01-01",
+     [("STATEMENT", "erklärte", {("Klöckner", "source")}, {}),
+      ("MEET", "Telefonaten", {("Klöckner", "source"), ("Schäuble", "target"), ("Angela Merkel", "target")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

@@ -245,8 +245,14 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
                 ph.det = t.lower
                 k -= 1
                 continue
-            title = t.cap and t.word and (t.i not in view.by_token or t.i in modifier_tokens) and t.lower not in preps \
-                and (t.i in modifier_tokens or lexicon.noun_senses(t.lemma) is None)  # "Besuch Kims": a head noun
+            def is_title(t: Tok) -> bool:
+                return t.cap and t.word and (t.i not in view.by_token or t.i in modifier_tokens) and t.lower not in preps \
+                    and (t.i in modifier_tokens or lexicon.noun_senses(t.lemma) is None)  # "Besuch Kims": a head noun
+            title = is_title(t)
+            if t.lower == "und" and titles and not ph.det and k >= 1 and toks[k - 1].clause == ph.clause \
+                    and is_title(toks[k - 1]) and toks[k - 1].lower not in dets:
+                k -= 1  # "Kanzlerin und CDU-Chefin Angela Merkel": two titles of one person
+                continue
             if title and not ph.det:
                 titles.append(k)
                 k -= 1
@@ -289,7 +295,9 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
                 last.text.endswith("s") or lexicon.noun_senses(b.lemma) is not None))
             owned = "-" in b.text[1:-1] and b.text[:1].isupper() and b.text.split("-")[-1][:1].isupper() \
                 and b.text.split("-")[-1] in spokes  # "eine Facebook-Sprecherin der dpa": the dative, not its owner
-            if genitive and b.cap and b.word and _unmentioned(b, mentions) and b.lower not in dets and not owned:
+            if genitive and b.cap and b.word and _unmentioned(b, mentions) and b.lower not in dets and not owned \
+                    and not (ph.det == "der" and before in view.timex_tokens):  # "sagte ... am Freitag der
+                # Nachrichtenagentur sda": a dative (not "die Zukunft des Landesverwaltungsamts")
                 ph.modifies = before
         # possessor before a noun ("Kims Besuch", "Nordkoreas Staatsmedien")
         nxt = last_tok + 1
@@ -411,7 +419,7 @@ def _groups(view: SentenceView, coords: frozenset[str], lexicon: Lexicon,
             runs.append([ph])
         prev = ph
     group = 0
-    for run in runs:
+    for run in _across_appositions(view, runs, coords, lexicon):
         links = [view.toks[a.last + 1:b.first] for a, b in zip(run, run[1:])]
         if len(run) > 1 and not any(any(t.lower in coords for t in link) for link in links):
             parts = [[ph] for ph in run]
@@ -426,6 +434,34 @@ def _groups(view: SentenceView, coords: frozenset[str], lexicon: Lexicon,
                     ph.prep = ph.prep or head.prep
                     ph.det = ph.det or head.det
                     ph.modifies = head.modifies
+
+
+def _across_appositions(view: SentenceView, runs: list[list[Phrase]], coords: frozenset[str],
+                        lexicon: Lexicon) -> list[list[Phrase]]:
+    """"Roland Grießmair, Präsident der Bezirksgemeinschaft Pustertal, und die Landesrätin Waltraud
+    Deeg dankten": a name, an apposition between commas (a capitalised noun that names nobody
+    first, no verb) and a coordinator before the next name: the two names are coordinated (the
+    apposition's own names stay apart)."""
+    toks = view.toks
+    out: list[list[Phrase]] = []
+    for run in runs:
+        ph = run[0]
+        k = ph.first - 1
+        if out and not ph.prep and k >= 1 and toks[k].lower in coords and toks[k - 1].text == ",":
+            j = k - 2
+            while j >= 0 and toks[j].text != "," and toks[j].lower not in coords and toks[j].text not in QUOTES \
+                    and not is_finite_like(toks[j], lexicon):
+                j -= 1
+            first = next((r for r in reversed(out) if r[-1].last == j - 1), None) if j >= 1 and toks[j].text == "," else None
+            opener = toks[j + 1] if j + 1 < len(toks) else None
+            if first is not None and not first[-1].prep and first[-1].modifies is None and first[-1].compound_of is None \
+                    and opener is not None and opener.cap and opener.word and opener.i not in view.by_token \
+                    and opener.lower not in ("der", "die", "das") \
+                    and all(p.modifies is not None for r in out[out.index(first) + 1:] for p in r):
+                first.extend(run)
+                continue
+        out.append(run)
+    return out
 
 
 _CASES = ("case_nominative", "case_accusative", "case_dative", "case_genitive")  # cue lists: determiners by case

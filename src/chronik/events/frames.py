@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from chronik.events.analysis import SentenceView, Tok, inflected, is_adjective
-from chronik.events.verbs import PARTICLES, separable
+from chronik.events.verbs import PARTICLES, present_participle, separable
 from chronik.events.attribution import Attribution
 from chronik.events.lexicon import Lexicon, LightVerb, Sense
 from chronik.events.nounroles import NounRoleFinder
@@ -71,7 +71,7 @@ class FrameFinder:
         last_particle = max((t.i for t in toks if t.lower in _PARTICLE_SET), default=-1)
         for t in toks:
             verbal = t.text.islower() or (t.i == 0 and t.lemma.islower() and t.lemma in known)
-            if not t.word or not verbal or t.i in view.by_token or _present_participle(t):
+            if not t.word or not verbal or t.i in view.by_token or present_participle(t):
                 continue
             if t.i > 0 and toks[t.i - 1].lower in ("als", "wie") and participle(t):
                 continue  # "weniger Jobs als angekündigt", "wie berichtet": a reference, not an event
@@ -280,7 +280,8 @@ def _attributive(view: SentenceView, t: Tok) -> bool:
                                                                                 "haben", "hat", "hatte", "ist", "sind",
                                                                                 "war", "waren") or
                                               (u.text.islower() and u.lower != u.lemma and u.lemma.endswith("en")
-                                               and not u.lower.startswith("ge")) for u in later)
+                                               and not u.lower.startswith("ge") and not present_participle(u))
+                                              for u in later)
 
 
 def _light_verbs(lexicon: Lexicon, t: Tok) -> tuple[LightVerb, ...]:
@@ -371,10 +372,6 @@ def _objects(view: SentenceView, i: int, nouns: list[Tok]) -> list[Tok]:
 
 def zu_clause(view: SentenceView, tok: Tok) -> bool:
     return (tok.i > 0 and view.toks[tok.i - 1].lower == "zu") or ("zu" in tok.lower[1:-3] and tok.lower != tok.lemma)
-
-
-def _present_participle(t: Tok) -> bool:
-    return t.lower != t.lemma and t.lower.endswith(("end", "ende", "enden", "ender", "endes", "endem"))
 
 
 def _governed(view: SentenceView, i: int) -> bool:

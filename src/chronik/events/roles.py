@@ -384,6 +384,10 @@ class RoleFinder:
         roles.subject = subj
         for p in subj:
             roles.add("target" if passive else "source", p)
+        if etype.name == "STATEMENT" and not passive and len(subj) == 1 and subj[0] in [u[0] for u in units]:
+            addressee = self._addressee_after_apposition(view, subj[0])
+            if addressee is not None:
+                units = units + [(addressee, view.phrases[addressee].head_first, "", view.phrases[addressee].det)]
         for ph_index, pos, prep, det in units:
             if ph_index in subj:
                 continue
@@ -403,6 +407,29 @@ class RoleFinder:
                 continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun
             self.prep_role(view, roles, ph_index, norm_prep(prep), etype, passive)
         return self.spread(view, roles)
+
+    def _addressee_after_apposition(self, view: SentenceView, subject: int) -> int | None:
+        """"sagte Frank Bohmann, Geschäftsführer des Liga-Verbandes HBL, der Deutschen
+        Presse-Agentur.": after the subject, an apposition (a capitalised noun that names nobody,
+        no verb) between commas, then a name in the dative that ends the sentence: the addressee."""
+        toks = view.toks
+        k = view.phrases[subject].last + 1
+        if k + 1 >= len(toks) or toks[k].text != "," or not self.bare_noun(view, k + 1) \
+                or toks[k + 1].lower in self.dets:
+            return None
+        apposition = toks[k].clause
+        m = k + 1
+        while m < len(toks) and toks[m].clause == apposition:
+            if toks[m].lower in self.aux or is_finite_like(toks[m], self.lexicon) or toks[m].text in QUOTES:
+                return None
+            m += 1
+        if m + 1 >= len(toks) or toks[m].text != "," or toks[m + 1].lower not in ("der", "dem"):
+            return None
+        ph = view.phrase_at(m + 1) or view.phrase_at(m + 2)
+        if ph is None or ph.first != m + 1 or ph.prep or ph.modifies is not None or ph.compound_of is not None:
+            return None
+        end = ph.last + 1
+        return ph.index if end >= len(toks) or toks[end].text in (".", "!", ":") else None
 
     def _in_attribute(self, view: SentenceView, ph_index: int) -> bool:
         """A phrase followed by an inflected participle or adjective and its noun sits inside an

@@ -34,7 +34,12 @@ def is_finite_like(tok: Tok, lexicon: Lexicon) -> bool:
         return False  # a participle ("getroffen", "festgenommen")
     if low.endswith("en") and "zu" in low[1:-3] and low.replace("zu", "", 1) == lemma:
         return False  # a zu-infinitive ("einzuladen")
-    return not low.endswith(("ende", "endem", "enden", "ender", "endes"))
+    return not present_participle(tok)
+
+
+def present_participle(tok: Tok) -> bool:
+    """A present participle ("einleitend", "führende"): never finite, never a verb trigger."""
+    return tok.lower != tok.lemma and tok.lower.endswith(("end", "ende", "enden", "ender", "endes", "endem"))
 
 
 def after_bracket(toks: list[Tok], k: int) -> int:
