@@ -206,6 +206,16 @@ CASES = [
      "CDU-Chefin Angela Merkel.", {"Klöckner": "PER", "Schäuble": "PER", "Angela Merkel": "PER"}, {}, "2024-01-01",
      [("STATEMENT", "erklärte", {("Klöckner", "source")}, {}),
       ("MEET", "Telefonaten", {("Klöckner", "source"), ("Schäuble", "target"), ("Angela Merkel", "target")}, {})]),
+    # a truncated compound before "/" keeps the phrase's preposition; a verb that opens its clause before a name is
+    # finite, whatever auxiliary stood earlier; an acronym of the name before it is that name again
+    ("slash-compound", "Vor dem Ausbau auf dem Luft-/Bodenschießplatz Nordhorn-Range hat Landrat Friedrich Kethorn gewarnt.",
+     {"Nordhorn-Range": "LOC", "Friedrich Kethorn": "PER"}, {}, "2024-01-01",
+     [("STATEMENT", "gewarnt", {("Friedrich Kethorn", "source")}, {})]),
+    ("verb-first-after-copula", "Für die Kunden heißt das: Hachez ist nichts Besonderes mehr, erklärt Burmann die Lage.",
+     {"Hachez": "ORG", "Burmann": "PER"}, {}, "2024-01-01", [("STATEMENT", "erklärt", {("Burmann", "source")}, {})]),
+    ("acronym-restated", "Die Lage sei fragil, sagte Steinmeier der Deutschen Presse-Agentur dpa.",
+     {"Steinmeier": "PER", "Deutschen Presse-Agentur": "ORG", "dpa": "ORG"}, {}, "2024-01-01",
+     [("STATEMENT", "sagte", {("Steinmeier", "source"), ("Deutschen Presse-Agentur", "target")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

@@ -212,7 +212,7 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
     spokes = lexicon.cue("spokesperson_nouns")
     currencies = lexicon.lists.get("currency", frozenset())
     kept = [(i, m) for i, m in mentions if not _adjectival(view, m, currencies) and not _attribute(view, m, mentions)
-            and not _bracketed(view, m, mentions)]
+            and not _bracketed(view, m, mentions) and not _initials(view, m, mentions)]
     modifier_tokens: set[int] = set()  # tokens whose first part is a name ("US-Konzern")
     datelines = dateline_places(view.source, view.start, kept)  # "München/DüsseldorfDer ...": never actors
     for k_index, (index, m) in enumerate(kept):
@@ -237,10 +237,10 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
             if t.text in QUOTES:
                 k -= 1
                 continue
-            if t.lower in ("und", "oder") and k >= 2 and toks[k - 1].text == "-" and toks[k - 2].cap \
+            if (t.lower in ("und", "oder") or t.text == "/") and k >= 2 and toks[k - 1].text == "-" and toks[k - 2].cap \
                     and toks[k - 2].end == toks[k - 1].start and toks[k - 2].clause == ph.clause:
-                k -= 3  # "an Nord- und Ostsee": a truncated first conjunct shares the phrase's preposition
-                continue
+                k -= 3  # "an Nord- und Ostsee", "auf dem Luft-/Bodenschießplatz X": a truncated first conjunct
+                continue  # shares the phrase's preposition
             if t.lower in dets:
                 ph.det = t.lower
                 k -= 1
@@ -335,6 +335,20 @@ def _bracketed(view: SentenceView, m: Mention, mentions) -> bool:
     prev_end = src[view.start:open_at].rstrip()
     end = view.start + len(prev_end)
     return any(o.end == end for _, o in mentions)
+
+
+def _initials(view: SentenceView, m: Mention, mentions) -> bool:
+    """An acronym right after a name whose words it abbreviates ("der Deutschen Presse-Agentur
+    dpa", "Islamischer Staat IS"): the same actor again, not one of its own."""
+    src = view.source
+    text = src[m.start:m.end]
+    if not (2 <= len(text) <= 6 and text.isalpha() and (text.isupper() or text.islower())):
+        return False
+    for _, o in mentions:
+        if o.end < m.start and not src[o.end:m.start].strip():
+            words = re.split(r"[\s-]+", src[o.start:o.end])
+            return "".join(w[:1] for w in words if w).lower() == text.lower()
+    return False
 
 
 def _adjectival(view: SentenceView, m: Mention, currencies: frozenset[str]) -> bool:

@@ -137,8 +137,8 @@ class RoleFinder:
             if t.lower in self.aux and t.i not in view.by_token:
                 return t.i
         # an auxiliary in direct speech does not govern a verb outside it ("„... ist ...“, erläutert X")
-        earlier_aux = any(t.lower in self.aux and t.quoted == tok.quoted and not self._closed(view, t.i, i)
-                          for t in view.toks[:i])
+        earlier_aux = not self._verb_first(view, tok) and any(
+            t.lower in self.aux and t.quoted == tok.quoted and not self._closed(view, t.i, i) for t in view.toks[:i])
         later_aux = any(t.lower in self.aux or t.lower == "worden" for t in clause if t.i > i)
         past = participle(tok) and (earlier_aux or later_aux)
         if tok.text.islower() and not past and not _zu_infinitive(view, tok):
@@ -149,6 +149,17 @@ class RoleFinder:
             if is_finite_like(t, self.lexicon) and not (participle(t) and earlier_aux):
                 return t.i
         return None
+
+    def _verb_first(self, view: SentenceView, tok: Tok) -> bool:
+        """The verb opens its clause after a comma and a name or an article follows it: a finite verb
+        before its subject ("Hachez ist nichts Besonderes mehr, erklärt Burmann die Situation"), not
+        a participle an earlier auxiliary waits for (that closes its clause: "Er hat, wie berichtet,
+        zugestimmt")."""
+        toks = view.toks
+        k = tok.i
+        if k < 1 or toks[k - 1].text != "," or k + 1 >= len(toks) or toks[k + 1].clause != tok.clause:
+            return False
+        return k + 1 in view.by_token or toks[k + 1].lower in self.dets
 
     def _closed(self, view: SentenceView, aux: int, i: int) -> bool:
         """A participle of a main clause stands between the auxiliary and token ``i``: the auxiliary
