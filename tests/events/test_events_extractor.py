@@ -216,6 +216,14 @@ CASES = [
     ("acronym-restated", "Die Lage sei fragil, sagte Steinmeier der Deutschen Presse-Agentur dpa.",
      {"Steinmeier": "PER", "Deutschen Presse-Agentur": "ORG", "dpa": "ORG"}, {}, "2024-01-01",
      [("STATEMENT", "sagte", {("Steinmeier", "source"), ("Deutschen Presse-Agentur", "target")}, {})]),
+    # "zusammenfassen" is a statement, not "fassen" (ARREST); whoever has something explained to them
+    # ("sich ... erläutern lassen") says nothing; the second of two verb phrases joined by "und" has no objects of the first
+    ("zusammenfassen", "Hendrik Schütte, Leiter Marketing, fasst zusammen: Das Geschäft hat sich entwickelt.",
+     {"Hendrik Schütte": "PER"}, {}, "2024-01-01", [("STATEMENT", "fasst", {("Hendrik Schütte", "source")}, {})]),
+    ("explained-to", "Wie DSM funktioniert, hat sich Ministerin Aigner vor Ort bei UPM erläutern lassen.",
+     {"DSM": "ORG", "Aigner": "PER", "UPM": "ORG"}, {}, "2024-01-01", []),
+    ("second-verb-phrase", "Scholz schaute Hörmann bedauernd an und meinte: «Wir wünschen dem Sport alles Gute.»",
+     {"Scholz": "PER", "Hörmann": "PER"}, {}, "2024-01-01", [("STATEMENT", "meinte", {("Scholz", "source")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

@@ -133,6 +133,8 @@ class FrameFinder:
         control_object = bool(controller and controller.lemma in OBJECT_CONTROL)
         exclude = self._noun_participants(view, frames)
         for sense in lexicon.verbs[lemma]:
+            if sense.report and _told(view, i):
+                continue
             etype = lexicon.types[sense.type]
             own = sense.type == "STATEMENT"
             roles = finder.verb_roles(view, i, etype, None if own else control, control_object, exclude,
@@ -282,6 +284,19 @@ def _attributive(view: SentenceView, t: Tok) -> bool:
                                               (u.text.islower() and u.lower != u.lemma and u.lemma.endswith("en")
                                                and not u.lower.startswith("ge") and not present_participle(u))
                                               for u in later)
+
+
+def _told(view: SentenceView, i: int) -> bool:
+    """A reporting verb beside a form of "lassen" in a clause with "sich": the subject is told, it
+    does not tell ("hat sich ... bei UPM erläutern lassen", "ließ sich die Lage erklären"); without
+    "sich" it has it told ("ließ Blaszkiewitz verbreiten")."""
+    toks = view.toks
+    near = [toks[k] for k in (i - 1, i + 1) if 0 <= k < len(toks) and toks[k].clause == toks[i].clause]
+    clause = view.clause_toks(toks[i].clause)
+    lassen = any(t.lemma == "lassen" for t in near) or any(
+        t.lemma == "lassen" and t.i < i and not any(u.lower in ("und", "oder", "sowie") for u in toks[t.i:i])
+        for t in clause)
+    return lassen and any(t.lower == "sich" for t in clause)
 
 
 def _light_verbs(lexicon: Lexicon, t: Tok) -> tuple[LightVerb, ...]:

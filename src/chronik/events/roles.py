@@ -399,8 +399,9 @@ class RoleFinder:
             addressee = self._addressee_after_apposition(view, subj[0])
             if addressee is not None:
                 units = units + [(addressee, view.phrases[addressee].head_first, "", view.phrases[addressee].det)]
+        cut = self._second_verb_phrase(view, i)
         for ph_index, pos, prep, det in units:
-            if ph_index in subj:
+            if ph_index in subj or 0 <= pos < cut:
                 continue
             if not prep:
                 if pos >= 0 and etype.name == "STATEMENT" and view.labels.get(view.phrases[ph_index].mention) == "LOC":
@@ -418,6 +419,23 @@ class RoleFinder:
                 continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun
             self.prep_role(view, roles, ph_index, norm_prep(prep), etype, passive)
         return self.spread(view, roles)
+
+    def _second_verb_phrase(self, view: SentenceView, i: int) -> int:
+        """Where the verb phrase of token ``i`` begins when it is the second of two joined by "und"
+        after a finite verb ("Scholz schaute Hörmann an und meinte: ..."): the first one's objects
+        are not its own. -1 when it is not."""
+        toks = view.toks
+        clause = toks[i].clause
+        k = i - 1
+        while k >= 0 and toks[k].clause == clause and toks[k].lower not in ("und", "oder", "sowie"):
+            if k in view.by_token or toks[k].lower in self.dets or toks[k].cap:
+                return -1  # a phrase of its own before the verb: "und die Regierung meinte", "und Xbox One angekündigt"
+            k -= 1
+        if k < 0 or toks[k].clause != clause:
+            return -1
+        verb_before = any(t.i < k and t.i not in view.by_token and t.text.islower()
+                          and (t.lower in self.aux or is_finite_like(t, self.lexicon)) for t in view.clause_toks(clause))
+        return k if verb_before else -1
 
     def _addressee_after_apposition(self, view: SentenceView, subject: int) -> int | None:
         """"sagte Frank Bohmann, Geschäftsführer des Liga-Verbandes HBL, der Deutschen
