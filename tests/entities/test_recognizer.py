@@ -59,6 +59,17 @@ def test_role_noun_is_cut_from_the_end_of_a_place(recognizer):
     assert ("Nordkoreas Machthaber", "LOC") not in tagged
 
 
+def test_a_title_tagged_alone_before_a_person_is_dropped(recognizer):
+    words = "sagte Dekan Josef Knapp und Dr . Alfred Schaffranka".split()
+    spans_in = [(1, 2, "PER"), (2, 4, "PER"), (5, 6, "PER"), (7, 9, "PER")]
+    assert recognizer._trim_titles(words, spans_in) == [(2, 4, "PER"), (7, 9, "PER")]
+    # not before another chunk, not a person's name, or not a person after it: left alone
+    assert recognizer._trim_titles(words, [(1, 2, "PER")]) == [(1, 2, "PER")]
+    assert recognizer._trim_titles("sagte Knapp Josef Mair".split(), [(1, 2, "PER"), (2, 4, "PER")]) == \
+        [(1, 2, "PER"), (2, 4, "PER")]
+    assert recognizer._trim_titles(words, [(1, 2, "PER"), (2, 4, "ORG")]) == [(1, 2, "PER"), (2, 4, "ORG")]
+
+
 def test_shipped_model_uses_its_word_type_classifier(recognizer):
     """The word-type classifier ships beside the CRF that was trained on its features."""
     from importlib import resources

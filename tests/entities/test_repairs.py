@@ -57,7 +57,7 @@ def tagged(text):
     # one word that names a public body by its form
     ("warnte der Bundesnachrichtendienst .", ("O", "O", "B-ORG", "O")),
     ("das Umweltbundesamt teilte mit", ("O", "B-ORG", "O", "O")),
-    ("ersuchte Landesrat Theiner", ("O", "O", "O")),  # a role before a name
+    ("ersuchte Landesrat Theiner", ("O", "O", "B-PER")),  # a role before a name: no body, the name a person
     ("in der Bundesliga", ("O", "O", "O")),  # a league is no body
     ("des Europäischen Parlaments .", ("O", "B-ORG", "I-ORG", "O")),
     ("die Europäische Kommission Brüssel", ("O", "O", "O", "O")),  # the run goes on: left alone

@@ -27,7 +27,7 @@ from chronik.entities.contexttypes import ContextTypes
 from chronik.entities.features import Featurizer
 from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.namecut import NameCutter
-from chronik.entities.repairs import ChunkRepairs
+from chronik.entities.repairs import ChunkRepairs, load_cues
 from chronik.entities.lexicon import Lexicon
 from chronik.entities.windowtagger import FILE as WINDOW_TAGGER_FILE
 from chronik.entities.windowtagger import WindowTagger
@@ -119,6 +119,7 @@ class Recognizer:
         self.title_heads = frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
         self._title_lengths = sorted({len(h) for h in self.title_heads})
         self._titles: dict[str, bool] = {}  # word -> is it a role noun (cache)
+        self._not_names = frozenset(load_cues()["NOT"])  # never a name: "Dr", "Prof", months
         self.repairs = ChunkRepairs(featurizer.lexicon, featurizer.gazetteer, self.is_title) if repairs else None
         self._tagger = pycrfsuite.Tagger()
         try:
@@ -156,7 +157,7 @@ class Recognizer:
             spans = self.cutter.cut(words, chunks(tags))
             if any(_junk(words[k]) for a, b, _ in spans for k in range(a, b)):
                 spans = self._split_junk(words, spans)
-            tags = bio(len(tags), self._trim_places(words, spans))
+            tags = bio(len(tags), self._trim_titles(words, self._trim_places(words, spans)))
         return tuple(tags) if self.repairs is None else self.repairs(words, tags)
 
     @staticmethod
@@ -182,6 +183,18 @@ class Recognizer:
         sentences = list(sentences)
         self.featurizer.prepare(sentences)
         return [self._tag(words) for words in sentences]
+
+    def _trim_titles(self, words, spans):
+        """A role noun or a form of address tagged as a person of its own right before a person
+        ("sagte Dekan Josef Knapp", "Dr . Alfred Schaffranka") is no name: the title names nobody."""
+        out = []
+        for n, (a, b, label) in enumerate(spans):
+            if label == "PER" and b == a + 1 and n + 1 < len(spans) and spans[n + 1][2] == "PER" \
+                    and spans[n + 1][0] in (b, b + 1) and (spans[n + 1][0] == b or words[b] == ".") \
+                    and (self.is_title(words[a]) or words[a] in self._not_names):
+                continue
+            out.append((a, b, label))
+        return out
 
     def is_title(self, word: str) -> bool:
         known = self._titles.get(word)
