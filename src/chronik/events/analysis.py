@@ -215,6 +215,10 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
             and not _bracketed(view, m, mentions) and not _initials(view, m, mentions)]
     modifier_tokens: set[int] = set()  # tokens whose first part is a name ("US-Konzern")
     datelines = dateline_places(view.source, view.start, kept)  # "München/DüsseldorfDer ...": never actors
+
+    def is_title(t: Tok) -> bool:  # a capitalised word before a name that is no head noun ("Besuch Kims")
+        return t.cap and t.word and (t.i not in view.by_token or t.i in modifier_tokens) and t.lower not in preps \
+            and (t.i in modifier_tokens or lexicon.noun_senses(t.lemma) is None)
     for k_index, (index, m) in enumerate(kept):
         first_tok = next((t.i for t in toks if t.end > m.start), None)
         last_tok = next((t.i for t in reversed(toks) if t.start < m.end), None)
@@ -245,9 +249,6 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
                 ph.det = t.lower
                 k -= 1
                 continue
-            def is_title(t: Tok) -> bool:
-                return t.cap and t.word and (t.i not in view.by_token or t.i in modifier_tokens) and t.lower not in preps \
-                    and (t.i in modifier_tokens or lexicon.noun_senses(t.lemma) is None)  # "Besuch Kims": a head noun
             title = is_title(t)
             if t.lower == "und" and titles and not ph.det and k >= 1 and toks[k - 1].clause == ph.clause \
                     and is_title(toks[k - 1]) and toks[k - 1].lower not in dets:
