@@ -199,6 +199,9 @@ CASES = [
     ("addressee-after-apposition", "Das kann ich verstehen, sagte Frank Bohmann, Geschäftsführer des Verbandes HBL, "
      "der Deutschen Presse-Agentur.", {"Frank Bohmann": "PER", "HBL": "ORG", "Deutschen Presse-Agentur": "ORG"}, {},
      "2024-01-01", [("STATEMENT", "sagte", {("Frank Bohmann", "source"), ("Deutschen Presse-Agentur", "target")}, {})]),
+    ("addressee-after-relative-clause", "Es gehe um die Freiheit, sagte der CSU-Politiker Straubinger, der für die "
+     "Allianz tätig ist, der „Berliner Zeitung“.", {"Straubinger": "PER", "Allianz": "ORG", "Berliner Zeitung": "ORG"}, {},
+     "2024-01-01", [("STATEMENT", "sagte", {("Straubinger", "source"), ("Berliner Zeitung", "target")}, {})]),
     ("coordination-across-apposition", "Roland Grießmair, Präsident der Bezirksgemeinschaft Pustertal, und die "
      "Landesrätin Waltraud Deeg dankten dem Verein.", {"Roland Grießmair": "PER", "Pustertal": "LOC", "Waltraud Deeg": "PER"},
      {}, "2024-01-01", [("SUPPORT", "dankten", {("Roland Grießmair", "source"), ("Waltraud Deeg", "source")}, {})]),

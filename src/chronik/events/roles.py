@@ -440,24 +440,30 @@ class RoleFinder:
     def _addressee_after_apposition(self, view: SentenceView, subject: int) -> int | None:
         """"sagte Frank Bohmann, Geschäftsführer des Liga-Verbandes HBL, der Deutschen
         Presse-Agentur.": after the subject, an apposition (a capitalised noun that names nobody,
-        no verb) between commas, then a name in the dative that ends the sentence: the addressee."""
+        no verb) or a relative clause between commas, then a name in the dative that ends the
+        sentence: the addressee."""
         toks = view.toks
         k = view.phrases[subject].last + 1
-        if k + 1 >= len(toks) or toks[k].text != "," or not self.bare_noun(view, k + 1) \
-                or toks[k + 1].lower in self.dets:
+        if k + 1 >= len(toks) or toks[k].text != ",":
             return None
         apposition = toks[k].clause
+        relative = view.clauses[apposition].relative  # "..., der neben seinem Mandat ... tätig ist, der „Berliner Zeitung“"
+        if not relative and (not self.bare_noun(view, k + 1) or toks[k + 1].lower in self.dets):
+            return None
         m = k + 1
         while m < len(toks) and toks[m].clause == apposition:
-            if toks[m].lower in self.aux or is_finite_like(toks[m], self.lexicon) or toks[m].text in QUOTES:
+            if not relative and (toks[m].lower in self.aux or is_finite_like(toks[m], self.lexicon)
+                                 or toks[m].text in QUOTES):
                 return None
             m += 1
         if m + 1 >= len(toks) or toks[m].text != "," or toks[m + 1].lower not in ("der", "dem"):
             return None
-        ph = view.phrase_at(m + 1) or view.phrase_at(m + 2)
+        ph = next((view.phrase_at(n) for n in range(m + 1, min(m + 4, len(toks))) if view.phrase_at(n)), None)
         if ph is None or ph.first != m + 1 or ph.prep or ph.modifies is not None or ph.compound_of is not None:
             return None
         end = ph.last + 1
+        while end < len(toks) and toks[end].text in QUOTES:
+            end += 1
         return ph.index if end >= len(toks) or toks[end].text in (".", "!", ":") else None
 
     def _in_attribute(self, view: SentenceView, ph_index: int) -> bool:
