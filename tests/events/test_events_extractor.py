@@ -227,6 +227,14 @@ CASES = [
      {"DSM": "ORG", "Aigner": "PER", "UPM": "ORG"}, {}, "2024-01-01", []),
     ("second-verb-phrase", "Scholz schaute Hörmann bedauernd an und meinte: «Wir wünschen dem Sport alles Gute.»",
      {"Scholz": "PER", "Hörmann": "PER"}, {}, "2024-01-01", [("STATEMENT", "meinte", {("Scholz", "source")}, {})]),
+    # "nominieren" needs a person nominated (not a film "für zwölf Oscars"); "übernehmen", "kaufen", "wählen" ... with
+    # no actor at all are other senses ("übernimmt einen Kostenanteil"), unless a pronoun stands for the subject
+    ("nominated-film", "Der Streifen ist für insgesamt zwölf Oscars nominiert.", {}, {}, "2024-01-01", []),
+    ("nominated-person", "Die SPD hat Olaf Scholz nominiert.", {"SPD": "ORG", "Olaf Scholz": "PER"}, {}, "2024-01-01",
+     [("LEADERSHIP", "nominiert", {("SPD", "source"), ("Olaf Scholz", "target")}, {})]),
+    ("actorless-other-sense", "Die Gemeinde übernimmt einen Kostenanteil von 130.000 Euro.", {}, {}, "2024-01-01", []),
+    ("actorless-pronoun", "Er gewann fünf Meistertitel, ehe er die Nationalmannschaft übernahm.", {}, {}, "2024-01-01",
+     [("LEADERSHIP", "übernahm", set(), {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

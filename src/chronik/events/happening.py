@@ -30,8 +30,11 @@ event; the word lists are in ``cues.tsv``.
   (someone unnamed acted).
 * ``actorless``: an event without actors whose trigger has common other senses
   (``actor_required_lemmas``: "unterstützen" — software "unterstützt" a system, a measure
-  "unterstützt" a goal, "Unterstützung ... angeboten" as a service); a passive without an agent
-  ("sollen die Bewohner ... unterstützt werden") stays: people are helped by someone unnamed.
+  "unterstützt" a goal, "Unterstützung ... angeboten" as a service; "übernehmen", "kaufen",
+  "verkaufen", "fusionieren", "wählen": "übernimmt einen Kostenanteil", "wählte ... eine
+  Doppelstrategie"); a passive without an agent ("sollen die Bewohner ... unterstützt werden") or a
+  personal pronoun as the subject ("ehe er die Nationalmannschaft übernahm") stays: someone in
+  particular acted.
 """
 
 from __future__ import annotations
@@ -161,6 +164,8 @@ class Happening:
         if f.noun:
             return True
         words = view.clause_toks(view.toks[f.trigger].clause)
+        if any(t.lower in ("er", "sie", "wir", "ich") for t in words):
+            return False  # "ehe er die Nationalmannschaft übernahm": someone in particular, named earlier
         passive = any(t.lemma == "werden" for t in words)
         return not passive or any(t.lower in ("von", "vom", "durch") for t in words)
 
