@@ -187,6 +187,14 @@ def score_held(rows: list[dict], held_sets: list[str], weights: dict[str, float]
               f"P {sum(shipped) / max(len(shipped), 1):.3f} | this model at {t:.3f}: {sum(kept)}/{len(kept)} "
               f"P {sum(kept) / max(len(kept), 1):.3f} (right events kept {sum(kept)}/{sum(r['ok'] for r in part)}, "
               f"R {sum(kept) / n_gold:.3f} of {gold_events.get(name, 0)} gold events)")
+        right = sum(r["ok"] for r in part)
+        for label, score in (("this model", lambda r: prob(weights, bias, r["features"])),
+                             ("shipped model", lambda r: r["confidence"])):
+            curve = []
+            for cut in (0.6, 0.7, 0.8, 0.9):
+                k = [r["ok"] for r in part if score(r) >= cut]
+                curve.append(f"{cut:.1f}: {sum(k)}/{len(k)} P {sum(k) / max(len(k), 1):.3f}, right kept {sum(k)}/{right}")
+            print(f"    {label:13} " + " | ".join(curve))
 
 
 def main() -> None:
