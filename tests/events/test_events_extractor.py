@@ -235,6 +235,11 @@ CASES = [
     ("actorless-other-sense", "Die Gemeinde übernimmt einen Kostenanteil von 130.000 Euro.", {}, {}, "2024-01-01", []),
     ("actorless-pronoun", "Er gewann fünf Meistertitel, ehe er die Nationalmannschaft übernahm.", {}, {}, "2024-01-01",
      [("LEADERSHIP", "übernahm", set(), {})]),
+    # "seit" opening a clause that ends in its finite verb before a comma is a subordinator, not a preposition
+    ("seit-subordinate", "Seit der Hersteller Toms das Unternehmen 2012 übernahm, versucht er, den Betrieb umzubauen.",
+     {"Toms": "ORG"}, {"2012": "2012"}, "2024-01-01", [("ACQUIRE", "übernahm", {("Toms", "source")}, {})]),
+    ("seit-preposition", "Seit Montag streikt Verdi bei Amazon.", {"Verdi": "ORG", "Amazon": "ORG"},
+     {"Montag": "2024-01-01"}, "2024-01-03", [("PROTEST", "streikt", {("Verdi", "source"), ("Amazon", "target")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

@@ -188,6 +188,7 @@ def _clause_list(toks: list[Tok], lexicon: Lexicon) -> list[Clause]:
         c.last = tok.i
         tok.clause = c.index
     initial = lexicon.cue("initial_subordinators")
+    verb_final = lexicon.cue("verb_final_subordinators")
     for c in out:
         first = toks[c.first]
         if first.text in BREAKS or first.text == "-":
@@ -196,6 +197,8 @@ def _clause_list(toks: list[Tok], lexicon: Lexicon) -> list[Clause]:
             first = toks[c.first + 1]
         if first.lower in subordinators or (c.index == 0 and first.lower in initial and first.cap):
             c.opener = first.lower
+        elif c.index == 0 and first.cap and first.lower in verb_final and _verb_final(toks, c, lexicon):
+            c.opener = first.lower  # "Seit Toms das Unternehmen 2012 übernahm, ...", not "Seit Montag streiken ..."
         elif first.lower in relatives and first.text.islower() and c.first > 0 and toks[c.first].text == "," \
                 and any(is_finite_like(t, lexicon) for t in toks[first.i + 1:c.last + 1]):
             c.opener = first.lower  # a relative clause ends in a finite verb; "die Steria A/S" does not
@@ -265,8 +268,9 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
             break
         ph.first = k + 1
         ph.titles = tuple(reversed(titles))
-        if k >= 0 and toks[k].clause == ph.clause and toks[k].lower in preps:
-            ph.prep = toks[k].lower
+        if k >= 0 and toks[k].clause == ph.clause and toks[k].lower in preps \
+                and not (toks[k].lower == view.clauses[ph.clause].opener and k == view.clauses[ph.clause].first):
+            ph.prep = toks[k].lower  # (the subordinator "seit" of "Seit Toms ... übernahm," is no preposition)
         if ph.titles and m.label == "LOC" and last_tok == first_tok and last.text.endswith("s") \
                 and not last.text.endswith("ss") \
                 and any(t.text.islower() and t.lower not in dets for t in toks[ph.first:ph.titles[0]]):
@@ -297,6 +301,7 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
             owned = "-" in b.text[1:-1] and b.text[:1].isupper() and b.text.split("-")[-1][:1].isupper() \
                 and b.text.split("-")[-1] in spokes  # "eine Facebook-Sprecherin der dpa": the dative, not its owner
             if genitive and b.cap and b.word and _unmentioned(b, mentions) and b.lower not in dets and not owned \
+                    and b.lower not in preps \
                     and not (ph.det == "der" and before in view.timex_tokens):  # "sagte ... am Freitag der
                 # Nachrichtenagentur sda": a dative (not "die Zukunft des Landesverwaltungsamts")
                 ph.modifies = before
@@ -313,6 +318,14 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
                     and m.end == last.end and _mention_at(n, mentions, "PER"):
                 ph.modifies = nxt  # "sagte Finnlands Aleksander Barkov": a place's genitive before a person
     _groups(view, coords, lexicon, lexicon.cue("coordination_adverbs"))
+
+
+def _verb_final(toks: list[Tok], c: Clause, lexicon: Lexicon) -> bool:
+    """The clause ends in a finite verb right before a comma: a subordinate clause."""
+    if c.last + 1 >= len(toks) or toks[c.last + 1].text != ",":
+        return False
+    last = toks[c.last]
+    return last.text.islower() and (last.lower in lexicon.cue("auxiliaries") or is_finite_like(last, lexicon))
 
 
 def _mention_at(tok: Tok, mentions, label: str) -> bool:
