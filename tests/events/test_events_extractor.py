@@ -240,6 +240,13 @@ CASES = [
      {"Toms": "ORG"}, {"2012": "2012"}, "2024-01-01", [("ACQUIRE", "übernahm", {("Toms", "source")}, {})]),
     ("seit-preposition", "Seit Montag streikt Verdi bei Amazon.", {"Verdi": "ORG", "Amazon": "ORG"},
      {"Montag": "2024-01-01"}, "2024-01-03", [("PROTEST", "streikt", {("Verdi", "source"), ("Amazon", "target")}, {})]),
+    # a person's name in apposition right after an unnamed subject after the verb is the subject (the names inside
+    # the unnamed phrase are its attributes); a dative right after that name is the addressee
+    ("named-apposition", "Das fordert der Abgeordnete der Süd-Tiroler Freiheit, Sven Knoll, in einem Brief.",
+     {"Süd-Tiroler Freiheit": "ORG", "Sven Knoll": "PER"}, {}, "2024-01-01", [("DEMAND", "fordert", {("Sven Knoll", "source")}, {})]),
+    ("named-apposition-addressee", "Die Lage sei ruhig, sagte der Polizeichef von Kandahar, Sajed Agha Sakeb, "
+     "der Nachrichtenagentur AFP.", {"Kandahar": "LOC", "Sajed Agha Sakeb": "PER", "AFP": "ORG"}, {}, "2024-01-01",
+     [("STATEMENT", "sagte", {("Sajed Agha Sakeb", "source"), ("AFP", "target")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

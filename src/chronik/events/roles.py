@@ -228,6 +228,10 @@ class RoleFinder:
         report = report or self._reports(view.toks[f])
         content = report and f == first_word and self._content_before(view, clause.index)
         inverted = not before and (f != first_word or content)
+        if inverted and (named := self._named_in_apposition(view, f)) is not None:
+            # "berichtete der Sprecher der Insolvenzverwalterin X, Wolfgang Weber-Thedy.": the names before the
+            # comma are the subject's attributes, not objects
+            return self.group(view, named), [u for u in units if not f < u[1] < view.phrases[named].first]
         if inverted and self._unnamed_after(view, f, after):
             return [], units  # "..., teilte die Gewerkschaft am Sonntag mit": a subject without a name
         if content and not after and f + 1 < len(view.toks) and self.bare_noun(view, f + 1):
@@ -307,6 +311,33 @@ class RoleFinder:
                                                             or toks[n].lower.endswith("en") and toks[n].text.islower())):
             n += 1  # ... or quote marks: "die Zeitung „Times of India“"
         return not (n < len(toks) and n in view.by_token)
+
+    def _named_in_apposition(self, view: SentenceView, f: int) -> int | None:
+        """Right after the finite verb, "der"/"die", a noun that names nobody and its attributes
+        (no verb), then a person's name between commas or before the end: the subject's name
+        ("fordert der Landtagsabgeordnete der Süd-Tiroler Freiheit, Sven Knoll, in ...",
+        "berichtete der Sprecher der Insolvenzverwalterin Bettina Schmudde, Wolfgang Weber-Thedy.")."""
+        toks = view.toks
+        k = f + 1
+        if k + 1 >= len(toks) or toks[k].lower not in ("der", "die") or toks[k].clause != toks[f].clause:
+            return None
+        k += 1
+        while k < len(toks) and toks[k].word and toks[k].text.islower() and toks[k].lower not in self.preps:
+            k += 1  # adjectives
+        if k >= len(toks) or not self.bare_noun(view, k):
+            return None
+        while k < len(toks) and toks[k].clause == toks[f].clause:
+            if toks[k].text.islower() and (toks[k].lower in self.aux or is_finite_like(toks[k], self.lexicon)) \
+                    or toks[k].text in QUOTES:
+                return None
+            k += 1
+        if k + 1 >= len(toks) or toks[k].text != ",":
+            return None
+        ph = view.phrase_at(k + 1)
+        if ph is None or ph.first != k + 1 or view.labels.get(ph.mention) != "PER":
+            return None
+        end = ph.last + 1
+        return ph.index if end >= len(toks) or toks[end].text in (",", ".", "!", ":") else None
 
     @staticmethod
     def _sentence_start(view: SentenceView, i: int) -> bool:
@@ -395,7 +426,7 @@ class RoleFinder:
         roles.subject = subj
         for p in subj:
             roles.add("target" if passive else "source", p)
-        if etype.name == "STATEMENT" and not passive and len(subj) == 1 and subj[0] in [u[0] for u in units]:
+        if etype.name == "STATEMENT" and not passive and len(subj) == 1:
             addressee = self._addressee_after_apposition(view, subj[0])
             if addressee is not None:
                 units = units + [(addressee, view.phrases[addressee].head_first, "", view.phrases[addressee].det)]
@@ -440,18 +471,20 @@ class RoleFinder:
     def _addressee_after_apposition(self, view: SentenceView, subject: int) -> int | None:
         """"sagte Frank Bohmann, Geschäftsführer des Liga-Verbandes HBL, der Deutschen
         Presse-Agentur.": after the subject, an apposition (a capitalised noun that names nobody,
-        no verb) or a relative clause between commas, then a name in the dative that ends the
-        sentence: the addressee."""
+        no verb) or a relative clause between commas, or nothing ("sagte der Polizeichef von
+        Kandahar, Sajed Agha Sakeb, der Nachrichtenagentur AFP."), then a name in the dative that
+        ends the sentence: the addressee."""
         toks = view.toks
         k = view.phrases[subject].last + 1
         if k + 1 >= len(toks) or toks[k].text != ",":
             return None
         apposition = toks[k].clause
         relative = view.clauses[apposition].relative  # "..., der neben seinem Mandat ... tätig ist, der „Berliner Zeitung“"
-        if not relative and (not self.bare_noun(view, k + 1) or toks[k + 1].lower in self.dets):
+        direct = toks[k + 1].lower in ("der", "dem") and not relative  # "sagte ..., Sajed Agha Sakeb, der Nachrichtenagentur AFP."
+        if not direct and not relative and (not self.bare_noun(view, k + 1) or toks[k + 1].lower in self.dets):
             return None
-        m = k + 1
-        while m < len(toks) and toks[m].clause == apposition:
+        m = k if direct else k + 1
+        while not direct and m < len(toks) and toks[m].clause == apposition:
             if not relative and (toks[m].lower in self.aux or is_finite_like(toks[m], self.lexicon)
                                  or toks[m].text in QUOTES):
                 return None
