@@ -247,6 +247,11 @@ CASES = [
     ("named-apposition-addressee", "Die Lage sei ruhig, sagte der Polizeichef von Kandahar, Sajed Agha Sakeb, "
      "der Nachrichtenagentur AFP.", {"Kandahar": "LOC", "Sajed Agha Sakeb": "PER", "AFP": "ORG"}, {}, "2024-01-01",
      [("STATEMENT", "sagte", {("Sajed Agha Sakeb", "source"), ("AFP", "target")}, {})]),
+    # a hyphen with a space before it, glued to the next word, joins a compound ("Ferrari -Teamchef"): no dash
+    ("stray-space-compound", "Dies erklärte der ehemalige Ferrari -Teamchef Jean Todt nach einem Treffen mit Franziskus.",
+     {"Ferrari": "ORG", "Jean Todt": "PER", "Franziskus": "PER"}, {}, "2024-01-01",
+     [("STATEMENT", "erklärte", {("Jean Todt", "source")}, {}),
+      ("MEET", "Treffen", {("Jean Todt", "source"), ("Franziskus", "target")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

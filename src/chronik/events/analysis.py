@@ -139,7 +139,7 @@ def _clauses_and_quotes(toks: list[Tok], lexicon: Lexicon) -> None:
             continue
         if ch in QUOTES:
             quoted = True if ch == "„" else not quoted
-        is_break = ch in BREAKS or (ch == "-" and k > 0 and toks[k - 1].end < tok.start)
+        is_break = ch in BREAKS or (ch == "-" and k > 0 and toks[k - 1].end < tok.start and not _glued_hyphen(toks, k))
         if is_break:
             fresh += 1
             clause = fresh
@@ -153,6 +153,12 @@ def _clauses_and_quotes(toks: list[Tok], lexicon: Lexicon) -> None:
         tok.clause = clause
         tok.quoted = quoted
         prev_break = False
+
+
+def _glued_hyphen(toks: list[Tok], k: int) -> bool:
+    """A hyphen with a space before it and a capitalised word glued after it: a compound split by a
+    stray space ("der ehemalige Ferrari -Teamchef Jean Todt"), not a dash."""
+    return k + 1 < len(toks) and toks[k + 1].start == toks[k].end and toks[k + 1].cap and toks[k + 1].word
 
 
 def _short_quotes(toks: list[Tok]) -> set[int]:
@@ -233,6 +239,8 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
         last = toks[last_tok]
         if m.end < last.end and last.text[m.end - last.start:m.end - last.start + 1] == "-":
             ph.compound_of = last_tok
+        elif last_tok + 2 < len(toks) and toks[last_tok + 1].text == "-" and _glued_hyphen(toks, last_tok + 1):
+            ph.compound_of = last_tok + 2  # "Ferrari -Teamchef": the same compound with a stray space
         elif m.label == "ORG" and last_tok + 2 < len(toks) and toks[last_tok + 1].cap and toks[last_tok + 1].word \
                 and _unmentioned(toks[last_tok + 1], mentions) and _starts_person(toks[last_tok + 2], mentions):
             ph.compound_of = last_tok + 1  # "sagte UEFA Präsident Michel Platini": "UEFA-Präsident" without its hyphen
