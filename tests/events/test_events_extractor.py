@@ -247,6 +247,9 @@ CASES = [
     ("named-apposition-addressee", "Die Lage sei ruhig, sagte der Polizeichef von Kandahar, Sajed Agha Sakeb, "
      "der Nachrichtenagentur AFP.", {"Kandahar": "LOC", "Sajed Agha Sakeb": "PER", "AFP": "ORG"}, {}, "2024-01-01",
      [("STATEMENT", "sagte", {("Sajed Agha Sakeb", "source"), ("AFP", "target")}, {})]),
+    ("named-apposition-before", "Der UN-Sonderberichterstatter für die Rechte von Migranten, François Crépeau, forderte "
+     "die EU auf, die Einwanderung anders zu regeln.", {"François Crépeau": "PER", "EU": "ORG"}, {}, "2024-01-01",
+     [("DEMAND", "forderte", {("François Crépeau", "source"), ("EU", "target")}, {})]),
     # a hyphen with a space before it, glued to the next word, joins a compound ("Ferrari -Teamchef"): no dash
     ("stray-space-compound", "Dies erklärte der ehemalige Ferrari -Teamchef Jean Todt nach einem Treffen mit Franziskus.",
      {"Ferrari": "ORG", "Jean Todt": "PER", "Franziskus": "PER"}, {}, "2024-01-01",

@@ -236,6 +236,8 @@ class RoleFinder:
             return [], units  # "..., teilte die Gewerkschaft am Sonntag mit": a subject without a name
         if content and not after and f + 1 < len(view.toks) and self.bare_noun(view, f + 1):
             return [], units  # "Die EU komme ..., berichteten Diplomaten": the speaker has no name
+        if not before and f == first_word and clause.index > 1 and (named := self._apposed_before(view, clause.index)) is not None:
+            return self.group(view, named), units  # "Der UN-Sonderberichterstatter ..., François Crépeau, forderte"
         if not before and f == first_word and clause.index > 0:
             prev = view.clauses[clause.index - 1]
             continued = (not prev.opener or prev.relative) and not self._dateline(view, prev)
@@ -311,6 +313,23 @@ class RoleFinder:
                                                             or toks[n].lower.endswith("en") and toks[n].text.islower())):
             n += 1  # ... or quote marks: "die Zeitung „Times of India“"
         return not (n < len(toks) and n in view.by_token)
+
+    def _apposed_before(self, view: SentenceView, clause: int) -> int | None:
+        """The clause before this one is a person's name alone between commas, and the one before
+        that opens the sentence with a noun phrase without a verb: the name is the subject ("Der
+        UN-Sonderberichterstatter für die Rechte von Migranten, François Crépeau, forderte ...")."""
+        toks = view.toks
+        name, head = view.clauses[clause - 1], view.clauses[clause - 2]
+        words = [t for t in view.clause_toks(name.index) if t.word]
+        ph = view.phrase_at(words[0].i) if words else None
+        if ph is None or view.labels.get(ph.mention) != "PER" or any(t.i not in view.by_token for t in words) \
+                or toks[name.first].text != "," or head.index != 0:
+            return None
+        opening = [t for t in view.clause_toks(head.index) if t.word]
+        if not opening or opening[0].lower not in ("der", "die") or any(
+                t.text.islower() and (t.lower in self.aux or is_finite_like(t, self.lexicon)) for t in opening):
+            return None
+        return ph.index
 
     def _named_in_apposition(self, view: SentenceView, f: int) -> int | None:
         """Right after the finite verb, "der"/"die", a noun that names nobody and its attributes
