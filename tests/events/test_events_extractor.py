@@ -250,6 +250,12 @@ CASES = [
     ("named-apposition-before", "Der UN-Sonderberichterstatter für die Rechte von Migranten, François Crépeau, forderte "
      "die EU auf, die Einwanderung anders zu regeln.", {"François Crépeau": "PER", "EU": "ORG"}, {}, "2024-01-01",
      [("DEMAND", "forderte", {("François Crépeau", "source"), ("EU", "target")}, {})]),
+    # a protest's target named only as a compound's first part; the protesters' own organisation ("Verdi-Mitglieder")
+    # stays the source
+    ("protest-compound-employer", "Die Amazon-Beschäftigten in Leipzig streiken.", {"Amazon": "ORG", "Leipzig": "LOC"},
+     {}, "2024-01-01", [("PROTEST", "streiken", {("Amazon", "target")}, {})]),
+    ("protest-compound-own", "Die Verdi-Mitglieder in Leipzig streiken.", {"Verdi": "ORG", "Leipzig": "LOC"},
+     {}, "2024-01-01", [("PROTEST", "streiken", {("Verdi", "source")}, {})]),
     # a hyphen with a space before it, glued to the next word, joins a compound ("Ferrari -Teamchef"): no dash
     ("stray-space-compound", "Dies erklärte der ehemalige Ferrari -Teamchef Jean Todt nach einem Treffen mit Franziskus.",
      {"Ferrari": "ORG", "Jean Todt": "PER", "Franziskus": "PER"}, {}, "2024-01-01",

@@ -123,6 +123,9 @@ class FrameFinder:
             if frame is not None:
                 frames.append(frame)
         frames = [f for f in frames if view.clauses[toks[f.trigger].clause].opener != "wer"]
+        for f in frames:
+            if f.type == "PROTEST" and not f.roles.target:
+                self._employer(view, f)
         frames.sort(key=lambda f: f.trigger)
         return _restated(_merge(view, frames))
 
@@ -182,6 +185,24 @@ class FrameFinder:
                 country = self.countries(adj.lower)
                 if country is not None and all(c != country for c, _ in roles.countries):
                     roles.countries.append((country, "source"))
+
+    def _employer(self, view: SentenceView, f: Frame) -> None:
+        """A protest without a target whose clause names an organisation only as the first part of
+        a compound ("Die Amazon-Beschäftigten in Leipzig streiken", "im Amazon-Versandzentrum",
+        "gegen den Bundeswehr-Einsatz"): the organisation is the target, unless the compound names
+        the protesters' own organisation's people ("Verdi-Chef", "Verdi-Mitglieder",
+        ``own_organisation_heads``)."""
+        own = self.lexicon.cue("own_organisation_heads")
+        clause = view.toks[f.trigger].clause
+        for ph in view.phrases:
+            if ph.clause != clause or ph.compound_of is None or ph.index in f.roles.source \
+                    or view.labels.get(ph.mention) != "ORG":
+                continue
+            head = view.toks[ph.compound_of].text.split("-")[-1]
+            if head in own:
+                continue
+            f.roles.add("target", ph.index)
+            return
 
     @staticmethod
     def _controller(view: SentenceView, frames: list[Frame], i: int) -> Frame | None:
