@@ -95,6 +95,12 @@ sentences were not written from) and KRAUTS sentences of the documents at ``even
 positions 847-923 (their extractor output was read in the eighth session, with rules long since
 changed). Weaker than blind14/15 as unseen text for that, and said so with its figure; seed
 20261206, prefix ``w``. Annotated blind, committed before the extractor's output on them was read.
+
+``--blind17`` (thirteenth session) takes the same stratum again with the session's rules (drawn at
+the commit that added it): the 13 sentences of SmartData, KRAUTS and GermEval in which only the new
+rules find an event (seed 20261207, prefix ``x``). Some of their extractor output was read in
+the bench-corpus comparison after the rules were written, none before; no rule changed between
+that reading and the first run.
 """
 
 from __future__ import annotations
@@ -171,6 +177,11 @@ BLIND16_PLAN = {  # twelfth session: every sentence left that the current extrac
     "smartdata": {"reported": 1000},  # the gold sentences' neighbours (136 at bc6485d)
     "krauts": {"reported": 1000},  # neighbours, and the documents at bench positions 847-923 (106)
 }
+BLIND17_PLAN = {  # thirteenth session: the sentences in which only the session's new rules find an event
+    "smartdata": {"reported": 1000},
+    "krauts": {"reported": 1000},
+    "germeval": {"reported": 1000},
+}
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -216,6 +227,7 @@ DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "go
     "blind15": Draw(seed=20261205, plan=BLIND15_PLAN, tag="v", split="blind15", new_docs=False,
                     skip_bench=(847, 923), gap=1, skip_draws=("blind14",)),
     "blind16": Draw(seed=20261206, plan=BLIND16_PLAN, tag="w", split="blind16", new_docs=False),
+    "blind17": Draw(seed=20261207, plan=BLIND17_PLAN, tag="x", split="blind17", new_docs=False),
 }
 
 CUES = re.compile(
