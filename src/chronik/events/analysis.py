@@ -252,8 +252,8 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
             if t.text in QUOTES:
                 k -= 1
                 continue
-            if (t.lower in ("und", "oder") or t.text == "/") and k >= 2 and toks[k - 1].text == "-" and toks[k - 2].cap \
-                    and toks[k - 2].end == toks[k - 1].start and toks[k - 2].clause == ph.clause:
+            if (t.lower in ("und", "oder") or t.text == "/") and k >= 2 and toks[k - 1].text == "-" \
+                    and toks[k - 2].cap and toks[k - 2].end == toks[k - 1].start and toks[k - 2].clause == ph.clause:
                 k -= 3  # "an Nord- und Ostsee", "auf dem Luft-/Bodenschießplatz X": a truncated first conjunct
                 continue  # shares the phrase's preposition
             if t.lower in dets:

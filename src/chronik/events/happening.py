@@ -68,6 +68,7 @@ class Happening:
         self.quantities = tuple(sorted(lexicon.cue("statistic_heads")))  # "prozent", "drittel", "tage"
         self.comparatives = lexicon.cue("comparatives")  # "mehr", "weniger"
         self.actor_required = lexicon.cue("actor_required_lemmas")
+        self.particular = lexicon.cue("particular_pronouns")  # "er", "sie": someone named earlier
         self.generic_subjects = lexicon.cue("generic_subjects")  # "viele", "manche", "man"
 
     def keep(self, view: SentenceView, f: "Frame", event: "Event", frames: Sequence["Frame"]) -> bool:
@@ -164,7 +165,7 @@ class Happening:
         if f.noun:
             return True
         words = view.clause_toks(view.toks[f.trigger].clause)
-        if any(t.lower in ("er", "sie", "wir", "ich") for t in words):
+        if any(t.lower in self.particular for t in words):
             return False  # "ehe er die Nationalmannschaft übernahm": someone in particular, named earlier
         passive = any(t.lemma == "werden" for t in words)
         return not passive or any(t.lower in ("von", "vom", "durch") for t in words)

@@ -236,7 +236,8 @@ class RoleFinder:
             return [], units  # "..., teilte die Gewerkschaft am Sonntag mit": a subject without a name
         if content and not after and f + 1 < len(view.toks) and self.bare_noun(view, f + 1):
             return [], units  # "Die EU komme ..., berichteten Diplomaten": the speaker has no name
-        if not before and f == first_word and clause.index > 1 and (named := self._apposed_before(view, clause.index)) is not None:
+        named = self._apposed_before(view, clause.index) if not before and f == first_word and clause.index > 1 else None
+        if named is not None:
             return self.group(view, named), units  # "Der UN-Sonderberichterstatter ..., François Crépeau, forderte"
         if not before and f == first_word and clause.index > 0:
             prev = view.clauses[clause.index - 1]
@@ -479,12 +480,13 @@ class RoleFinder:
         k = i - 1
         while k >= 0 and toks[k].clause == clause and toks[k].lower not in ("und", "oder", "sowie"):
             if k in view.by_token or toks[k].lower in self.dets or toks[k].cap:
-                return -1  # a phrase of its own before the verb: "und die Regierung meinte", "und Xbox One angekündigt"
+                return -1  # a phrase of its own before the verb: "und die Regierung meinte", "und Xbox One ..."
             k -= 1
         if k < 0 or toks[k].clause != clause:
             return -1
         verb_before = any(t.i < k and t.i not in view.by_token and t.text.islower()
-                          and (t.lower in self.aux or is_finite_like(t, self.lexicon)) for t in view.clause_toks(clause))
+                          and (t.lower in self.aux or is_finite_like(t, self.lexicon))
+                          for t in view.clause_toks(clause))
         return k if verb_before else -1
 
     def _addressee_after_apposition(self, view: SentenceView, subject: int) -> int | None:
@@ -498,8 +500,10 @@ class RoleFinder:
         if k + 1 >= len(toks) or toks[k].text != ",":
             return None
         apposition = toks[k].clause
-        relative = view.clauses[apposition].relative  # "..., der neben seinem Mandat ... tätig ist, der „Berliner Zeitung“"
-        direct = toks[k + 1].lower in ("der", "dem") and not relative  # "sagte ..., Sajed Agha Sakeb, der Nachrichtenagentur AFP."
+        # a relative clause ("..., der neben seinem Mandat ... tätig ist, der „Berliner Zeitung“") or nothing
+        # ("..., Sajed Agha Sakeb, der Nachrichtenagentur AFP.") may stand where the apposition does
+        relative = view.clauses[apposition].relative
+        direct = toks[k + 1].lower in ("der", "dem") and not relative
         if not direct and not relative and (not self.bare_noun(view, k + 1) or toks[k + 1].lower in self.dets):
             return None
         m = k if direct else k + 1
