@@ -256,6 +256,14 @@ CASES = [
      {}, "2024-01-01", [("PROTEST", "streiken", {("Amazon", "target")}, {})]),
     ("protest-compound-own", "Die Verdi-Mitglieder in Leipzig streiken.", {"Verdi": "ORG", "Leipzig": "LOC"},
      {}, "2024-01-01", [("PROTEST", "streiken", {("Verdi", "source")}, {})]),
+    # after a relative clause on the sentence's first noun phrase, the verb's subject is that phrase (no name: none) and a
+    # "der" phrase after the verb is the addressee
+    ("subject-before-relative", "Die Gewerkschaft Verdi, die mehr Lohn verlangt, sagte der Berliner Morgenpost, dass es "
+     "vorangehe.", {"Verdi": "ORG", "Berliner Morgenpost": "ORG"}, {}, "2024-01-01",
+     [("DEMAND", "verlangt", {("Verdi", "source")}, {}),
+      ("STATEMENT", "sagte", {("Verdi", "source"), ("Berliner Morgenpost", "target")}, {})]),
+    ("unnamed-before-relative", "Der Architekt, der nicht genannt werden wollte, sagte der Berliner Morgenpost, dass es "
+     "vorangehe.", {"Berliner Morgenpost": "ORG"}, {}, "2024-01-01", []),
     # a hyphen with a space before it, glued to the next word, joins a compound ("Ferrari -Teamchef"): no dash
     ("stray-space-compound", "Dies erklärte der ehemalige Ferrari -Teamchef Jean Todt nach einem Treffen mit Franziskus.",
      {"Ferrari": "ORG", "Jean Todt": "PER", "Franziskus": "PER"}, {}, "2024-01-01",

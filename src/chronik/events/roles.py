@@ -242,10 +242,15 @@ class RoleFinder:
         if not before and f == first_word and clause.index > 0:
             prev = view.clauses[clause.index - 1]
             continued = (not prev.opener or prev.relative) and not self._dateline(view, prev)
-            if continued and not (report and after):
+            # "Die Gewerkschaft Verdi, die mehr Lohn verlangt, sagte der Zeitung": the phrase the relative
+            # clause hangs on is the subject, the "der" phrase after the verb its addressee
+            after_relative = prev.relative and not content
+            if continued and (not (report and after) or after_relative):
                 subj = self.previous_subject(view, clause.index)
                 if subj:
                     return subj, units
+                if after_relative and prev.antecedent is None and self._nominal_before(view, 0, prev.first):
+                    return [], units  # "Der GFB-Architekt, der nicht genannt werden wollte, sagte der Berliner Morgenpost"
         return (self.group(view, after[0][0]) if after else []), units
 
     def _content_before(self, view: SentenceView, clause: int) -> bool:
