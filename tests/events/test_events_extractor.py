@@ -264,6 +264,13 @@ CASES = [
       ("STATEMENT", "sagte", {("Verdi", "source"), ("Berliner Morgenpost", "target")}, {})]),
     ("unnamed-before-relative", "Der Architekt, der nicht genannt werden wollte, sagte der Berliner Morgenpost, dass es "
      "vorangehe.", {"Berliner Morgenpost": "ORG"}, {}, "2024-01-01", []),
+    # a separable particle at the sentence's end after appositions without a verb still belongs to the verb
+    # ("schreibt ... aus": ausschreiben, no statement); not after a dash or another verb
+    ("particle-after-apposition", "Die Vitos GmbH schreibt für ihre Tochter, die Vitos Klinik Kassel GmbH, die Beschaffung "
+     "eines Mikroskops aus.", {"Vitos GmbH": "ORG", "Vitos Klinik Kassel GmbH": "ORG"}, {}, "2024-01-01", []),
+    ("particle-after-dash", "In den Vivantes-Kliniken wird gestreikt - am Dienstag legen ein paar Hundert die Arbeit nieder.",
+     {"Vivantes": "ORG"}, {}, "2024-01-01", [("PROTEST", "gestreikt", {("Vivantes", "target")}, {}),
+                                            ("PROTEST", "legen", set(), {})]),
     # a hyphen with a space before it, glued to the next word, joins a compound ("Ferrari -Teamchef"): no dash
     ("stray-space-compound", "Dies erklärte der ehemalige Ferrari -Teamchef Jean Todt nach einem Treffen mit Franziskus.",
      {"Ferrari": "ORG", "Jean Todt": "PER", "Franziskus": "PER"}, {}, "2024-01-01",

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from chronik.events.analysis import SentenceView, Tok, inflected, is_adjective
-from chronik.events.verbs import PARTICLES, present_participle, separable
+from chronik.events.analysis import BREAKS, SentenceView, Tok, inflected, is_adjective
+from chronik.events.verbs import PARTICLES, is_finite_like, present_participle, separable
 from chronik.events.attribution import Attribution
 from chronik.events.lexicon import Lexicon, LightVerb, Sense
 from chronik.events.nounroles import NounRoleFinder
@@ -83,7 +83,7 @@ class FrameFinder:
                 verbs[t.i] = sep[0]
                 particles.add(sep[1])
                 particle_of[t.i] = sep[1]
-            elif t.lemma in known and not _attributive(view, t) and not _stray_particle(view, t.i):
+            elif t.lemma in known and not _attributive(view, t) and not _stray_particle(view, t.i, lexicon):
                 verbs[t.i] = t.lemma
             elif t.lower in known and t.lower in lexicon.verbs:
                 verbs[t.i] = t.lower  # "einigen": an infinitive the lemmatiser reads as another word
@@ -428,9 +428,11 @@ def _adjacent(view: SentenceView, a: int, b: int) -> bool:
     return hi - lo <= 8 and not any(t.lower in ("und", "sowie", "oder") for t in view.toks[lo + 1:hi])
 
 
-def _stray_particle(view: SentenceView, i: int) -> bool:
+def _stray_particle(view: SentenceView, i: int, lexicon: Lexicon) -> bool:
     """A finite simplex verb whose clause ends in a separable particle that the lexicon does not
-    know with it ("kaufte ... den Schneid ab": abkaufen, not kaufen): another verb, no trigger."""
+    know with it ("kaufte ... den Schneid ab": abkaufen, not kaufen): another verb, no trigger. The
+    clause may run on over appositions between commas that have no verb of their own ("Die Vitos
+    GmbH schreibt für ihre Tochtergesellschaft, die Vitos ... GmbH, die Beschaffung ... aus.")."""
     toks = view.toks
     tok = toks[i]
     if tok.lower == tok.lemma or tok.lemma.startswith(PARTICLES):
@@ -438,13 +440,27 @@ def _stray_particle(view: SentenceView, i: int) -> bool:
     k = i + 1
     while k < len(toks) and toks[k].clause == tok.clause:
         k += 1
-    last = toks[k - 1]
-    while last.i > i and not last.word:
-        last = toks[last.i - 1]
-    if last.i <= i + 1 or last.lower not in PARTICLES or last.lower in ADVERB_PARTICLES or not last.text.islower():
-        return False
+    last = _last_word(toks, k - 1, i)
+    if not _particle(last, i):
+        last = _last_word(toks, len(toks) - 1, i)
+        between = toks[k:last.i]
+        if not _particle(last, i) or any(t.text in BREAKS and t.text != "," or t.text == "-" for t in between) or any(
+                t.text.islower() and t.word and (is_finite_like(t, lexicon) or t.lemma == t.lower and t.lower.endswith("en"))
+                for t in between):
+            return False  # a clause with a verb of its own, or after a dash: "... gestreikt - ... legen ... nieder"
     before = toks[last.i - 1]
     return not (before.lower in PREPOSITION_LIKE or before.lower == "zu")
+
+
+def _last_word(toks: list[Tok], k: int, i: int) -> Tok:
+    """The last word token at or before ``k`` (after token ``i``; else token ``i``)."""
+    while k > i and not toks[k].word:
+        k -= 1
+    return toks[k]
+
+
+def _particle(tok: Tok, i: int) -> bool:
+    return tok.i > i + 1 and tok.lower in PARTICLES and tok.lower not in ADVERB_PARTICLES and tok.text.islower()
 
 
 def _restated(frames: list[Frame]) -> list[Frame]:
