@@ -333,7 +333,7 @@ def _verb_final(toks: list[Tok], c: Clause, lexicon: Lexicon) -> bool:
     if c.last + 1 >= len(toks) or toks[c.last + 1].text != ",":
         return False
     last = toks[c.last]
-    return last.text.islower() and (last.lower in lexicon.cue("auxiliaries") or is_finite_like(last, lexicon))
+    return last.text.islower() and is_finite_like(last, lexicon)
 
 
 def _mention_at(tok: Tok, mentions, label: str) -> bool:

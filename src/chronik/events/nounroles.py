@@ -164,7 +164,7 @@ class NounRoleFinder:
                 break  # another event noun: what follows belongs to it
             if t.lower in ("laut", "zufolge", "gemäß", "wie") or (t.text[:1].isdigit() and t.text.count(".") >= 2):
                 break  # an attribution or a date, not a participant
-            if t.text.islower() and t.word and (t.lower in self.finder.aux or is_finite_like(t, self.finder.lexicon)
+            if t.text.islower() and t.word and (is_finite_like(t, self.finder.lexicon)
                                                  or (t.lower == t.lemma and t.lower.endswith("en")
                                                      and t.lower not in self.finder.lexicon.function_words)):
                 break

@@ -257,7 +257,7 @@ class RoleFinder:
         """A clause with a verb (not a relative clause) stands before this one: a reporting verb
         opening this clause follows its content ("«...», teilte ... mit", "Die EU komme ...,
         berichteten Diplomaten"), so its subject stands after it."""
-        return any((t.lower in self.aux or is_finite_like(t, self.lexicon)) and not view.clauses[t.clause].relative
+        return any(is_finite_like(t, self.lexicon) and not view.clauses[t.clause].relative
                    and t.i not in view.by_token for t in view.toks[:view.clauses[clause].first])
 
     @staticmethod
@@ -271,7 +271,7 @@ class RoleFinder:
         ("dass es sich ... handelte und forderte deshalb ...")."""
         before = view.toks[tok.i - 2] if tok.i >= 2 and view.toks[tok.i - 1].lower in ("und", "sowie") else None
         return before is not None and is_finite_like(tok, self.lexicon) and before.clause == tok.clause \
-            and before.text.islower() and (is_finite_like(before, self.lexicon) or before.lower in self.aux)
+            and before.text.islower() and is_finite_like(before, self.lexicon)
 
     def _nominal_before(self, view: SentenceView, lo: int, hi: int) -> bool:
         """The first constituent before the finite verb is a noun phrase without a name, so it
@@ -333,7 +333,7 @@ class RoleFinder:
             return None
         opening = [t for t in view.clause_toks(head.index) if t.word]
         if not opening or opening[0].lower not in ("der", "die") or any(
-                t.text.islower() and (t.lower in self.aux or is_finite_like(t, self.lexicon)) for t in opening):
+                t.text.islower() and is_finite_like(t, self.lexicon) for t in opening):
             return None
         return ph.index
 
@@ -352,7 +352,7 @@ class RoleFinder:
         if k >= len(toks) or not self.bare_noun(view, k):
             return None
         while k < len(toks) and toks[k].clause == toks[f].clause:
-            if toks[k].text.islower() and (toks[k].lower in self.aux or is_finite_like(toks[k], self.lexicon)) \
+            if toks[k].text.islower() and is_finite_like(toks[k], self.lexicon) \
                     or toks[k].text in QUOTES:
                 return None
             k += 1
@@ -422,8 +422,7 @@ class RoleFinder:
             words = [t for t in toks if t.word]
             if len(words) >= 2 and (words[-2].lower == "zu" or "zu" in words[-1].lower[1:-3]):
                 continue  # a zu-infinitive clause
-            verb = next((t.i for t in toks if t.i not in view.by_token and (
-                t.lower in self.aux or is_finite_like(t, self.lexicon))), None)
+            verb = next((t.i for t in toks if t.i not in view.by_token and is_finite_like(t, self.lexicon)), None)
             if verb is not None:
                 subj, _ = self.subject(view, verb, set())
                 return subj
@@ -490,7 +489,7 @@ class RoleFinder:
         if k < 0 or toks[k].clause != clause:
             return -1
         verb_before = any(t.i < k and t.i not in view.by_token and t.text.islower()
-                          and (t.lower in self.aux or is_finite_like(t, self.lexicon))
+                          and is_finite_like(t, self.lexicon)
                           for t in view.clause_toks(clause))
         return k if verb_before else -1
 
@@ -513,7 +512,7 @@ class RoleFinder:
             return None
         m = k if direct else k + 1
         while not direct and m < len(toks) and toks[m].clause == apposition:
-            if not relative and (toks[m].lower in self.aux or is_finite_like(toks[m], self.lexicon)
+            if not relative and (is_finite_like(toks[m], self.lexicon)
                                  or toks[m].text in QUOTES):
                 return None
             m += 1
