@@ -101,6 +101,14 @@ the commit that added it): the 13 sentences of SmartData, KRAUTS and GermEval in
 rules find an event (seed 20261207, prefix ``x``). Some of their extractor output was read in
 the bench-corpus comparison after the rules were written, none before; no rule changed between
 that reading and the first run.
+
+``--blind18`` (fourteenth session) draws from new text: HIPE-2022's hipe2020 German newspaper
+pages (NZZ and others, 1798-1948; ``chronik.events.corpora.read_hipe``), which no rule, no
+gold line and no benchmark had touched; HIPE is for evaluation only, and so is this set. Stratum
+``reported``: sentences in which the extractor of the drawing commit finds an event with
+chronik's taggers **or** with HIPE's own entity annotation (so both settings' precision covers
+everything they report in the drawn sentences); 240 at random, seed 20261208, prefix ``y``.
+Annotated blind and committed before the extractor's output on them was read.
 """
 
 from __future__ import annotations
@@ -182,6 +190,9 @@ BLIND17_PLAN = {  # thirteenth session: the sentences in which only the session'
     "krauts": {"reported": 1000},
     "germeval": {"reported": 1000},
 }
+BLIND18_PLAN = {  # fourteenth session: new text (HIPE-2022 hipe2020), sentences either setting reports in
+    "hipe": {"reported": 240},
+}
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -205,6 +216,8 @@ class Draw:
     # blind14 on: skip the gold sentences' neighbours too (their context may have been read)
     gap: int = 0
     skip_draws: tuple[str, ...] = ()  # skip the sentences (and neighbours) of these draws
+    # blind18 on: "reported" also counts the events found with the corpus's own entity mentions
+    corpus_mentions: bool = False
 
 
 DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "gold"
@@ -228,6 +241,8 @@ DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "go
                     skip_bench=(847, 923), gap=1, skip_draws=("blind14",)),
     "blind16": Draw(seed=20261206, plan=BLIND16_PLAN, tag="w", split="blind16", new_docs=False),
     "blind17": Draw(seed=20261207, plan=BLIND17_PLAN, tag="x", split="blind17", new_docs=False),
+    "blind18": Draw(seed=20261208, plan=BLIND18_PLAN, tag="y", split="blind18", new_docs=False,
+                    corpus_mentions=True),
 }
 
 CUES = re.compile(
@@ -283,9 +298,9 @@ def draw_rows(draw: str, docs: dict, splitter: SentenceSplitter, memo: dict | No
         pool = []
         reported = {}
         if "reported" in plan:
-            key = (corpus, frozenset(docs_before))
+            key = (corpus, frozenset(docs_before), spec.corpus_mentions)
             if key not in memo:
-                memo[key] = _reported(docs, corpus, docs_before, splitter)
+                memo[key] = _reported(docs, corpus, docs_before, splitter, spec.corpus_mentions)
             reported = memo[key]
         for (c, doc_id), doc in sorted(docs.items()):
             if c != corpus or (c, doc_id) in docs_before:
@@ -325,11 +340,12 @@ def draw_rows(draw: str, docs: dict, splitter: SentenceSplitter, memo: dict | No
     return rows
 
 
-def _reported(docs: dict, corpus: str, skip: set[tuple[str, str]], splitter: SentenceSplitter
-              ) -> dict[str, list[int]]:
+def _reported(docs: dict, corpus: str, skip: set[tuple[str, str]], splitter: SentenceSplitter,
+              corpus_mentions: bool = False) -> dict[str, list[int]]:
     """Trigger offsets of the events today's extractor finds (chronik's taggers, no confidence
-    threshold) in each document of the corpus: the "reported" stratum. Nothing is printed, so the
-    draw shows nobody the extractor's output; a later extractor selects other sentences."""
+    threshold; with ``corpus_mentions`` also with the corpus's own entity mentions) in each
+    document of the corpus: the "reported" stratum. Nothing is printed, so the draw shows nobody
+    the extractor's output; a later extractor selects other sentences."""
     from chronik.events import EventExtractor, ExtractorOptions
     from chronik.events.benchmark import build_article, entity_tagger, time_tagger
 
@@ -340,6 +356,9 @@ def _reported(docs: dict, corpus: str, skip: set[tuple[str, str]], splitter: Sen
         if c == corpus and (c, doc_id) not in skip:
             article = extractor(tagger(build_article(doc, (), splitter, timer)))
             out[doc_id] = [e.trigger.start for e in article.events]
+            if corpus_mentions:
+                article = extractor(build_article(doc, doc.mentions or (), splitter, timer))
+                out[doc_id] += [e.trigger.start for e in article.events]
     return out
 
 

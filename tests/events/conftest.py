@@ -19,7 +19,7 @@ BASELINE = Path(__file__).resolve().parent / "baseline.json"
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     data = SHARED / "data"
-    if not (data / "smartdata").is_dir() or not (data / "krauts").is_dir() or not (data / "germeval2014").is_dir():
+    if not all((data / name).is_dir() for name in ("smartdata", "krauts", "germeval2014", "hipe2022-de")):
         pytest.skip(f"shared data not found at {data} (set CHRONIK_SHARED)")
     return data
 

@@ -11,6 +11,12 @@ these readers give the text back so the scorer can check the offsets and run the
 * ``germeval``: GermEval 2014 dev, news sentences only (Wikipedia skipped); id the ``#``
   line number; the text is the tokens joined by single spaces; the DCT the bracketed date;
   gold entity mentions from the outer BIO column.
+* ``hipe``: HIPE-2022's ``hipe2020`` German newspaper pages (NZZ and others, 1798-1948; train,
+  dev and test files, for evaluation only); id ``<file part>/<document_id>``; the text is the
+  tokens joined as ``NoSpaceAfter`` says, a line-break hyphen "¬" joining the word's halves;
+  the DCT the document's date; gold entity mentions from NE-COARSE-LIT (pers, org, loc; prod as
+  MISC). The newseye pages (OCR without word spaces) and sonar pages (no spacing marks) are
+  left out.
 """
 
 from __future__ import annotations
@@ -149,6 +155,62 @@ def read_germeval(path: Path) -> Iterator[Document]:
         yield doc
 
 
+HIPE_LABELS = {"pers": "PER", "org": "ORG", "loc": "LOC", "prod": "MISC"}
+HIPE_PARTS = ("hipe2020-train", "hipe2020-dev", "hipe2020-test")
+
+
+def read_hipe(folder: Path) -> Iterator[Document]:
+    """The hipe2020 German pages of HIPE-2022 (``HIPE_PARTS``), one document per page."""
+    for part in HIPE_PARTS:
+        path = folder / f"HIPE-2022-v2.1-{part}-de.tsv"
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise InputError(str(path), f"cannot read HIPE-2022: {exc}") from exc
+        page: list[list[str]] = []
+        doc_id = date = None
+        for line in lines + ["# hipe2022:document_id = "]:
+            if line.startswith("# hipe2022:document_id") and doc_id is not None:
+                yield _hipe_page(part, doc_id, date, page)
+            if line.startswith("# hipe2022:document_id"):
+                doc_id, date, page = line.split("=", 1)[1].strip(), None, []
+            elif line.startswith("# hipe2022:date"):
+                date = line.split("=", 1)[1].strip()[:10]
+            elif line and not line.startswith(("#", "TOKEN\t")):
+                page.append(line.split("\t"))
+
+
+def _hipe_page(part: str, doc_id: str, date: str | None, rows: list[list[str]]) -> Document:
+    """One page's text (tokens joined as the MISC column says) and its outer mentions."""
+    text: list[str] = []
+    pos, glue = 0, True
+    mentions: list[Mention] = []
+    open_: list | None = None
+    for cols in rows:
+        word, tag, misc = cols[0], cols[1], cols[-1]
+        if word == "¬":  # a word broken at the line's end: its halves join
+            glue = True
+            continue
+        if not glue:
+            text.append(" ")
+            pos += 1
+        label = HIPE_LABELS.get(tag[2:]) if tag[:2] in ("B-", "I-") else None
+        if open_ and (tag[:2] != "I-" or label != open_[2]):
+            mentions.append(Mention(start=open_[0], end=open_[1], label=open_[2]))
+            open_ = None
+        if label and open_ is None:
+            open_ = [pos, pos, label]
+        text.append(word)
+        pos += len(word)
+        if open_:
+            open_[1] = pos
+        glue = "NoSpaceAfter" in misc
+    if open_:
+        mentions.append(Mention(start=open_[0], end=open_[1], label=open_[2]))
+    return Document(corpus="hipe", doc=f"{part}/{doc_id}", text="".join(text), dct=date,
+                    mentions=tuple(mentions))
+
+
 def _outermost(mentions: list[Mention]) -> tuple[Mention, ...]:
     """Mentions not inside a longer one (SmartData nests, e.g. a city inside a company name)."""
     out: list[Mention] = []
@@ -163,6 +225,7 @@ READERS = {
     "smartdata": lambda data: read_smartdata(data / "smartdata"),
     "krauts": lambda data: read_krauts(data / "krauts"),
     "germeval": lambda data: read_germeval(data / "germeval2014" / "NER-de-dev.tsv"),
+    "hipe": lambda data: read_hipe(data / "hipe2022-de"),
 }
 
 
