@@ -276,6 +276,13 @@ CASES = [
      {"Ferrari": "ORG", "Jean Todt": "PER", "Franziskus": "PER"}, {}, "2024-01-01",
      [("STATEMENT", "erklärte", {("Jean Todt", "source")}, {}),
       ("MEET", "Treffen", {("Jean Todt", "source"), ("Franziskus", "target")}, {})]),
+    # "sowohl X als auch Y", "weder X noch Y": two-part coordinators join the names ("Sowohl" is no title)
+    ("sowohl-als-auch", "Sowohl Andergassen als auch Durnwalder hoben die historische Bedeutung hervor.",
+     {"Andergassen": "PER", "Durnwalder": "PER"}, {}, "2024-01-01",
+     [("STATEMENT", "hoben", {("Andergassen", "source"), ("Durnwalder", "source")}, {})]),
+    ("weder-noch", "Weder Merkel noch Putin kritisierten den Vertrag.", {"Merkel": "PER", "Putin": "PER"}, {},
+     "2024-01-01", [("CRITICIZE", "kritisierten", {("Merkel", "source"), ("Putin", "source")},
+                     {"modality": "negated"})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

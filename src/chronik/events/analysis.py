@@ -225,8 +225,11 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
     modifier_tokens: set[int] = set()  # tokens whose first part is a name ("US-Konzern")
     datelines = dateline_places(view.source, view.start, kept)  # "München/DüsseldorfDer ...": never actors
 
+    paired = {p.partition(":")[0] for p in lexicon.cue("paired_coordinators")}  # "Sowohl", "Weder": no titles
+
     def is_title(t: Tok) -> bool:  # a capitalised word before a name that is no head noun ("Besuch Kims")
         return t.cap and t.word and (t.i not in view.by_token or t.i in modifier_tokens) and t.lower not in preps \
+            and t.lower not in paired \
             and (t.i in modifier_tokens or lexicon.noun_senses(t.lemma) is None)
     for k_index, (index, m) in enumerate(kept):
         first_tok = next((t.i for t in toks if t.end > m.start), None)
@@ -429,6 +432,13 @@ def _unmentioned(tok: Tok, mentions) -> bool:
     return not any(m.start < tok.end and tok.start < m.end for _, m in mentions)
 
 
+def _paired(view: SentenceView, prev: Phrase, core: list[str], lexicon: Lexicon) -> bool:
+    """"sowohl X als auch Y", "weder X noch Y": a two-part coordinator, its first part right before X."""
+    before = view.toks[prev.first - 1].lower if prev.first > 0 else ""
+    return any(core == second.split("+") and before == first
+               for first, _, second in (p.partition(":") for p in lexicon.cue("paired_coordinators")))
+
+
 def _groups(view: SentenceView, coords: frozenset[str], lexicon: Lexicon,
             adverbs: frozenset[str] = frozenset()) -> None:
     """Coordinated phrases ("Putin und Kim", "Deutschland, Frankreich und Italien") share a group,
@@ -444,7 +454,8 @@ def _groups(view: SentenceView, coords: frozenset[str], lexicon: Lexicon,
             core = [t.text.lower() for t in between if t.text not in QUOTES]
             list_comma = core == [","] and not ph.det  # "Deutschland, Frankreich und ...", '"SZ", "Spiegel"'
             quoted = len(core) < len(between) and core and all(w in coords or w == "," for w in core)
-            joined = any(w in coords for w in core) and all(w in coords or w in adverbs for w in core)
+            joined = any(w in coords for w in core) and all(w in coords or w in adverbs for w in core) \
+                or _paired(view, prev, core, lexicon)
             listed = _closed_list(view, prev, ph, coords, lexicon)
             linked = bool(between) and (prev.clause == ph.clause or list_comma or quoted or listed) and \
                 (all(t.lower in coords or t.text == "," or t.text in QUOTES for t in between) or joined or listed) and \
@@ -457,7 +468,8 @@ def _groups(view: SentenceView, coords: frozenset[str], lexicon: Lexicon,
     group = 0
     for run in _across_appositions(view, runs, coords, lexicon):
         links = [view.toks[a.last + 1:b.first] for a, b in zip(run, run[1:])]
-        if len(run) > 1 and not any(any(t.lower in coords for t in link) for link in links):
+        if len(run) > 1 and not any(any(t.lower in coords for t in link) for link in links) \
+                and not any(_paired(view, a, [t.lower for t in link], lexicon) for a, link in zip(run, links)):
             parts = [[ph] for ph in run]
         else:
             parts = [run]
