@@ -283,6 +283,13 @@ CASES = [
     ("weder-noch", "Weder Merkel noch Putin kritisierten den Vertrag.", {"Merkel": "PER", "Putin": "PER"}, {},
      "2024-01-01", [("CRITICIZE", "kritisierten", {("Merkel", "source"), ("Putin", "source")},
                      {"modality": "negated"})]),
+    # one constituent stands before the finite verb: a phrase between the subject and the verb is the subject's
+    ("forefield-attribute", "Der Verein Fotoclub Passeier mit seinem Präsidenten Klaus Gufler traf sich in Meran.",
+     {"Fotoclub Passeier": "ORG", "Klaus Gufler": "PER", "Meran": "LOC"}, {}, "2024-01-01",
+     [("MEET", "traf", {("Fotoclub Passeier", "source")}, {})]),
+    ("forefield-after-verb", "Der Fotoclub Passeier traf sich mit Klaus Gufler.",
+     {"Fotoclub Passeier": "ORG", "Klaus Gufler": "PER"}, {}, "2024-01-01",
+     [("MEET", "traf", {("Fotoclub Passeier", "source"), ("Klaus Gufler", "target")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

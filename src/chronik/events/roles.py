@@ -205,10 +205,7 @@ class RoleFinder:
             if _zu_infinitive(view, tok) and report:
                 return [], units
             return self.previous_subject(view, clause.index), units
-        head = view.toks[clause.first].text
-        first_word = clause.first + (1 if head in BREAKS or head == "-" else 0)
-        while first_word < f and view.toks[first_word].lower in ("und", "aber", "sondern", "oder", "doch"):
-            first_word += 1  # "... und hat am Sonntag eine Einladung angenommen": a coordinated verb phrase
+        first_word = self._first_word(view, clause, f)
         before = [u for u in free if u[1] < f]
         if before and f + 1 < len(view.toks) and view.toks[f + 1].lower in ("er", "ich", "wir", "du") \
                 and view.toks[f + 1].clause == tok.clause:
@@ -455,9 +452,13 @@ class RoleFinder:
             if addressee is not None:
                 units = units + [(addressee, view.phrases[addressee].head_first, "", view.phrases[addressee].det)]
         cut = self._second_verb_phrase(view, i)
+        fore = self._forefield_end(view, trig, subj)
         for ph_index, pos, prep, det in units:
             if ph_index in subj or 0 <= pos < cut:
                 continue
+            if prep and 0 <= pos < fore:
+                continue  # "Der Verein X mit seinem Präsidenten Y traf sich": a phrase between the subject and
+                # the finite verb of a main clause belongs to the subject (one constituent stands before the verb)
             if not prep:
                 if pos >= 0 and etype.name == "STATEMENT" and view.labels.get(view.phrases[ph_index].mention) == "LOC":
                     continue
@@ -474,6 +475,28 @@ class RoleFinder:
                 continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun
             self.prep_role(view, roles, ph_index, norm_prep(prep), etype, passive)
         return self.spread(view, roles)
+
+    @staticmethod
+    def _first_word(view: SentenceView, clause, f: int) -> int:
+        """The clause's first word after a break and a coordinator ("... und hat am Sonntag eine
+        Einladung angenommen": a coordinated verb phrase)."""
+        head = view.toks[clause.first].text
+        first_word = clause.first + (1 if head in BREAKS or head == "-" else 0)
+        while first_word < f and view.toks[first_word].lower in ("und", "aber", "sondern", "oder", "doch"):
+            first_word += 1
+        return first_word
+
+    def _forefield_end(self, view: SentenceView, trig: Tok, subj: list[int]) -> int:
+        """The finite verb's index when the subject stands right before it in a main clause,
+        with only its own phrases in between; -1 otherwise."""
+        clause = view.clauses[trig.clause]
+        if not subj or clause.opener or clause.relative:
+            return -1
+        f = self.finite(view, trig.i)
+        phrases = [view.phrases[p] for p in subj]
+        if f is None or any(ph.clause != trig.clause or ph.last >= f for ph in phrases):
+            return -1
+        return f if min(ph.first for ph in phrases) <= self._first_word(view, clause, f) else -1
 
     def _second_verb_phrase(self, view: SentenceView, i: int) -> int:
         """Where the verb phrase of token ``i`` begins when it is the second of two joined by "und"
