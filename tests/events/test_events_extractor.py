@@ -290,6 +290,14 @@ CASES = [
     ("forefield-after-verb", "Der Fotoclub Passeier traf sich mit Klaus Gufler.",
      {"Fotoclub Passeier": "ORG", "Klaus Gufler": "PER"}, {}, "2024-01-01",
      [("MEET", "traf", {("Fotoclub Passeier", "source"), ("Klaus Gufler", "target")}, {})]),
+    # a past form between the sentence's first article (not "Das") and a common noun is an adjective
+    ("opening-attribute", "Der unterzeichnete Direktor der Schweiz.", {"Schweiz": "LOC"}, {}, "2024-01-01", []),
+    ("opening-verb", "Der Vorstand unterzeichnete den Vertrag mit Siemens.", {"Siemens": "ORG"}, {}, "2024-01-01",
+     [("AGREE", "unterzeichnete", {("Siemens", "target")}, {})]),
+    # "festsetzen" is an arrest only with a named person held; a date or an amount is only fixed
+    ("festsetzen-date", "Die folgende Sitzung ist auf den 22. Juni festgesetzt.", {}, {}, "2024-01-01", []),
+    ("festsetzen-person", "Die Polizei hat Hans Müller am Flughafen festgesetzt.", {"Hans Müller": "PER"}, {},
+     "2024-01-01", [("ARREST", "festgesetzt", {("Hans Müller", "target")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

@@ -78,6 +78,8 @@ class FrameFinder:
             if t.i > 0 and toks[t.i - 1].lower in _ARTICLES and toks[t.i - 1].text.islower() \
                     and inflected(t) and t.i + 1 < len(toks) and toks[t.i + 1].cap:
                 continue  # "eine würdige Beerdigung": an adjective between an article and its noun (not "Das sagte X")
+            if _opening_attribute(view, t):
+                continue  # "Der unterzeichnete Direktor ...": an adjective after the sentence's first article
             sep = separable(toks, t.i, lexicon, known) if t.i < last_particle else None
             if sep:
                 verbs[t.i] = sep[0]
@@ -277,6 +279,21 @@ _NP_OPENERS = _ARTICLES | frozenset("zwei drei vier fünf sechs zehn beiden sein
                                      "ihrer diese diesen diesem dieser".split())
 
 
+_ATTRIBUTE_ENDINGS = ("te", "ten", "tes", "tem", "ter", "ene", "enen", "enes", "enem", "ener")
+
+
+def _opening_attribute(view: SentenceView, t: Tok) -> bool:
+    """A past form between a sentence-opening article other than "Das" and a common noun that no
+    name follows ("Der unterzeichnete Direktor der Schweiz."): an adjective, not "Die sagte
+    Merkel" nor "Das bestätigte Polizeisprecher X"."""
+    toks = view.toks
+    k = t.i + 1
+    return t.i == 1 and toks[0].lower in ("der", "die", "den", "dem", "des") and t.lower != t.lemma \
+        and t.lower.endswith(_ATTRIBUTE_ENDINGS) \
+        and k < len(toks) and toks[k].cap and toks[k].word and k not in view.by_token \
+        and (k + 1 >= len(toks) or k + 1 not in view.by_token)
+
+
 def _attributive(view: SentenceView, t: Tok) -> bool:
     """A participle used as an adjective ("die verhängten Sanktionen", "bereits bewilligten
     Maßnahmen"), not a finite verb before its subject ("sagte Kim", "berichteten Staatsmedien")."""
@@ -292,7 +309,7 @@ def _attributive(view: SentenceView, t: Tok) -> bool:
     nxt = toks[j]
     if not (nxt.cap and nxt.word):
         return False
-    if not t.lower.endswith(("te", "ten", "tes", "tem", "ter", "ene", "enen", "enes", "enem", "ener")):
+    if not t.lower.endswith(_ATTRIBUTE_ENDINGS):
         return False
     if prev.word and prev.text.islower() and prev.lower not in ("er", "sie", "es", "wir", "ich", "ihr", "man"):
         return True
