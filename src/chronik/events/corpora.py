@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from chronik.entities.corpora import HIPE_LABELS, chunks
 from chronik.errors import InputError
 from chronik.ingest.jsonl import json_values
 from chronik.model import Mention
@@ -155,7 +156,6 @@ def read_germeval(path: Path) -> Iterator[Document]:
         yield doc
 
 
-HIPE_LABELS = {"pers": "PER", "org": "ORG", "loc": "LOC", "prod": "MISC"}
 HIPE_PARTS = ("hipe2020-train", "hipe2020-dev", "hipe2020-test")
 
 
@@ -181,11 +181,12 @@ def read_hipe(folder: Path) -> Iterator[Document]:
 
 
 def _hipe_page(part: str, doc_id: str, date: str | None, rows: list[list[str]]) -> Document:
-    """One page's text (tokens joined as the MISC column says) and its outer mentions."""
+    """One page's text (tokens joined as the MISC column says) and its outer mentions
+    (NE-COARSE-LIT chunks, the entity package's HIPE labels)."""
     text: list[str] = []
+    spans: list[tuple[int, int]] = []
+    tags: list[str] = []
     pos, glue = 0, True
-    mentions: list[Mention] = []
-    open_: list | None = None
     for cols in rows:
         word, tag, misc = cols[0], cols[1], cols[-1]
         if word == "¬":  # a word broken at the line's end: its halves join
@@ -194,21 +195,14 @@ def _hipe_page(part: str, doc_id: str, date: str | None, rows: list[list[str]]) 
         if not glue:
             text.append(" ")
             pos += 1
-        label = HIPE_LABELS.get(tag[2:]) if tag[:2] in ("B-", "I-") else None
-        if open_ and (tag[:2] != "I-" or label != open_[2]):
-            mentions.append(Mention(start=open_[0], end=open_[1], label=open_[2]))
-            open_ = None
-        if label and open_ is None:
-            open_ = [pos, pos, label]
+        prefix, _, label = tag.partition("-")
+        tags.append(f"{prefix}-{HIPE_LABELS[label]}" if prefix in ("B", "I") and label in HIPE_LABELS else "O")
+        spans.append((pos, pos + len(word)))
         text.append(word)
         pos += len(word)
-        if open_:
-            open_[1] = pos
         glue = "NoSpaceAfter" in misc
-    if open_:
-        mentions.append(Mention(start=open_[0], end=open_[1], label=open_[2]))
-    return Document(corpus="hipe", doc=f"{part}/{doc_id}", text="".join(text), dct=date,
-                    mentions=tuple(mentions))
+    mentions = tuple(Mention(start=spans[a][0], end=spans[b - 1][1], label=label) for a, b, label in chunks(tags))
+    return Document(corpus="hipe", doc=f"{part}/{doc_id}", text="".join(text), dct=date, mentions=mentions)
 
 
 def _outermost(mentions: list[Mention]) -> tuple[Mention, ...]:
