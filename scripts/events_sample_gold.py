@@ -109,6 +109,13 @@ gold line and no benchmark had touched; HIPE is for evaluation only, and so is t
 chronik's taggers **or** with HIPE's own entity annotation (so both settings' precision covers
 everything they report in the drawn sentences); 240 at random, seed 20261208, prefix ``y``.
 Annotated blind and committed before the extractor's output on them was read.
+
+``--blind19`` (fifteenth session) is blind18's design again on the hipe2020 sentences left (neither
+a blind18 sentence nor its neighbour: blind18's errors were read in their context), on HIPE-2022's
+sonar pages (Berlin, 1868-1937) and on 120 sentences of its newseye pages (Austrian papers,
+1864-1933), both read as text for the first time by this session's readers; seed 20261209, prefix
+``z``, drawn at the commit that added it. Annotated blind and committed before the
+extractor's output on them was read.
 """
 
 from __future__ import annotations
@@ -193,6 +200,11 @@ BLIND17_PLAN = {  # thirteenth session: the sentences in which only the session'
 BLIND18_PLAN = {  # fourteenth session: new text (HIPE-2022 hipe2020), sentences either setting reports in
     "hipe": {"reported": 240},
 }
+BLIND19_PLAN = {  # fifteenth session: the same design on the hipe2020 sentences left, the sonar pages
+    "hipe": {"reported": 240},  # (all 81 left) and
+    "sonar": {"reported": 240},  # (all 50),
+    "newseye": {"reported": 120},  # and some of the newseye pages (the rest kept for later unseen sets)
+}
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -242,6 +254,8 @@ DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "go
     "blind16": Draw(seed=20261206, plan=BLIND16_PLAN, tag="w", split="blind16", new_docs=False),
     "blind17": Draw(seed=20261207, plan=BLIND17_PLAN, tag="x", split="blind17", new_docs=False),
     "blind18": Draw(seed=20261208, plan=BLIND18_PLAN, tag="y", split="blind18", new_docs=False,
+                    corpus_mentions=True),
+    "blind19": Draw(seed=20261209, plan=BLIND19_PLAN, tag="z", split="blind19", new_docs=False, gap=1,
                     corpus_mentions=True),
 }
 

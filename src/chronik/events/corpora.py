@@ -15,8 +15,12 @@ these readers give the text back so the scorer can check the offsets and run the
   dev and test files, for evaluation only); id ``<file part>/<document_id>``; the text is the
   tokens joined as ``NoSpaceAfter`` says, a line-break hyphen "¬" joining the word's halves;
   the DCT the document's date; gold entity mentions from NE-COARSE-LIT (pers, org, loc; prod as
-  MISC). The newseye pages (OCR without word spaces) and sonar pages (no spacing marks) are
-  left out.
+  MISC). The newseye pages (OCR without word spaces) are left out.
+* ``sonar``: HIPE-2022's ``sonar`` pages (Berlin newspapers, 1868-1937; dev and test, for
+  evaluation only), read like ``hipe``; they carry no spacing marks, so ``sonar_spacing`` puts
+  them in: no space before closing or after opening punctuation, a hyphen before a lower-case
+  word part joins it ("unter - drückt"), one before a capital keeps the compound
+  ("Börsen-Zeitung"), the column mark "|" goes, and the long s "ſ" is an "s".
 """
 
 from __future__ import annotations
@@ -157,11 +161,18 @@ def read_germeval(path: Path) -> Iterator[Document]:
 
 
 HIPE_PARTS = ("hipe2020-train", "hipe2020-dev", "hipe2020-test")
+SONAR_PARTS = ("sonar-dev", "sonar-test")
+NEWSEYE_PARTS = ("newseye-dev", "newseye-test")
+CLOSING = frozenset(".,;:!?)]“«'’%")  # sonar: no space before these
+OPENING = frozenset("„([»‚")  # nor after these
+HYPHENS = frozenset("-⸗")
+COORDINATORS = frozenset(("und", "oder", "bis", "sowie", "wie"))  # "Mindest- und Höchstsätze"
 
 
-def read_hipe(folder: Path) -> Iterator[Document]:
-    """The hipe2020 German pages of HIPE-2022 (``HIPE_PARTS``), one document per page."""
-    for part in HIPE_PARTS:
+def read_hipe(folder: Path, parts: tuple[str, ...] = HIPE_PARTS, corpus: str = "hipe") -> Iterator[Document]:
+    """HIPE-2022's German pages of ``parts`` (the hipe2020 ones by default), one document per
+    page; the sonar pages (``corpus="sonar"``) get their spacing from ``sonar_spacing``."""
+    for part in parts:
         path = folder / f"HIPE-2022-v2.1-{part}-de.tsv"
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
@@ -171,7 +182,8 @@ def read_hipe(folder: Path) -> Iterator[Document]:
         doc_id = date = None
         for line in lines + ["# hipe2022:document_id = "]:
             if line.startswith("# hipe2022:document_id") and doc_id is not None:
-                yield _hipe_page(part, doc_id, date, page)
+                rows = SPACING[corpus](page) if corpus in SPACING else page
+                yield _hipe_page(part, doc_id, date, rows, corpus)
             if line.startswith("# hipe2022:document_id"):
                 doc_id, date, page = line.split("=", 1)[1].strip(), None, []
             elif line.startswith("# hipe2022:date"):
@@ -180,7 +192,54 @@ def read_hipe(folder: Path) -> Iterator[Document]:
                 page.append(line.split("\t"))
 
 
-def _hipe_page(part: str, doc_id: str, date: str | None, rows: list[list[str]]) -> Document:
+def sonar_spacing(rows: list[list[str]]) -> list[list[str]]:
+    """Sonar rows with the spacing marks the hipe2020 files carry: ``NoSpaceAfter`` in the last
+    column, "¬" for a line-break hyphen (the module docstring gives the rules)."""
+    rows = [[cols[0].replace("ſ", "s"), *cols[1:]] for cols in rows if cols[0] != "|"]
+    glued = [False] * len(rows)
+    for i, cols in enumerate(rows):
+        word = cols[0]
+        before = rows[i - 1][0] if i else ""
+        after = rows[i + 1][0] if i + 1 < len(rows) else ""
+        if word in CLOSING and i:
+            glued[i - 1] = True
+        elif word in OPENING:
+            glued[i] = True
+        elif word in HYPHENS and before[-1:].isalpha() and after[:1].isalpha():
+            if after in COORDINATORS:
+                glued[i - 1] = True
+            elif after[0].islower():
+                cols[0] = "¬"
+            else:
+                glued[i - 1] = glued[i] = True
+        elif len(word) > 1 and word[-1] in HYPHENS and word[-2].isalpha() and after[:1].isalpha():
+            join = after[0].islower() and after not in COORDINATORS  # "vorge⸗ legten", "Börsen⸗ Zeitung"
+            cols[0] = word[:-1] if join else word[:-1] + "-"
+            glued[i] = after not in COORDINATORS
+    return [[*cols[:-1], "NoSpaceAfter" if glue else "_"] for cols, glue in zip(rows, glued)]
+
+
+def newseye_spacing(rows: list[list[str]]) -> list[list[str]]:
+    """Newseye rows as the hipe2020 files spell them: a word ending in "¬" joins the next, and
+    ``NoSpaceAfter`` between two words, or after a comma or full stop before a word or an opening
+    mark (the OCR lost the space: "zeigte,daß", "Freispruch.(Das"), gives way to a space."""
+    out = []
+    for i, cols in enumerate(rows):
+        word, misc = cols[0], cols[-1]
+        after = rows[i + 1][0] if i + 1 < len(rows) else ""
+        lost = (word[-1:].isalnum() or word in (".", ",", ";", ":", "!", "?")) and (
+            after[:1].isalpha() or (after[:1] in OPENING and not word[-1:].isalnum()))
+        glue = "NoSpaceAfter" in misc and not lost
+        if len(word) > 1 and word.endswith("¬"):
+            word, glue = word[:-1], True
+        out.append([word, *cols[1:-1], "NoSpaceAfter" if glue else "_"])
+    return out
+
+
+SPACING = {"sonar": sonar_spacing, "newseye": newseye_spacing}
+
+
+def _hipe_page(part: str, doc_id: str, date: str | None, rows: list[list[str]], corpus: str = "hipe") -> Document:
     """One page's text (tokens joined as the MISC column says) and its outer mentions
     (NE-COARSE-LIT chunks, the entity package's HIPE labels)."""
     text: list[str] = []
@@ -196,13 +255,14 @@ def _hipe_page(part: str, doc_id: str, date: str | None, rows: list[list[str]]) 
             text.append(" ")
             pos += 1
         prefix, _, label = tag.partition("-")
+        label = label.lower()  # sonar writes PER, hipe2020 pers
         tags.append(f"{prefix}-{HIPE_LABELS[label]}" if prefix in ("B", "I") and label in HIPE_LABELS else "O")
         spans.append((pos, pos + len(word)))
         text.append(word)
         pos += len(word)
         glue = "NoSpaceAfter" in misc
     mentions = tuple(Mention(start=spans[a][0], end=spans[b - 1][1], label=label) for a, b, label in chunks(tags))
-    return Document(corpus="hipe", doc=f"{part}/{doc_id}", text="".join(text), dct=date, mentions=mentions)
+    return Document(corpus=corpus, doc=f"{part}/{doc_id}", text="".join(text), dct=date, mentions=mentions)
 
 
 def _outermost(mentions: list[Mention]) -> tuple[Mention, ...]:
@@ -220,6 +280,8 @@ READERS = {
     "krauts": lambda data: read_krauts(data / "krauts"),
     "germeval": lambda data: read_germeval(data / "germeval2014" / "NER-de-dev.tsv"),
     "hipe": lambda data: read_hipe(data / "hipe2022-de"),
+    "sonar": lambda data: read_hipe(data / "hipe2022-de", SONAR_PARTS, "sonar"),
+    "newseye": lambda data: read_hipe(data / "hipe2022-de", NEWSEYE_PARTS, "newseye"),
 }
 
 
