@@ -298,6 +298,26 @@ CASES = [
     ("festsetzen-date", "Die folgende Sitzung ist auf den 22. Juni festgesetzt.", {}, {}, "2024-01-01", []),
     ("festsetzen-person", "Die Polizei hat Hans Müller am Flughafen festgesetzt.", {"Hans Müller": "PER"}, {},
      "2024-01-01", [("ARREST", "festgesetzt", {("Hans Müller", "target")}, {})]),
+    # signing a decree, a law or a proclamation alone is no agreement between parties
+    ("unterzeichnen-decree", "Präsident Wilson unterzeichnete eine Proklamation über die Seekabel.", {"Wilson": "PER"},
+     {}, "2024-01-01", []),
+    ("unterzeichnen-treaty", "Präsident Wilson unterzeichnete den Vertrag mit Mexiko.", {"Wilson": "PER", "Mexiko": "LOC"},
+     {}, "2024-01-01", [("AGREE", "unterzeichnete", {("Wilson", "source"), ("Mexiko", "target")}, {})]),
+    # coordinated country adjectives before a state collective, and one after another adjective
+    ("country-adjectives-coordinated", "Die französischen und britischen Flieger bombardierten feindliche Lager.", {},
+     {}, "2024-01-01", [("ATTACK", "bombardierten", {("Frankreich", "source"), ("Großbritannien", "source")}, {})]),
+    ("country-adjective-after-adjective", "Die neue russische Regierung hat die Ukraine angegriffen.",
+     {"Ukraine": "LOC"}, {}, "2024-01-01",
+     [("ATTACK", "angegriffen", {("Russland", "source"), ("Ukraine", "target")}, {})]),
+    # approving an event noun: its parties are the targets; not a noun in a prepositional phrase
+    ("judged-parties", "Gabriel wird die Übernahme der Kette Tengelmann durch den Konzern Edeka billigen.",
+     {"Gabriel": "PER", "Tengelmann": "ORG", "Edeka": "ORG"}, {}, "2024-01-01",
+     [("ACQUIRE", "Übernahme", {("Edeka", "source"), ("Tengelmann", "target")}, {}),
+      ("ACCEPT", "billigen", {("Gabriel", "source"), ("Tengelmann", "target"), ("Edeka", "target")}, {})]),
+    ("judged-parties-pp", "Gabriel stimmte nach der Übernahme von Tengelmann durch Edeka zu.",
+     {"Gabriel": "PER", "Tengelmann": "ORG", "Edeka": "ORG"}, {}, "2024-01-01",
+     [("ACCEPT", "stimmte", {("Gabriel", "source")}, {}),
+      ("ACQUIRE", "Übernahme", {("Edeka", "source"), ("Tengelmann", "target")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

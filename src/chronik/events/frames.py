@@ -128,6 +128,7 @@ class FrameFinder:
         for f in frames:
             if f.type == "PROTEST" and not f.roles.target:
                 self._employer(view, f)
+        _judged_parties(view, frames, self.lexicon.cue("prepositions"))
         frames.sort(key=lambda f: f.trigger)
         return _restated(_merge(view, frames))
 
@@ -166,19 +167,18 @@ class FrameFinder:
         fin = self.finder.finite(view, i)
         fin = i if fin is None else fin
         for k, t in enumerate(toks[:-2]):
-            if t.clause != trig.clause or t.lower not in ("die", "der", "den", "dem"):
-                continue
-            adj, noun = toks[k + 1], toks[k + 2]
-            if not (adj.text.islower() and noun.text in collectives and noun.i not in view.by_token) \
+            if t.clause != trig.clause or t.lower not in ("die", "der", "den", "dem") \
                     or (k > 0 and toks[k - 1].lower in preps):
                 continue
-            country = self.countries(adj.lower)
-            if country is None or any(c == country for c, _ in roles.countries):
-                continue
-            if k < fin and not roles.subject and t.lower in ("die", "der") and not passive and not zu_clause(view, trig):
-                roles.countries.append((country, "source"))
-            elif k > fin and (roles.subject or t.lower in ("den", "dem")) and not passive:
-                roles.countries.append((country, "target"))
+            for adj in self._country_adjectives(view, k, collectives):
+                country = self.countries(adj.lower)
+                if country is None or any(c == country for c, _ in roles.countries):
+                    continue
+                if k < fin and not roles.subject and t.lower in ("die", "der") and not passive \
+                        and not zu_clause(view, trig):
+                    roles.countries.append((country, "source"))
+                elif k > fin and (roles.subject or t.lower in ("den", "dem")) and not passive:
+                    roles.countries.append((country, "target"))
         # right after the finite verb, without an article: the subject ("erschossen israelische Soldaten ...")
         k = fin + 1
         if k + 1 < len(toks) and toks[k + 1].clause == trig.clause and not roles.subject and not passive:
@@ -187,6 +187,25 @@ class FrameFinder:
                 country = self.countries(adj.lower)
                 if country is not None and all(c != country for c, _ in roles.countries):
                     roles.countries.append((country, "source"))
+
+    @staticmethod
+    def _country_adjectives(view: SentenceView, k: int, collectives: frozenset[str]) -> list[Tok]:
+        """The adjectives between the article at ``k`` and a state collective that follows it,
+        coordinated ones included ("die französischen und englischen Flieger", "die neue russische
+        Regierung"); none when the phrase ends in anything else."""
+        toks = view.toks
+        adjs: list[Tok] = []
+        for t in toks[k + 1:k + 6]:
+            if t.clause != toks[k].clause:
+                return []
+            if t.text in collectives and t.i not in view.by_token:
+                return adjs
+            if t.lower in ("und", "sowie", ","):
+                continue
+            if not (t.text.islower() and t.word):
+                return []
+            adjs.append(t)
+        return []
 
     def _employer(self, view: SentenceView, f: Frame) -> None:
         """A protest without a target whose clause names an organisation only as the first part of
@@ -271,6 +290,36 @@ class FrameFinder:
             if f.noun and f.light_verb is None:
                 out.update(f.roles.attached)
         return out
+
+
+JUDGING = frozenset(("ACCEPT", "REJECT", "SUPPORT", "CRITICIZE"))  # verbs that judge another event
+JUDGED = frozenset(("ACQUIRE", "AGREE", "COOPERATE", "TRADE", "ATTACK", "SANCTION", "MEET", "VISIT"))
+
+
+def _judged_parties(view: SentenceView, frames: list[Frame], preps: frozenset[str]) -> None:
+    """A verb that approves, rejects, backs or criticises an event noun of its clause takes that
+    event's parties as its targets when it has none ("Gabriel billigt Fusion Edeka/Tengelmann",
+    "wird die Übernahme der Supermarktkette Kaiser's Tengelmann durch den Handelsriesen Edeka
+    ... billigen"); not a noun inside a prepositional phrase ("stimmte nach dem Treffen mit X zu")."""
+    toks = view.toks
+    for f in frames:
+        if f.noun or f.type not in JUDGING or f.roles.target or f.roles.countries:
+            continue
+        for g in frames:
+            if not g.noun or g.type not in JUDGED or toks[g.trigger].clause != toks[f.trigger].clause:
+                continue
+            k = g.trigger - 1
+            while k >= 0 and toks[k].text.islower() and is_adjective(toks[k]):
+                k -= 1
+            if k >= 0 and toks[k].lower in _ARTICLES:
+                k -= 1
+            if k >= 0 and toks[k].lower in preps:
+                continue
+            for p in g.roles.source + g.roles.target:
+                if p not in f.roles.source:
+                    f.roles.add("target", p)
+            f.roles.countries.extend((c, "target") for c, _ in g.roles.countries)
+            break
 
 
 _ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
