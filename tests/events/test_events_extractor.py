@@ -318,6 +318,10 @@ CASES = [
      {"Gabriel": "PER", "Tengelmann": "ORG", "Edeka": "ORG"}, {}, "2024-01-01",
      [("ACCEPT", "stimmte", {("Gabriel", "source")}, {}),
       ("ACQUIRE", "Übernahme", {("Edeka", "source"), ("Tengelmann", "target")}, {})]),
+    # "bestreiten" is a denial with someone denying or a claim denied, not a contested proposal or election
+    ("bestreiten-contested", "Dieser Antrag wurde heftig bestritten.", {}, {}, "2024-01-01", []),
+    ("bestreiten-allegation", "Die Vorwürfe wurden bestritten.", {}, {}, "2024-01-01",
+     [("DENY", "bestritten", set(), {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",
