@@ -19,7 +19,7 @@ KEYS = ("type", "type+actors", "time", "attribution", "cue", "modality")
 def test_gold_set_is_large_and_varied():
     gold = load_gold(GOLD)
     assert len(gold) >= 300
-    assert {s.corpus for s in gold} == {"smartdata", "krauts", "germeval", "hipe"}
+    assert {s.corpus for s in gold} == {"smartdata", "krauts", "germeval", "hipe", "sonar", "newseye"}
     events = [e for s in gold for e in s.events]
     modalities = Counter(e.modality for e in events)
     assert sum(1 for s in gold if not s.events) >= 150  # sentences without events
