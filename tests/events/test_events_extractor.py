@@ -322,6 +322,22 @@ CASES = [
     ("bestreiten-contested", "Dieser Antrag wurde heftig bestritten.", {}, {}, "2024-01-01", []),
     ("bestreiten-allegation", "Die Vorwürfe wurden bestritten.", {}, {}, "2024-01-01",
      [("DENY", "bestritten", set(), {})]),
+    # Fraktur OCR spells "Ich" as "Jch": a tagger that takes it for a name gives no speaker
+    ("ocr-pronoun", "Jch gebe hiermit die Namen bekannt.", {"Jch": "PER"}, {}, "2024-01-01", []),
+    # an inflected word between a preposition and its noun is no verb
+    ("preposition-adjective", "Das Haus ist unter billigen Bedingungen zu verkaufen.", {}, {}, "2024-01-01", []),
+    ("preposition-determiner", "Müller begab sich nach einigen Tagen nach Berlin.", {"Müller": "PER", "Berlin": "LOC"},
+     {}, "2024-01-01", []),
+    # "sich erschießen", "sich umbringen": a suicide, no attack
+    ("suicide", "Paul Holzmann hat sich in seiner Wohnung erschossen.", {"Paul Holzmann": "PER"}, {}, "2024-01-01", []),
+    ("shooting", "Paul Holzmann hat den Wirt in seiner Wohnung erschossen.", {"Paul Holzmann": "PER"}, {}, "2024-01-01",
+     [("ATTACK", "erschossen", {("Paul Holzmann", "source")}, {})]),
+    # a passive whose participle alone closes the clause after an apposition: the subject is the target
+    ("passive-after-apposition", "Zum Pfarrverweser in Fischenthal wird Hr. E. Winkler, V. D. M., ernannt.",
+     {"E. Winkler": "PER", "Fischenthal": "LOC"}, {}, "2024-01-01",
+     [("LEADERSHIP", "ernannt", {("E. Winkler", "target")}, {})]),
+    ("verb-first-after-passive", "Die Bürger werden davon negativ beeinflusst, erklärt Bürgermeister Heinrich Noggler.",
+     {"Heinrich Noggler": "PER"}, {}, "2024-01-01", [("STATEMENT", "erklärt", {("Heinrich Noggler", "source")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

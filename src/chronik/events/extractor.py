@@ -190,7 +190,9 @@ class EventExtractor:
         if not sentences:
             return state
         parts = self.parts(lang)
-        fixed = [m for _, m in repair(text, article.mentions, parts.lemmatizer.lemma)]
+        ocr_pronouns = parts.lexicon.cue("ocr_pronouns")  # "Jch" for "Ich": a tagged pronoun names nobody
+        fixed = [m for _, m in repair(text, article.mentions, parts.lemmatizer.lemma)
+                 if text[m.start:m.end] not in ocr_pronouns]
         actor_names = ActorNames(article, fixed, names)
         starts = [s.start for s in sentences]
         timeline = TimeLine(article, starts, self.options.inherit)

@@ -69,6 +69,7 @@ class FrameFinder:
         particle_of: dict[int, int] = {}
         # separable() only returns at a particle after the verb: none after it, nothing to walk
         last_particle = max((t.i for t in toks if t.lower in _PARTICLE_SET), default=-1)
+        preps = lexicon.cue("prepositions")
         for t in toks:
             verbal = t.text.islower() or (t.i == 0 and t.lemma.islower() and t.lemma in known)
             if not t.word or not verbal or t.i in view.by_token or present_participle(t):
@@ -78,6 +79,9 @@ class FrameFinder:
             if t.i > 0 and toks[t.i - 1].lower in _ARTICLES and toks[t.i - 1].text.islower() \
                     and inflected(t) and t.i + 1 < len(toks) and toks[t.i + 1].cap:
                 continue  # "eine würdige Beerdigung": an adjective between an article and its noun (not "Das sagte X")
+            if t.i > 0 and toks[t.i - 1].lower in preps and toks[t.i - 1].lower != "zu" and inflected(t) \
+                    and t.i + 1 < len(toks) and toks[t.i + 1].cap and toks[t.i + 1].i not in view.by_token:
+                continue  # "unter billigen Bedingungen", "nach einigen Tagen": a word between a preposition and its noun
             if _opening_attribute(view, t):
                 continue  # "Der unterzeichnete Direktor ...": an adjective after the sentence's first article
             sep = separable(toks, t.i, lexicon, known) if t.i < last_particle else None

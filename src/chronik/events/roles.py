@@ -171,7 +171,25 @@ class RoleFinder:
     def is_passive(self, view: SentenceView, trig: Tok) -> bool:
         if trig.lower == trig.lemma or not participle(trig):
             return False
-        return any(t.lower in self.passive for t in view.clause_toks(trig.clause))
+        return any(t.lower in self.passive for t in view.clause_toks(trig.clause)) or self._interrupted_passive(view, trig)
+
+    def _interrupted_passive(self, view: SentenceView, trig: Tok) -> bool:
+        """The participle alone closes a main clause that an apposition or a relative clause
+        interrupted ("Zum Pfarrverweser wird Hr. E. Winkler, V. D. M., ernannt"): its own stretch
+        is the participle (not "…, erklärt Bürgermeister Noggler"), and the stretch before the
+        interruption holds the passive auxiliary."""
+        clause = view.clauses[trig.clause]
+        if clause.opener or clause.relative or [t.i for t in view.clause_toks(trig.clause) if t.word] != [trig.i]:
+            return False
+        for c in range(trig.clause - 1, -1, -1):
+            if view.clauses[c].relative:
+                continue  # "wird Hans Müller, der bisher Vize war, gewählt"
+            if view.clauses[c].opener:
+                return False
+            toks = view.clause_toks(c)
+            if any(is_finite_like(t, self.lexicon) for t in toks):
+                return any(t.lower in self.passive for t in toks)
+        return False
 
     # -- verbs --------------------------------------------------------------------------
 
