@@ -338,6 +338,11 @@ CASES = [
      [("LEADERSHIP", "ernannt", {("E. Winkler", "target")}, {})]),
     ("verb-first-after-passive", "Die Bürger werden davon negativ beeinflusst, erklärt Bürgermeister Heinrich Noggler.",
      {"Heinrich Noggler": "PER"}, {}, "2024-01-01", [("STATEMENT", "erklärt", {("Heinrich Noggler", "source")}, {})]),
+    # "sein" with the participle of a verb that takes "haben" is a passive; with one that takes "sein" a perfect
+    ("stative-passive", "Johann Brandl war wegen Betrugs angeklagt.", {"Johann Brandl": "PER"}, {}, "2024-01-01",
+     [("ACCUSE", "angeklagt", {("Johann Brandl", "target")}, {})]),
+    ("sein-perfect", "Putin ist nach Pjöngjang gereist.", {"Putin": "PER", "Pjöngjang": "LOC"}, {}, "2024-01-01",
+     [("TRAVEL", "gereist", {("Putin", "source")}, {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

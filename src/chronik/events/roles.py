@@ -66,7 +66,9 @@ class RoleFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.aux = lexicon.cue("auxiliaries")
-        self.passive = lexicon.cue("passive") - {"ist", "sind", "sei", "seien", "wäre", "wären"}
+        self.sein = frozenset({"ist", "sind", "sei", "seien", "wäre", "wären", "war", "waren"})
+        self.passive = lexicon.cue("passive") - self.sein
+        self.stative = lexicon.cue("stative_passive")  # lemmas: "sein" and their participle is a passive
         self.spokes = lexicon.cue("spokesperson_nouns")
         self.dets = lexicon.cue("determiners")
         self.preps = lexicon.cue("prepositions")
@@ -171,7 +173,11 @@ class RoleFinder:
     def is_passive(self, view: SentenceView, trig: Tok) -> bool:
         if trig.lower == trig.lemma or not participle(trig):
             return False
-        return any(t.lower in self.passive for t in view.clause_toks(trig.clause)) or self._interrupted_passive(view, trig)
+        clause = view.clause_toks(trig.clause)
+        if any(t.lower in self.passive for t in clause) or self._interrupted_passive(view, trig):
+            return True
+        # "war angeklagt", "ist ... ernannt": "sein" with the participle of a verb that takes "haben"
+        return trig.lemma in self.stative and any(t.lower in self.sein for t in clause if t.i < trig.i)
 
     def _interrupted_passive(self, view: SentenceView, trig: Tok) -> bool:
         """The participle alone closes a main clause that an apposition or a relative clause
@@ -628,8 +634,8 @@ def participle(tok: Tok) -> bool:
     low, lemma = tok.lower, tok.lemma
     if low == lemma or not tok.word or not lemma.islower():
         return False
-    if "ge" in low[:7] and "ge" not in lemma[:7] and low.endswith(("t", "en")):
-        return True
+    if low.endswith(("t", "en")) and any(low[k:k + 2] == "ge" != lemma[k:k + 2] for k in range(6)):
+        return True  # "ge" where the lemma has none: "getroffen", "festgenommen", "angeklagt" (anklagen)
     if not (lemma.startswith(INSEPARABLE) or lemma.endswith("ieren")):
         return False
     return low.endswith("t") or (low.endswith("en") and not low.endswith("ten"))
