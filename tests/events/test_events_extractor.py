@@ -343,6 +343,15 @@ CASES = [
      [("ACCUSE", "angeklagt", {("Johann Brandl", "target")}, {})]),
     ("sein-perfect", "Putin ist nach Pjöngjang gereist.", {"Putin": "PER", "Pjöngjang": "LOC"}, {}, "2024-01-01",
      [("TRAVEL", "gereist", {("Putin", "source")}, {})]),
+    # killed by a vehicle: an accident, no attack
+    ("vehicle-accident", "Karl Amon wurde von einem Lastwagen überfahren und getötet.", {"Karl Amon": "PER"}, {},
+     "2024-01-01", []),
+    # an envoy is the state's agent; not when the trigger itself qualifies him
+    ("envoy", "Der türkische Gesandte lehnte die Vorschläge ab.", {}, {}, "2024-01-01",
+     [("REJECT", "lehnte", {("Türkei", "source")}, {})]),
+    ("envoy-appointed", "Das zeigt die Art, in welcher kürzlich der neu ernannte französische Gesandte bei den "
+     "Hansestädten von seinem Posten Besitz nahm.", {"Hansestädten": "LOC"}, {}, "2024-01-01",
+     [("LEADERSHIP", "ernannte", set(), {})]),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

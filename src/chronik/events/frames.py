@@ -174,7 +174,10 @@ class FrameFinder:
             if t.clause != trig.clause or t.lower not in ("die", "der", "den", "dem") \
                     or (k > 0 and toks[k - 1].lower in preps):
                 continue
-            for adj in self._country_adjectives(view, k, collectives):
+            adjectives = self._country_adjectives(view, k, collectives)
+            if any(adj.i == i for adj in adjectives):
+                continue  # the trigger qualifies the collective: "der neu ernannte französische Gesandte"
+            for adj in adjectives:
                 country = self.countries(adj.lower)
                 if country is None or any(c == country for c, _ in roles.countries):
                     continue
@@ -185,7 +188,9 @@ class FrameFinder:
                     roles.countries.append((country, "target"))
         # right after the finite verb, without an article: the subject ("erschossen israelische Soldaten ...")
         k = fin + 1
-        if k + 1 < len(toks) and toks[k + 1].clause == trig.clause and not roles.subject and not passive:
+        attributive = any(toks[j].lower in _ARTICLES for j in range(max(0, fin - 2), fin))  # "der neu ernannte ..."
+        if k + 1 < len(toks) and toks[k + 1].clause == trig.clause and not roles.subject and not passive \
+                and not attributive:
             adj, noun = toks[k], toks[k + 1]
             if adj.text.islower() and noun.text in collectives and noun.i not in view.by_token:
                 country = self.countries(adj.lower)
