@@ -352,6 +352,20 @@ CASES = [
     ("envoy-appointed", "Das zeigt die Art, in welcher kürzlich der neu ernannte französische Gesandte bei den "
      "Hansestädten von seinem Posten Besitz nahm.", {"Hansestädten": "LOC"}, {}, "2024-01-01",
      [("LEADERSHIP", "ernannte", set(), {})]),
+    # an adjective and a noun opening the sentence are its subject, a country adjective with a collective too
+    ("adjective-opens-subject", "Weitere Soldaten griffen Charkiw an.", {"Charkiw": "LOC"}, {}, "2024-01-01",
+     [("ATTACK", "griffen", {("Charkiw", "target")}, {})]),
+    ("country-adjective-opens", "Russische Truppen griffen Charkiw an.", {"Charkiw": "LOC"}, {}, "2024-01-01",
+     [("ATTACK", "griffen", {("Russland", "source"), ("Charkiw", "target")}, {})]),
+    ("object-first-dessen", "Dessen Leitung übernimmt der IT-Berater Carsten Zieminski.", {"Carsten Zieminski": "PER"},
+     {}, "2024-01-01", [("LEADERSHIP", "übernimmt", {("Carsten Zieminski", "source")}, {})]),
+    # a time expression before a name ends the name's phrase: no preposition governs the name
+    ("time-before-name", "Die Soldaten erschossen am Montag Peter Müller.", {"Peter Müller": "PER"},
+     {"am Montag": "2024-01-01"}, "2024-01-03", [("ATTACK", "erschossen", {("Peter Müller", "target")}, {})]),
+    # attacking a policy is criticism; a virtue that "demands" demands nothing
+    ("attack-policy", "Merkel griff die Politik der Regierung scharf an.", {"Merkel": "PER"}, {}, "2024-01-01",
+     [("CRITICIZE", "griff", {("Merkel", "source")}, {})]),
+    ("abstract-subject", "Die Gerechtigkeit verlangt, dass wir uns nach ihm umsehen.", {}, {}, "2024-01-01", []),
     # a dateline before a date and a dash is no subject
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",

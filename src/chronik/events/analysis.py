@@ -263,6 +263,8 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
                 ph.det = t.lower
                 k -= 1
                 continue
+            if t.i in view.timex_tokens:
+                break  # "erschossen am Montag Peter Müller": a time expression ends the phrase
             title = is_title(t)
             if t.lower == "und" and titles and not ph.det and k >= 1 and toks[k - 1].clause == ph.clause \
                     and is_title(toks[k - 1]) and toks[k - 1].lower not in dets:

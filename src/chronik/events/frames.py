@@ -186,6 +186,14 @@ class FrameFinder:
                     roles.countries.append((country, "source"))
                 elif k > fin and (roles.subject or t.lower in ("den", "dem")) and not passive:
                     roles.countries.append((country, "target"))
+        # opening the sentence without an article: the subject ("Russische Truppen griffen ... an")
+        first = next((t for t in toks[:fin] if t.word), None)
+        if first is not None and first.cap and first.i + 1 < fin and toks[first.i + 1].text in collectives \
+                and first.clause == trig.clause and first.i + 1 not in view.by_token and not roles.subject \
+                and not passive and not zu_clause(view, trig) and RoleFinder._sentence_start(view, first.i):
+            country = self.countries(first.lower)
+            if country is not None and all(c != country for c, _ in roles.countries):
+                roles.countries.append((country, "source"))
         # right after the finite verb, without an article: the subject ("erschossen israelische Soldaten ...")
         k = fin + 1
         attributive = any(toks[j].lower in _ARTICLES for j in range(max(0, fin - 2), fin))  # "der neu ernannte ..."

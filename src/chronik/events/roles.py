@@ -310,7 +310,14 @@ class RoleFinder:
                     return False  # "Das gab KBG-Vorstand Severin Mayrhofer ... bekannt": "das" is the object
                 return t.lower not in OBLIQUE
             if self._sentence_start(view, t.i) and not t.lower.endswith(NOUN_ENDINGS):
-                return False  # "Zurück in Wolfsburg nahm ...", "Leipzig - Mitten im ...": a capitalised adverb
+                # "Zurück in Wolfsburg nahm ...", "Leipzig - Mitten im ...": a capitalised adverb; but an
+                # adjective before a noun opens a noun phrase ("Russische Truppen griffen ... an"), unless
+                # it is a time expression ("Vergangene Woche hat ... besucht")
+                nxt = toks[t.i + 1] if t.i + 1 < hi else None
+                return nxt is not None and nxt.cap and nxt.word and nxt.i not in view.by_token \
+                    and t.i not in view.timex_tokens \
+                    and t.lower.endswith(("e", "en", "er", "es", "em")) and t.lower not in self.pronouns \
+                    and t.lower not in ("dessen", "deren")  # "Dessen Leitung übernimmt X": an object first
             return t.cap and t.lemma[:1].isupper() and t.lower not in self.pronouns
         return False
 
