@@ -116,6 +116,12 @@ sonar pages (Berlin, 1868-1937) and on 120 sentences of its newseye pages (Austr
 1864-1933), both read as text for the first time by this session's readers; seed 20261209, prefix
 ``z``, drawn at the commit that added it. Annotated blind and committed before the
 extractor's output on them was read.
+
+``--blind20`` (fifteenth session) takes, after the session's rules were written (from blind18's
+and blind19's errors among others), every newseye sentence left in which the extractor of the
+drawing commit finds an event with either entity setting, none a blind19 sentence or its
+neighbour; seed 20261210, prefix ``a``. Annotated blind and committed before the extractor's
+output on them was read; no rule changed between the draw and the first run.
 """
 
 from __future__ import annotations
@@ -205,6 +211,9 @@ BLIND19_PLAN = {  # fifteenth session: the same design on the hipe2020 sentences
     "sonar": {"reported": 240},  # (all 50),
     "newseye": {"reported": 120},  # and some of the newseye pages (the rest kept for later unseen sets)
 }
+BLIND20_PLAN = {  # fifteenth session, after its rules: the newseye sentences left
+    "newseye": {"reported": 240},
+}
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -256,6 +265,8 @@ DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "go
     "blind18": Draw(seed=20261208, plan=BLIND18_PLAN, tag="y", split="blind18", new_docs=False,
                     corpus_mentions=True),
     "blind19": Draw(seed=20261209, plan=BLIND19_PLAN, tag="z", split="blind19", new_docs=False, gap=1,
+                    corpus_mentions=True),
+    "blind20": Draw(seed=20261210, plan=BLIND20_PLAN, tag="a", split="blind20", new_docs=False, gap=1,
                     corpus_mentions=True),
 }
 
