@@ -20,6 +20,7 @@ from chronik.model import Mention
 
 BREAKS = frozenset(",;:()[]{}–—\"„“”«»‚‘’|")
 QUOTES = frozenset("\"„“”«»")
+ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 TERMINAL = frozenset(".!?…\"“”»«')")
 
 

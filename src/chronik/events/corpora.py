@@ -15,7 +15,10 @@ these readers give the text back so the scorer can check the offsets and run the
   dev and test files, for evaluation only); id ``<file part>/<document_id>``; the text is the
   tokens joined as ``NoSpaceAfter`` says, a line-break hyphen "¬" joining the word's halves;
   the DCT the document's date; gold entity mentions from NE-COARSE-LIT (pers, org, loc; prod as
-  MISC). The newseye pages (OCR without word spaces) are left out.
+  MISC).
+* ``newseye``: HIPE-2022's ``newseye`` pages (Austrian newspapers, 1864-1933; dev and test, for
+  evaluation only), read like ``hipe`` after ``newseye_spacing``: a word ending in "¬" joins the
+  next, and the spaces the OCR lost between words or after a comma or full stop come back.
 * ``sonar``: HIPE-2022's ``sonar`` pages (Berlin newspapers, 1868-1937; dev and test, for
   evaluation only), read like ``hipe``; they carry no spacing marks, so ``sonar_spacing`` puts
   them in: no space before closing or after opening punctuation, a hyphen before a lower-case
@@ -171,7 +174,7 @@ COORDINATORS = frozenset(("und", "oder", "bis", "sowie", "wie"))  # "Mindest- un
 
 def read_hipe(folder: Path, parts: tuple[str, ...] = HIPE_PARTS, corpus: str = "hipe") -> Iterator[Document]:
     """HIPE-2022's German pages of ``parts`` (the hipe2020 ones by default), one document per
-    page; the sonar pages (``corpus="sonar"``) get their spacing from ``sonar_spacing``."""
+    page; the sonar and newseye pages get their spacing from ``SPACING[corpus]``."""
     for part in parts:
         path = folder / f"HIPE-2022-v2.1-{part}-de.tsv"
         try:

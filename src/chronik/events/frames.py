@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from chronik.events.analysis import BREAKS, SentenceView, Tok, inflected, is_adjective
+from chronik.events.analysis import ARTICLES, BREAKS, SentenceView, Tok, inflected, is_adjective
 from chronik.events.verbs import PARTICLES, is_finite_like, present_participle, separable
 from chronik.events.attribution import Attribution
+from chronik.events.collectives import StateCollectives, judged_parties
 from chronik.events.lexicon import Lexicon, LightVerb, Sense
 from chronik.events.nounroles import NounRoleFinder
 from chronik.events.roles import OBJECT_CONTROL, RoleFinder, Roles, norm_prep, participle
@@ -60,6 +61,7 @@ class FrameFinder:
         self.nouns = NounRoleFinder(finder)
         self.known = known
         self.countries = countries
+        self.collectives = StateCollectives(lexicon, finder, countries)
 
     def __call__(self, view: SentenceView) -> list[Frame]:
         lexicon, known = self.lexicon, self.known
@@ -76,7 +78,7 @@ class FrameFinder:
                 continue
             if t.i > 0 and toks[t.i - 1].lower in ("als", "wie") and participle(t):
                 continue  # "weniger Jobs als angekündigt", "wie berichtet": a reference, not an event
-            if t.i > 0 and toks[t.i - 1].lower in _ARTICLES and toks[t.i - 1].text.islower() \
+            if t.i > 0 and toks[t.i - 1].lower in ARTICLES and toks[t.i - 1].text.islower() \
                     and inflected(t) and t.i + 1 < len(toks) and toks[t.i + 1].cap:
                 continue  # "eine würdige Beerdigung": an adjective between an article and its noun (not "Das sagte X")
             if t.i > 0 and toks[t.i - 1].lower in preps and toks[t.i - 1].lower != "zu" and inflected(t) \
@@ -132,7 +134,7 @@ class FrameFinder:
         for f in frames:
             if f.type == "PROTEST" and not f.roles.target:
                 self._employer(view, f)
-        _judged_parties(view, frames, self.lexicon.cue("prepositions"))
+        judged_parties(view, frames, self.lexicon.cue("prepositions"))
         frames.sort(key=lambda f: f.trigger)
         return _restated(_merge(view, frames))
 
@@ -150,79 +152,11 @@ class FrameFinder:
             roles = finder.verb_roles(view, i, etype, None if own else control, control_object, exclude,
                                       report=sense.report)
             if not own:
-                self._state_collectives(view, i, roles)
+                self.collectives(view, i, roles)
             if _holds(sense, roles, view, i, lexicon):
                 return Frame(trigger=i, type=sense.type, lemma=lemma, sense=sense, roles=roles, noun=False,
                              control=controller)
         return None
-
-    def _state_collectives(self, view: SentenceView, i: int, roles) -> None:
-        """A country adjective with a state collective, outside prepositional phrases, as an actor
-        of the verb: "hat ... die britische Regierung aufgefordert" (target Großbritannien),
-        "Die russische Armee griff ... an", "erschossen israelische Soldaten" (source Russland,
-        Israel, when the subject is not named)."""
-        toks = view.toks
-        trig = toks[i]
-        collectives = self.lexicon.cue("state_collectives")
-        if self.countries is None or not any(t.text in collectives for t in view.clause_toks(trig.clause)):
-            return
-        preps = self.lexicon.cue("prepositions")
-        passive = self.finder.is_passive(view, trig)
-        fin = self.finder.finite(view, i)
-        fin = i if fin is None else fin
-        for k, t in enumerate(toks[:-2]):
-            if t.clause != trig.clause or t.lower not in ("die", "der", "den", "dem") \
-                    or (k > 0 and toks[k - 1].lower in preps):
-                continue
-            adjectives = self._country_adjectives(view, k, collectives)
-            if any(adj.i == i for adj in adjectives):
-                continue  # the trigger qualifies the collective: "der neu ernannte französische Gesandte"
-            for adj in adjectives:
-                country = self.countries(adj.lower)
-                if country is None or any(c == country for c, _ in roles.countries):
-                    continue
-                if k < fin and not roles.subject and t.lower in ("die", "der") and not passive \
-                        and not zu_clause(view, trig):
-                    roles.countries.append((country, "source"))
-                elif k > fin and (roles.subject or t.lower in ("den", "dem")) and not passive:
-                    roles.countries.append((country, "target"))
-        # opening the sentence without an article: the subject ("Russische Truppen griffen ... an")
-        first = next((t for t in toks[:fin] if t.word), None)
-        if first is not None and first.cap and first.i + 1 < fin and toks[first.i + 1].text in collectives \
-                and first.clause == trig.clause and first.i + 1 not in view.by_token and not roles.subject \
-                and not passive and not zu_clause(view, trig) and RoleFinder._sentence_start(view, first.i):
-            country = self.countries(first.lower)
-            if country is not None and all(c != country for c, _ in roles.countries):
-                roles.countries.append((country, "source"))
-        # right after the finite verb, without an article: the subject ("erschossen israelische Soldaten ...")
-        k = fin + 1
-        attributive = any(toks[j].lower in _ARTICLES for j in range(max(0, fin - 2), fin))  # "der neu ernannte ..."
-        if k + 1 < len(toks) and toks[k + 1].clause == trig.clause and not roles.subject and not passive \
-                and not attributive:
-            adj, noun = toks[k], toks[k + 1]
-            if adj.text.islower() and noun.text in collectives and noun.i not in view.by_token:
-                country = self.countries(adj.lower)
-                if country is not None and all(c != country for c, _ in roles.countries):
-                    roles.countries.append((country, "source"))
-
-    @staticmethod
-    def _country_adjectives(view: SentenceView, k: int, collectives: frozenset[str]) -> list[Tok]:
-        """The adjectives between the article at ``k`` and a state collective that follows it,
-        coordinated ones included ("die französischen und englischen Flieger", "die neue russische
-        Regierung"); none when the phrase ends in anything else."""
-        toks = view.toks
-        adjs: list[Tok] = []
-        for t in toks[k + 1:k + 6]:
-            if t.clause != toks[k].clause:
-                return []
-            if t.text in collectives and t.i not in view.by_token:
-                return adjs
-            if t.lower in ("und", "sowie", ","):
-                continue
-            if not (t.text.islower() and t.word):
-                return []
-            adjs.append(t)
-        return []
 
     def _employer(self, view: SentenceView, f: Frame) -> None:
         """A protest without a target whose clause names an organisation only as the first part of
@@ -309,39 +243,8 @@ class FrameFinder:
         return out
 
 
-JUDGING = frozenset(("ACCEPT", "REJECT", "SUPPORT", "CRITICIZE"))  # verbs that judge another event
-JUDGED = frozenset(("ACQUIRE", "AGREE", "COOPERATE", "TRADE", "ATTACK", "SANCTION", "MEET", "VISIT"))
-
-
-def _judged_parties(view: SentenceView, frames: list[Frame], preps: frozenset[str]) -> None:
-    """A verb that approves, rejects, backs or criticises an event noun of its clause takes that
-    event's parties as its targets when it has none ("Gabriel billigt Fusion Edeka/Tengelmann",
-    "wird die Übernahme der Supermarktkette Kaiser's Tengelmann durch den Handelsriesen Edeka
-    ... billigen"); not a noun inside a prepositional phrase ("stimmte nach dem Treffen mit X zu")."""
-    toks = view.toks
-    for f in frames:
-        if f.noun or f.type not in JUDGING or f.roles.target or f.roles.countries:
-            continue
-        for g in frames:
-            if not g.noun or g.type not in JUDGED or toks[g.trigger].clause != toks[f.trigger].clause:
-                continue
-            k = g.trigger - 1
-            while k >= 0 and toks[k].text.islower() and is_adjective(toks[k]):
-                k -= 1
-            if k >= 0 and toks[k].lower in _ARTICLES:
-                k -= 1
-            if k >= 0 and toks[k].lower in preps:
-                continue
-            for p in g.roles.source + g.roles.target:
-                if p not in f.roles.source:
-                    f.roles.add("target", p)
-            f.roles.countries.extend((c, "target") for c, _ in g.roles.countries)
-            break
-
-
-_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 # words that open a noun phrase: after one of them, "PARTICIPLE ADJECTIVE NOUN" is a noun phrase
-_NP_OPENERS = _ARTICLES | frozenset("zwei drei vier fünf sechs zehn beiden seine ihre seinen ihren seinem ihrem seiner "
+_NP_OPENERS = ARTICLES | frozenset("zwei drei vier fünf sechs zehn beiden seine ihre seinen ihren seinem ihrem seiner "
                                      "ihrer diese diesen diesem dieser".split())
 
 
@@ -487,10 +390,6 @@ def _objects(view: SentenceView, i: int, nouns: list[Tok]) -> list[Tok]:
     if finite == i and words and words[-1].i == i:
         return nouns[1:]  # the finite verb last: a subordinate clause ("Seit ... Toms das Unternehmen 2012 übernahm")
     return [t for t in nouns if t.i > finite]
-
-
-def zu_clause(view: SentenceView, tok: Tok) -> bool:
-    return (tok.i > 0 and view.toks[tok.i - 1].lower == "zu") or ("zu" in tok.lower[1:-3] and tok.lower != tok.lemma)
 
 
 def _governed(view: SentenceView, i: int) -> bool:

@@ -19,7 +19,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from chronik.events.analysis import SentenceView, Tok
-from chronik.events.frames import SPEECH, Frame, zu_clause
+from chronik.events.frames import SPEECH, Frame
+from chronik.events.verbs import zu_clause
 from chronik.events.lexicon import Lexicon
 
 if TYPE_CHECKING:

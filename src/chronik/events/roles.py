@@ -309,7 +309,7 @@ class RoleFinder:
                 if t.lower == "das" and not any(u.word for u in toks[t.i + 1:hi]):
                     return False  # "Das gab KBG-Vorstand Severin Mayrhofer ... bekannt": "das" is the object
                 return t.lower not in OBLIQUE
-            if self._sentence_start(view, t.i) and not t.lower.endswith(NOUN_ENDINGS):
+            if sentence_start(view, t.i) and not t.lower.endswith(NOUN_ENDINGS):
                 # "Zurück in Wolfsburg nahm ...", "Leipzig - Mitten im ...": a capitalised adverb; but an
                 # adjective before a noun opens a noun phrase ("Russische Truppen griffen ... an"), unless
                 # it is a time expression ("Vergangene Woche hat ... besucht")
@@ -391,20 +391,6 @@ class RoleFinder:
             return None
         end = ph.last + 1
         return ph.index if end >= len(toks) or toks[end].text in (",", ".", "!", ":") else None
-
-    @staticmethod
-    def _sentence_start(view: SentenceView, i: int) -> bool:
-        """Token ``i`` opens the sentence: only punctuation, a dateline and its bracket stand before it."""
-        bracket = False
-        for t in view.toks[:i]:
-            if t.text == "(":
-                bracket = True
-            elif t.text == ")":
-                bracket = False
-            elif t.word and not bracket and not (
-                    t.i in view.by_token and view.phrases[view.by_token[t.i]].prep == DATELINE):
-                return False
-        return True
 
     def _reports(self, tok: Tok) -> bool:
         return any(sense.report for sense in self.lexicon.verbs.get(tok.lemma, ()))
@@ -632,6 +618,20 @@ class RoleFinder:
         return roles
 
 INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "hinter", "wider", "voll")
+
+
+def sentence_start(view: SentenceView, i: int) -> bool:
+    """Token ``i`` opens the sentence: only punctuation, a dateline and its bracket stand before it."""
+    bracket = False
+    for t in view.toks[:i]:
+        if t.text == "(":
+            bracket = True
+        elif t.text == ")":
+            bracket = False
+        elif t.word and not bracket and not (
+                t.i in view.by_token and view.phrases[view.by_token[t.i]].prep == DATELINE):
+            return False
+    return True
 
 
 def participle(tok: Tok) -> bool:

@@ -83,3 +83,7 @@ def separable_lemma(view: SentenceView, tok: Tok) -> str:
     if last.i != tok.i and last.lower in ("an", "aus", "auf", "fort", "vor", "zu", "ein"):
         return last.lower + tok.lemma
     return tok.lemma
+
+
+def zu_clause(view: SentenceView, tok: Tok) -> bool:
+    return (tok.i > 0 and view.toks[tok.i - 1].lower == "zu") or ("zu" in tok.lower[1:-3] and tok.lower != tok.lemma)

@@ -1,0 +1,126 @@
+"""Actors that stand in a phrase of another kind: a country adjective with a state collective
+("die britische Regierung": Großbritannien), and the parties of an event noun that a verb judges
+("billigt die Übernahme der Kette X durch Y": X and Y are the targets).
+
+Used by the frame finder (``chronik.events.frames``) on each verb frame it builds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from chronik.events.analysis import ARTICLES, SentenceView, Tok, is_adjective
+from chronik.events.lexicon import Lexicon
+from chronik.events.roles import RoleFinder, Roles, sentence_start
+from chronik.events.verbs import zu_clause
+
+if TYPE_CHECKING:
+    from chronik.events.frames import Frame
+
+
+class StateCollectives:
+    """Adds the countries named by adjectives of state collectives to a verb's roles; holds the
+    lexicon, the role finder and the country-adjective resolver."""
+
+    def __init__(self, lexicon: Lexicon, finder: RoleFinder, countries: Callable[[str], str | None] | None) -> None:
+        self.lexicon = lexicon
+        self.finder = finder
+        self.countries = countries
+
+    def __call__(self, view: SentenceView, i: int, roles: Roles) -> None:
+        """A country adjective with a state collective, outside prepositional phrases, as an actor
+        of the verb: "hat ... die britische Regierung aufgefordert" (target Großbritannien),
+        "Die russische Armee griff ... an", "erschossen israelische Soldaten" (source Russland,
+        Israel, when the subject is not named)."""
+        toks = view.toks
+        trig = toks[i]
+        collectives = self.lexicon.cue("state_collectives")
+        if self.countries is None or not any(t.text in collectives for t in view.clause_toks(trig.clause)):
+            return
+        preps = self.lexicon.cue("prepositions")
+        passive = self.finder.is_passive(view, trig)
+        fin = self.finder.finite(view, i)
+        fin = i if fin is None else fin
+        for k, t in enumerate(toks[:-2]):
+            if t.clause != trig.clause or t.lower not in ("die", "der", "den", "dem") \
+                    or (k > 0 and toks[k - 1].lower in preps):
+                continue
+            adjectives = self.adjectives(view, k, collectives)
+            if any(adj.i == i for adj in adjectives):
+                continue  # the trigger qualifies the collective: "der neu ernannte französische Gesandte"
+            for adj in adjectives:
+                country = self.countries(adj.lower)
+                if country is None or any(c == country for c, _ in roles.countries):
+                    continue
+                if k < fin and not roles.subject and t.lower in ("die", "der") and not passive \
+                        and not zu_clause(view, trig):
+                    roles.countries.append((country, "source"))
+                elif k > fin and (roles.subject or t.lower in ("den", "dem")) and not passive:
+                    roles.countries.append((country, "target"))
+        # opening the sentence without an article: the subject ("Russische Truppen griffen ... an")
+        first = next((t for t in toks[:fin] if t.word), None)
+        if first is not None and first.cap and first.i + 1 < fin and toks[first.i + 1].text in collectives \
+                and first.clause == trig.clause and first.i + 1 not in view.by_token and not roles.subject \
+                and not passive and not zu_clause(view, trig) and sentence_start(view, first.i):
+            country = self.countries(first.lower)
+            if country is not None and all(c != country for c, _ in roles.countries):
+                roles.countries.append((country, "source"))
+        # right after the finite verb, without an article: the subject ("erschossen israelische Soldaten ...")
+        k = fin + 1
+        attributive = any(toks[j].lower in ARTICLES for j in range(max(0, fin - 2), fin))  # "der neu ernannte ..."
+        if k + 1 < len(toks) and toks[k + 1].clause == trig.clause and not roles.subject and not passive \
+                and not attributive:
+            adj, noun = toks[k], toks[k + 1]
+            if adj.text.islower() and noun.text in collectives and noun.i not in view.by_token:
+                country = self.countries(adj.lower)
+                if country is not None and all(c != country for c, _ in roles.countries):
+                    roles.countries.append((country, "source"))
+
+    @staticmethod
+    def adjectives(view: SentenceView, k: int, collectives: frozenset[str]) -> list[Tok]:
+        """The adjectives between the article at ``k`` and a state collective that follows it,
+        coordinated ones included ("die französischen und englischen Flieger", "die neue russische
+        Regierung"); none when the phrase ends in anything else."""
+        toks = view.toks
+        adjs: list[Tok] = []
+        for t in toks[k + 1:k + 6]:
+            if t.clause != toks[k].clause:
+                return []
+            if t.text in collectives and t.i not in view.by_token:
+                return adjs
+            if t.lower in ("und", "sowie", ","):
+                continue
+            if not (t.text.islower() and t.word):
+                return []
+            adjs.append(t)
+        return []
+
+
+JUDGING = frozenset(("ACCEPT", "REJECT", "SUPPORT", "CRITICIZE"))  # verbs that judge another event
+JUDGED = frozenset(("ACQUIRE", "AGREE", "COOPERATE", "TRADE", "ATTACK", "SANCTION", "MEET", "VISIT"))
+
+
+def judged_parties(view: SentenceView, frames: list["Frame"], preps: frozenset[str]) -> None:
+    """A verb that approves, rejects, backs or criticises an event noun of its clause takes that
+    event's parties as its targets when it has none ("Gabriel billigt Fusion Edeka/Tengelmann",
+    "wird die Übernahme der Supermarktkette Kaiser's Tengelmann durch den Handelsriesen Edeka
+    ... billigen"); not a noun inside a prepositional phrase ("stimmte nach dem Treffen mit X zu")."""
+    toks = view.toks
+    for f in frames:
+        if f.noun or f.type not in JUDGING or f.roles.target or f.roles.countries:
+            continue
+        for g in frames:
+            if not g.noun or g.type not in JUDGED or toks[g.trigger].clause != toks[f.trigger].clause:
+                continue
+            k = g.trigger - 1
+            while k >= 0 and toks[k].text.islower() and is_adjective(toks[k]):
+                k -= 1
+            if k >= 0 and toks[k].lower in ARTICLES:
+                k -= 1
+            if k >= 0 and toks[k].lower in preps:
+                continue
+            for p in g.roles.source + g.roles.target:
+                if p not in f.roles.source:
+                    f.roles.add("target", p)
+            f.roles.countries.extend((c, "target") for c, _ in g.roles.countries)
+            break
