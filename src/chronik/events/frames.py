@@ -134,7 +134,7 @@ class FrameFinder:
         for f in frames:
             if f.type == "PROTEST" and not f.roles.target:
                 self._employer(view, f)
-        judged_parties(view, frames, self.lexicon.cue("prepositions"))
+        judged_parties(view, frames, preps)
         frames.sort(key=lambda f: f.trigger)
         return _restated(_merge(view, frames))
 

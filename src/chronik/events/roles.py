@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from chronik.events.analysis import BREAKS, QUOTES, SentenceView, Tok, inflected
 from chronik.events.verbs import is_finite_like
 from chronik.events.lexicon import EventType, Lexicon
-from chronik.events.mentions import DATELINE
+from chronik.events.mentions import ADJ_ENDINGS, DATELINE
 from chronik.events.wordorder import WordOrder
 
 OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines", "denen", "seinen", "seinem", "ihren", "ihrem"})
@@ -316,7 +316,7 @@ class RoleFinder:
                 nxt = toks[t.i + 1] if t.i + 1 < hi else None
                 return nxt is not None and nxt.cap and nxt.word and nxt.i not in view.by_token \
                     and t.i not in view.timex_tokens \
-                    and t.lower.endswith(("e", "en", "er", "es", "em")) and t.lower not in self.pronouns \
+                    and t.lower.endswith(ADJ_ENDINGS) and t.lower not in self.pronouns \
                     and t.lower not in ("dessen", "deren")  # "Dessen Leitung übernimmt X": an object first
             return t.cap and t.lemma[:1].isupper() and t.lower not in self.pronouns
         return False
