@@ -370,6 +370,12 @@ CASES = [
     ("dateline-date", "Kronberg im Taunus / München, 29.02.2016 - Der geilste Tag, die neueste Produktion der "
      "Pantaleon AG, hat die Erwartungen bestätigt.",
      {"Kronberg im Taunus": "LOC", "München": "LOC", "Pantaleon AG": "ORG"}, {"29.02.2016": "2016-02-29"}, "2024-01-01", []),
+    # "sein" with the participle of a verb whose perfect takes "haben" is a passive: its subject is the target
+    ("stative-passive-any-verb", "Venloo ist von Frankreich angegriffen.", {"Venloo": "LOC", "Frankreich": "LOC"}, {},
+     "1830-01-01", [("ATTACK", "angegriffen", {("Frankreich", "source"), ("Venloo", "target")}, {})]),
+    ("stative-passive-no-source", "Die Türkei ist bedroht.", {"Türkei": "LOC"}, {}, "1830-01-01", []),
+    ("sein-perfect-coordinated", "Gastrini war im Herbst aufgetaucht und hatte den Ermittlern erklärt, er habe "
+     "neue Informationen.", {"Gastrini": "PER"}, {}, "2024-01-01", [("STATEMENT", "erklärt", {("Gastrini", "source")}, {})]),
 ]
 
 

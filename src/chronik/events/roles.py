@@ -68,7 +68,7 @@ class RoleFinder:
         self.aux = lexicon.cue("auxiliaries")
         self.sein = frozenset({"ist", "sind", "sei", "seien", "wäre", "wären", "war", "waren"})
         self.passive = lexicon.cue("passive") - self.sein
-        self.stative = lexicon.cue("stative_passive")  # lemmas: "sein" and their participle is a passive
+        self.sein_perfect = lexicon.cue("sein_perfect")  # lemmas whose participle with "sein" is a perfect
         self.spokes = lexicon.cue("spokesperson_nouns")
         self.dets = lexicon.cue("determiners")
         self.preps = lexicon.cue("prepositions")
@@ -176,8 +176,14 @@ class RoleFinder:
         clause = view.clause_toks(trig.clause)
         if any(t.lower in self.passive for t in clause) or self._interrupted_passive(view, trig):
             return True
-        # "war angeklagt", "ist ... ernannt": "sein" with the participle of a verb that takes "haben"
-        return trig.lemma in self.stative and any(t.lower in self.sein for t in clause if t.i < trig.i)
+        # "war angeklagt", "ist ... bedroht": "sein" with the participle of a verb that takes "haben";
+        # not "war ... aufgetaucht und hatte ... erklärt", "war in Afrika und erzählt": the nearest
+        # auxiliary before it is a form of "sein", and no coordinator stands between them
+        if trig.lemma in self.sein_perfect:
+            return False
+        aux = next((t for t in reversed(clause) if t.i < trig.i and (t.lower in self.aux or t.lower in ("und", "oder", "sowie"))),
+                   None)
+        return aux is not None and aux.lower in self.sein
 
     def _interrupted_passive(self, view: SentenceView, trig: Tok) -> bool:
         """The participle alone closes a main clause that an apposition or a relative clause
