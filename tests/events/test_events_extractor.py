@@ -376,6 +376,15 @@ CASES = [
     ("stative-passive-no-source", "Die Türkei ist bedroht.", {"Türkei": "LOC"}, {}, "1830-01-01", []),
     ("sein-perfect-coordinated", "Gastrini war im Herbst aufgetaucht und hatte den Ermittlern erklärt, er habe "
      "neue Informationen.", {"Gastrini": "PER"}, {}, "2024-01-01", [("STATEMENT", "erklärt", {("Gastrini", "source")}, {})]),
+    # a verb whose stem is also an adjective, used as the adjective
+    ("homograph-adjective-noun", "Einzelne Gegenstände zu sehr billigen Preisen.", {}, {}, "1900-01-01", []),
+    ("homograph-adjective-und", "Casals bewahrte die Erinnerung an eine alte, sehr würdige und kühle Lady.", {"Casals": "PER"},
+     {}, "1900-01-01", []),
+    ("homograph-superlative", "Für gute Speisen und Getränke wird bestens und billigst gesorgt.", {}, {}, "1900-01-01", []),
+    ("homograph-verb", "Der Kongress wird die Übernahme von Tengelmann durch Edeka billigen.",
+     {"Tengelmann": "ORG", "Edeka": "ORG"}, {}, "2016-01-01",
+     [("ACQUIRE", "Übernahme", {("Edeka", "source"), ("Tengelmann", "target")}, {}),
+      ("ACCEPT", "billigen", {("Edeka", "target"), ("Tengelmann", "target")}, {})]),
 ]
 
 

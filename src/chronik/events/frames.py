@@ -72,6 +72,7 @@ class FrameFinder:
         # separable() only returns at a particle after the verb: none after it, nothing to walk
         last_particle = max((t.i for t in toks if t.lower in _PARTICLE_SET), default=-1)
         preps = lexicon.cue("prepositions")
+        homographs = lexicon.cue("adjective_verbs")
         for t in toks:
             verbal = t.text.islower() or (t.i == 0 and t.lemma.islower() and t.lemma in known)
             if not t.word or not verbal or t.i in view.by_token or present_participle(t):
@@ -86,6 +87,8 @@ class FrameFinder:
                 continue  # "unter billigen Bedingungen", "nach einigen Tagen": a word between a preposition and its noun
             if _opening_attribute(view, t):
                 continue  # "Der unterzeichnete Direktor ...": an adjective after the sentence's first article
+            if _homograph_adjective(view, t, homographs):
+                continue  # "zu sehr billigen Preisen", "eine sehr würdige und kühle Lady": the adjective, not the verb
             sep = separable(toks, t.i, lexicon, known) if t.i < last_particle else None
             if sep:
                 verbs[t.i] = sep[0]
@@ -261,6 +264,28 @@ def _opening_attribute(view: SentenceView, t: Tok) -> bool:
         and t.lower.endswith(_ATTRIBUTE_ENDINGS) \
         and k < len(toks) and toks[k].cap and toks[k].word and k not in view.by_token \
         and (k + 1 >= len(toks) or k + 1 not in view.by_token)
+
+
+def _homograph_adjective(view: SentenceView, t: Tok, stems: frozenset[str]) -> bool:
+    """A form of a verb whose stem is also an adjective ("billigen": "billig", "würdigen": "würdig")
+    used as the adjective: the superlative ("billigst"), or an adjective ending followed by a noun
+    that names nobody ("zu staunend billigen Einführungspreisen", "hätten billigen Frieden haben
+    können") or by "und" and another adjective ("der würdige und verdienstvolle Sohn"). The verb
+    ends its clause or stands before its subject or object's article ("wird ... billigen.",
+    "billigen die Aktionäre")."""
+    low, toks = t.lower, view.toks
+    stem = next((s for s in stems if low.startswith(s)), None)
+    if stem is None:
+        return False
+    rest = low[len(stem):]
+    if rest.startswith("st"):
+        return True
+    if rest not in ("e", "en", "em", "er", "es") or t.i + 1 >= len(toks):
+        return False
+    nxt = toks[t.i + 1]
+    if nxt.cap and nxt.word and nxt.i not in view.by_token:
+        return True
+    return nxt.lower in ("und", "oder", ",") and t.i + 2 < len(toks) and inflected(toks[t.i + 2])
 
 
 def _attributive(view: SentenceView, t: Tok) -> bool:
