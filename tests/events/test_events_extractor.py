@@ -385,6 +385,18 @@ CASES = [
      {"Tengelmann": "ORG", "Edeka": "ORG"}, {}, "2016-01-01",
      [("ACQUIRE", "Übernahme", {("Edeka", "source"), ("Tengelmann", "target")}, {}),
       ("ACCEPT", "billigen", {("Edeka", "target"), ("Tengelmann", "target")}, {})]),
+    # "nennen" and "bezeichnen" as naming: a participle without "haben", a reflexive, "ihr Eigen nennen"
+    ("naming-participle", "Ulrich von Taufers hatte zwei Söhne, wieder Ulrich und Hugo genannt.",
+     {"Ulrich von Taufers": "PER", "Ulrich": "PER", "Hugo": "PER"}, {}, "1900-01-01", []),
+    ("naming-reflexive", "Die Opposition, die sich Schwarze Front nennt, gibt eine Zeitung heraus.",
+     {"Schwarze Front": "ORG"}, {}, "1900-01-01", []),
+    ("naming-eigen", "Die Vereinigten Staaten, deren Waldreichtum schon sehr zusammengeschmolzen ist, nennen noch "
+     "immerhin mehr als 220 Millionen Hektar ihr Eigen.",
+     {"Vereinigten Staaten": "LOC"}, {}, "1900-01-01", []),
+    ("naming-perfect", "Merkel hat die Zahl genannt.", {"Merkel": "PER"}, {}, "2024-01-01",
+     [("STATEMENT", "genannt", {("Merkel", "source")}, {})]),
+    ("naming-present", "Preiss bezeichnet den Landesausschuss als eine Art Deckmantel.", {"Preiss": "PER"}, {},
+     "1900-01-01", [("STATEMENT", "bezeichnet", {("Preiss", "source")}, {})]),
 ]
 
 
