@@ -373,7 +373,8 @@ CASES = [
     # "sein" with the participle of a verb whose perfect takes "haben" is a passive: its subject is the target
     ("stative-passive-any-verb", "Venloo ist von Frankreich angegriffen.", {"Venloo": "LOC", "Frankreich": "LOC"}, {},
      "1830-01-01", [("ATTACK", "angegriffen", {("Frankreich", "source"), ("Venloo", "target")}, {})]),
-    ("stative-passive-no-source", "Die Türkei ist bedroht.", {"Türkei": "LOC"}, {}, "1830-01-01", []),
+    ("stative-passive-target", "Die Türkei ist bedroht.", {"Türkei": "LOC"}, {}, "1830-01-01",
+     [("THREATEN", "bedroht", {("Türkei", "target")}, {})]),
     ("sein-perfect-coordinated", "Gastrini war im Herbst aufgetaucht und hatte den Ermittlern erklärt, er habe "
      "neue Informationen.", {"Gastrini": "PER"}, {}, "2024-01-01", [("STATEMENT", "erklärt", {("Gastrini", "source")}, {})]),
     # a verb whose stem is also an adjective, used as the adjective
@@ -397,6 +398,15 @@ CASES = [
      [("STATEMENT", "genannt", {("Merkel", "source")}, {})]),
     ("naming-present", "Preiss bezeichnet den Landesausschuss als eine Art Deckmantel.", {"Preiss": "PER"}, {},
      "1900-01-01", [("STATEMENT", "bezeichnet", {("Preiss", "source")}, {})]),
+    # an active "fassen" arrests only a named target; a passive one needs none; "Beschluß" is "Beschluss"
+    ("fassen-goods", "Wir müssen in San Bernardino Benzin fassen.", {"San Bernardino": "LOC"}, {}, "1930-01-01", []),
+    ("fassen-named", "Die Polizei fasste Peter Müller in Bozen.", {"Peter Müller": "PER", "Bozen": "LOC"}, {},
+     "2024-01-01", [("ARREST", "fasste", {("Peter Müller", "target")}, {})]),
+    ("fassen-passive", "Dass zwei Albaner gefasst werden konnten, ist der Polizei zu verdanken.", {}, {}, "2024-01-01",
+     [("ARREST", "gefasst", set(), {})]),
+    ("old-spelling-list", "Der Beschluß des Europäischen Parlaments muss nun durch den Europäischen Rat bestätigt werden.",
+     {"Europäischen Parlaments": "ORG", "Europäischen Rat": "ORG"}, {}, "2010-01-01",
+     [("ACCEPT", "bestätigt", {("Europäischen Rat", "source")}, {})]),
 ]
 
 

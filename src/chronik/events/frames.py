@@ -371,10 +371,11 @@ def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexi
                          and t.i not in view.timex_tokens for t in clause)
         elif kind == "norecip":
             ok = not any(t.lower in lexicon.cue("reflexive") for t in clause)
-        elif kind == "active":  # "auch Ulrich genannt", "der achtmal genannt ist": a participle without "haben"
+        elif kind in ("active", "passive"):  # "auch Ulrich genannt", "der achtmal genannt ist": a participle without "haben"
             ok = not participle(view.toks[i]) or any(t.lower in _HABEN for t in clause) or (
                 "ge" not in view.toks[i].lower[:6]  # "bezeichnet" is also the present: finite without an auxiliary
                 and not any(t.lower in lexicon.cue("auxiliaries") for t in clause))
+            ok = ok if kind == "active" else not ok
         elif kind == "nodecree":  # "erklärt Freitage zu Feiertagen", "zu Feiertagen erklärt": a decree
             ok = not _decree(view, i)
         else:

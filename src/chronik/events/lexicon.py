@@ -125,9 +125,9 @@ class Lexicon:
         words = self.lists.get(name)
         if not words:
             return False
-        if lemma in words:
+        if lemma in words or ("ß" in lemma and lemma.replace("ß", "ss") in words):  # "Beschluß": the old spelling
             return True
-        low = lemma.lower()
+        low = lemma.lower().replace("ß", "ss")
         return any(len(low) > len(w) + 2 and low.endswith(w.lower()) for w in words)
 
 
