@@ -407,6 +407,12 @@ CASES = [
     ("old-spelling-list", "Der Beschluß des Europäischen Parlaments muss nun durch den Europäischen Rat bestätigt werden.",
      {"Europäischen Parlaments": "ORG", "Europäischen Rat": "ORG"}, {}, "2010-01-01",
      [("ACCEPT", "bestätigt", {("Europäischen Rat", "source")}, {})]),
+    # a mention that is only a form of address takes the name after it, or is dropped before a tagged name
+    ("address-extends", "Zu Beginn bat Dr. Mandl für seinen Clienten um die Erlaubniß.", {"Dr": "PER"}, {}, "1900-01-01",
+     [("DEMAND", "bat", {("Dr. Mandl", "source")}, {})]),
+    ("address-dropped", "Der Minister ernannte den Bahnkonzipisten Dr. Wilhelm Rottleuthner zum Bahnkommissär.",
+     {"Dr": "PER", "Wilhelm Rottleuthner": "PER"}, {}, "1900-01-01",
+     [("LEADERSHIP", "ernannte", {("Wilhelm Rottleuthner", "target")}, {})]),
 ]
 
 

@@ -36,8 +36,13 @@ def repair(text: str, mentions: tuple[Mention, ...], lemma=None) -> list[tuple[i
     """(index of the original mention, mention) pairs after trimming and splitting. ``lemma``
     tells inflected words ("lud" -> "laden") from lowercase names ("dpa", "epd")."""
     known = {_norm(text[m.start:m.end]) for m in mentions}
+    starts = {m.start for m in mentions}
     out: list[tuple[int, Mention]] = []
     for index, m in enumerate(mentions):
+        if text[m.start:m.end].rstrip(".") in ADDRESS:
+            m = _addressed(text, m, starts)
+            if m is None:
+                continue
         words = [(w.start() + m.start, w.end() + m.start) for w in _WORD.finditer(text[m.start:m.end])]
         if len(words) == 2 and _adjective(text[words[0][0]:words[0][1]]) and "-" not in text[words[1][0]:words[1][1]]:
             continue  # "das städtische Umweltamt": an adjective and a common noun, not a name
@@ -51,6 +56,27 @@ def repair(text: str, mentions: tuple[Mention, ...], lemma=None) -> list[tuple[i
         for start, end in _split(text, run, known):
             out.append((index, Mention(start=start, end=end, label=m.label, entity=m.entity)))
     return out
+
+
+ADDRESS = frozenset({"Dr", "Prof", "Hr", "Hrn", "Herr", "Herrn", "Frau", "Ing", "Mag", "Dipl"})  # forms of address
+_NAME_AFTER = re.compile(r"\.?[ \t]+((?:(?:v\.|von|de|van)[ \t]+)?[A-ZÄÖÜ][\w'-]+(?:[ \t]+(?:(?:v\.|von|de|van)[ \t]+)?"
+                         r"[A-ZÄÖÜ][\w'-]+){0,2})")
+
+
+def _addressed(text: str, m: Mention, starts: set[int]) -> Mention | None:
+    """A mention that is only a form of address ("Dr", "Hr."): the tagger missed the name after
+    it. It takes the capitalised words that follow ("bat Dr. Mandl für ..." -> "Dr. Mandl"); when a
+    mention starts there ("Dr. Wilhelm Rottleuthner" tagged as "Dr" and "Wilhelm Rottleuthner") or
+    no name follows it names nobody of its own and is dropped."""
+    found = _NAME_AFTER.match(text, m.end)
+    if found is None or found.start(1) in starts:
+        return None
+    end = found.end(1)
+    for k in range(found.start(1), end):  # stop before a mention inside the run
+        if k in starts:
+            end = k
+            break
+    return Mention(start=m.start, end=text[:end].rstrip(" \t").__len__(), label=m.label, entity=m.entity)
 
 
 def _split(text: str, words: list[tuple[int, int]], known: set[str]) -> list[tuple[int, int]]:
