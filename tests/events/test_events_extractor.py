@@ -413,6 +413,9 @@ CASES = [
     ("address-dropped", "Der Minister ernannte den Bahnkonzipisten Dr. Wilhelm Rottleuthner zum Bahnkommissär.",
      {"Dr": "PER", "Wilhelm Rottleuthner": "PER"}, {}, "1900-01-01",
      [("LEADERSHIP", "ernannte", {("Wilhelm Rottleuthner", "target")}, {})]),
+    # a street with its house number is an address, not an actor
+    ("street-address", "Ein Konkursantrag gegen die Firma Winkler, 3. Bez., Auenbruggergasse 2, wurde abgewiesen.",
+     {"Auenbruggergasse": "LOC"}, {}, "1900-01-01", [("REJECT", "abgewiesen", set(), {})]),
 ]
 
 

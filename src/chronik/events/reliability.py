@@ -258,10 +258,27 @@ def actor_label_ok(view: SentenceView, phrase: int, known: frozenset[str] = froz
     if ph.last == ph.head_first + 1 and view.toks[ph.head_first].lower in _NOMINATIVE \
             and view.toks[ph.head_first].text.islower():
         return False
+    if view.labels.get(ph.mention) == "LOC" and _address(view, ph.head_first, ph.last):
+        return False  # "Auenbruggergasse 2", "Goldschlagstraße Nr. 15": an address, not a polity
     if view.labels.get(ph.mention) in ACTOR_LABELS:
         return True
     first, last = view.toks[ph.head_first], view.toks[ph.last]
     return view.source[first.start:last.end] in known
+
+
+_STREETS = ("gasse", "straße", "strasse", "platz", "allee", "weg", "ufer", "damm", "kai", "promenade")
+
+
+def _address(view: SentenceView, first: int, last: int) -> bool:
+    """Whether a place name is a street with its house number ("Auenbruggergasse 2", "Goldschlagstraße
+    Nr. 15"); not "die Dardanellenstraße", a strait."""
+    toks = view.toks
+    word, k = toks[last].text, last + 1
+    if word[:1].isdigit() and last > first:  # the number inside the mention: "Greiseneckergasse 11"
+        word, k = toks[last - 1].text, last
+    if not (len(word) > 6 and word.lower().endswith(_STREETS)) or k >= len(toks):
+        return False
+    return toks[k].text[:1].isdigit() or toks[k].text in ("Nr", "Nr.", "Nro")
 
 
 def demonym(word: str, demonyms: frozenset[str]) -> bool:
