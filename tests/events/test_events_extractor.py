@@ -416,6 +416,12 @@ CASES = [
     # a street with its house number is an address, not an actor
     ("street-address", "Ein Konkursantrag gegen die Firma Winkler, 3. Bez., Auenbruggergasse 2, wurde abgewiesen.",
      {"Auenbruggergasse": "LOC"}, {}, "1900-01-01", [("REJECT", "abgewiesen", set(), {})]),
+    # a state protests with words: criticism; rejecting a protest, a demand or criticism targets its parties
+    ("state-protest", "Moskau lehnt den japanischen Protest ab.", {"Moskau": "LOC"}, {}, "1938-01-01",
+     [("REJECT", "lehnt", {("Moskau", "source"), ("Japan", "target")}, {}),
+      ("CRITICIZE", "Protest", {("Japan", "source")}, {})]),
+    ("state-protests", "Japan protestierte gegen die Verhaftung.", {"Japan": "LOC"}, {}, "1938-01-01",
+     [("CRITICIZE", "protestierte", {("Japan", "source")}, {})]),
 ]
 
 

@@ -97,7 +97,8 @@ class StateCollectives:
 
 
 JUDGING = frozenset(("ACCEPT", "REJECT", "SUPPORT", "CRITICIZE"))  # verbs that judge another event
-JUDGED = frozenset(("ACQUIRE", "AGREE", "COOPERATE", "TRADE", "ATTACK", "SANCTION", "MEET", "VISIT"))
+JUDGED = frozenset(("ACQUIRE", "AGREE", "COOPERATE", "TRADE", "ATTACK", "SANCTION", "MEET", "VISIT", "CRITICIZE", "DEMAND",
+                    "PROTEST"))
 
 
 def judged_parties(view: SentenceView, frames: list["Frame"], preps: frozenset[str]) -> None:
