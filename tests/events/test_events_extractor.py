@@ -422,6 +422,12 @@ CASES = [
       ("CRITICIZE", "Protest", {("Japan", "source")}, {})]),
     ("state-protests", "Japan protestierte gegen die Verhaftung.", {"Japan": "LOC"}, {}, "1938-01-01",
      [("CRITICIZE", "protestierte", {("Japan", "source")}, {})]),
+    # nobody named and a present modal of ability or need: what may or must happen, not an event
+    ("modal-generic", "Der Staat kann die Genehmigung verweigern, wenn der Gehalt nicht hinreichend ist.", {}, {},
+     "1900-01-01", []),
+    ("modal-generic-passive", "In einzelnen Betrieben müssen Ausnahmen bewilligt werden.", {}, {}, "1900-01-01", []),
+    ("modal-past-happened", "Der Mörder konnte gestern vormittags auf der Wieden verhaftet werden.", {}, {}, "1900-01-01",
+     [("ARREST", "verhaftet", set(), {})]),
 ]
 
 

@@ -452,15 +452,23 @@ def _inflected_genitive(ph) -> bool:
     return ph.modifies is not None and not ph.titles
 
 
+_ABLE_MUST = frozenset("kann können könne muß muss müssen müsse darf dürfen dürfe".split())
+
+
 def _generic(view: SentenceView, f: Frame, lexicon: Lexicon) -> bool:
-    """A verb in a zu-infinitive without a controller, with "man"/"wer"/"jeder" as subject, or in
-    an impersonal passive ("Es wird verlangt, dass ...")."""
+    """A verb in a zu-infinitive without a controller, with "man"/"wer"/"jeder" as subject, with a
+    present modal of ability or need, or in an impersonal passive ("Es wird verlangt, dass ...")."""
     tok = view.toks[f.anchor]
     if f.noun and f.light_verb is None:
         return False
     words = view.clause_toks(tok.clause)
     if any(t.lower in ("man", "jeder", "jede", "niemand", "niemanden", "wer") for t in words):
         return True
+    nxt = view.toks[tok.i + 1].lower if tok.i + 1 < len(view.toks) else ""
+    if (tok.lower == tok.lemma or nxt == "werden") and any(t.lower in _ABLE_MUST for t in words):
+        return True  # "kann die Regierung die Genehmigung verweigern", "muß die Personalvertretung zustimmen",
+        # "müssen Ausnahmen bewilligt werden": what may or must happen, not what happened (the past
+        # "konnte ... verhaftet werden" did; "stimmt ... zu, ... können" is finite itself)
     if len(words) > 2 and words[0].text == "Es" and words[1].lower in lexicon.cue("impersonal_passive"):
         return True
     clause = view.clauses[tok.clause]
