@@ -428,6 +428,15 @@ CASES = [
     ("modal-generic-passive", "In einzelnen Betrieben müssen Ausnahmen bewilligt werden.", {}, {}, "1900-01-01", []),
     ("modal-past-happened", "Der Mörder konnte gestern vormittags auf der Wieden verhaftet werden.", {}, {}, "1900-01-01",
      [("ARREST", "verhaftet", set(), {})]),
+    # "werben" as the OCR of "werden"; "sich helfen"; a suicide whose "sich" stands before appositions
+    ("ocr-werben", "Der Nachschub kann durch Flugzeuge für die Heeresreserve bewerkstelligt werben.", {}, {}, "1915-01-01", []),
+    ("ocr-werben-closing", "Die Mitglieder der Kammer werben von der Kammer für die Dauer ernannt.", {}, {},
+     "1850-01-01", [("LEADERSHIP", "ernannt", set(), {})]),
+    ("werben-guard", "Kirijenko hatte stark für eine Kooperation mit den USA geworben.", {"Kirijenko": "PER", "USA": "LOC"},
+     {}, "2024-01-01", [("SUPPORT", "geworben", {("Kirijenko", "source")}, {})]),
+    ("reflexive-helfen", "Frankreich half sich da auch praktischer.", {"Frankreich": "LOC"}, {}, "1900-01-01", []),
+    ("suicide-apposition", "Der 44 Jahre alte Paul Holzmann, Kupferdrucker in der Nationalbank, hat sich heute Morgens "
+     "in seiner Wohnung, Josephstadt, Stolzenthalergasse Nr. 8, erschossen.", {"Paul Holzmann": "PER", "Josephstadt": "PER"}, {}, "1900-01-01", []),
 ]
 
 

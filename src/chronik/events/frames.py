@@ -77,6 +77,8 @@ class FrameFinder:
             verbal = t.text.islower() or (t.i == 0 and t.lemma.islower() and t.lemma in known)
             if not t.word or not verbal or t.i in view.by_token or present_participle(t):
                 continue
+            if t.lemma == "werben" and _ocr_werden(view, t):
+                continue  # "bewerkstelligt werben", "werben von der Kammer ... ernannt": the OCR of "werden"
             if t.i > 0 and toks[t.i - 1].lower in ("als", "wie") and participle(t):
                 continue  # "weniger Jobs als angekündigt", "wie berichtet": a reference, not an event
             if t.i > 0 and toks[t.i - 1].lower in ARTICLES and toks[t.i - 1].text.islower() \
@@ -267,6 +269,17 @@ def _opening_attribute(view: SentenceView, t: Tok) -> bool:
         and (k + 1 >= len(toks) or k + 1 not in view.by_token)
 
 
+def _ocr_werden(view: SentenceView, t: Tok) -> bool:
+    """"werben" as Fraktur OCR spells "werden" (b for d): a participle right before it ("kann ...
+    bewerkstelligt werben") or closing its clause ("Die Mitglieder werben von der Kammer ...
+    ernannt"); not "hatte ... für eine Kooperation geworben"."""
+    toks = view.toks
+    if t.i > 0 and participle(toks[t.i - 1]):
+        return True
+    words = [u for u in view.clause_toks(t.clause) if u.word]
+    return bool(words) and words[-1].i > t.i and participle(words[-1])
+
+
 def _homograph_adjective(view: SentenceView, t: Tok, stems: frozenset[str]) -> bool:
     """A form of a verb whose stem is also an adjective ("billigen": "billig", "würdigen": "würdig")
     used as the adjective: the superlative ("billigst"), or an adjective ending followed by a noun
@@ -370,7 +383,8 @@ def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexi
             ok = not any(t.lower in ("den", "einen") and t.i > 0 and view.toks[t.i - 1].lower not in preps
                          and t.i not in view.timex_tokens for t in clause)
         elif kind == "norecip":
-            ok = not any(t.lower in lexicon.cue("reflexive") for t in clause)
+            reach = _reach(view, i, lexicon) if sense.type == "ATTACK" else clause  # "hat sich ..., erschossen"
+            ok = not any(t.lower in lexicon.cue("reflexive") for t in reach)
         elif kind in ("active", "passive"):  # "auch Ulrich genannt", "der achtmal genannt ist": a participle without "haben"
             ok = not participle(view.toks[i]) or any(t.lower in _HABEN for t in clause) or (
                 "ge" not in view.toks[i].lower[:6]  # "bezeichnet" is also the present: finite without an auxiliary
@@ -383,6 +397,26 @@ def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexi
         if not ok:
             return False
     return True
+
+
+def _reach(view: SentenceView, i: int, lexicon: Lexicon) -> list[Tok]:
+    """The clause of token ``i`` and, when that clause is only the closing stretch of one that
+    appositions interrupted (no opener, no capitalised word before the verb: ", erschossen."), the
+    stretches before it back to the one with an opener or a finite verb ("hat sich heute in seiner
+    Wohnung, Josephstadt, Stolzenthalergasse Nr. 8, erschossen")."""
+    toks = view.toks
+    c = toks[i].clause
+    out = view.clause_toks(c)
+    if view.clauses[c].opener or view.clauses[c].relative or any(t.cap and t.word for t in out):
+        return out
+    for k in range(c - 1, -1, -1):
+        if view.clauses[k].relative:
+            continue
+        stretch = view.clause_toks(k)
+        out = stretch + out
+        if view.clauses[k].opener or any(is_finite_like(t, lexicon) for t in stretch):
+            break
+    return out
 
 
 def _decree(view: SentenceView, i: int) -> bool:
