@@ -12,12 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from chronik.events.analysis import ARTICLES, BREAKS, SentenceView, Tok, inflected, is_adjective
+from chronik.events.analysis import ARTICLES, BREAKS, SentenceView, Tok, inflected
 from chronik.events.verbs import PARTICLES, is_finite_like, present_participle, separable
 from chronik.events.attribution import Attribution
 from chronik.events.collectives import StateCollectives, judged_parties
 from chronik.events.lexicon import Lexicon, LightVerb, Sense
 from chronik.events.nounroles import NounRoleFinder
+from chronik.events.readings import attributive, homograph_adjective, ocr_werden, opening_attribute
 from chronik.events.roles import OBJECT_CONTROL, RoleFinder, Roles, norm_prep, participle
 
 _PARTICLE_SET = frozenset(PARTICLES)
@@ -77,7 +78,7 @@ class FrameFinder:
             verbal = t.text.islower() or (t.i == 0 and t.lemma.islower() and t.lemma in known)
             if not t.word or not verbal or t.i in view.by_token or present_participle(t):
                 continue
-            if t.lemma == "werben" and _ocr_werden(view, t):
+            if t.lemma == "werben" and ocr_werden(view, t):
                 continue  # "bewerkstelligt werben", "werben von der Kammer ... ernannt": the OCR of "werden"
             if t.i > 0 and toks[t.i - 1].lower in ("als", "wie") and participle(t):
                 continue  # "weniger Jobs als angekündigt", "wie berichtet": a reference, not an event
@@ -87,16 +88,16 @@ class FrameFinder:
             if t.i > 0 and toks[t.i - 1].lower in preps and toks[t.i - 1].lower != "zu" and inflected(t) \
                     and t.i + 1 < len(toks) and toks[t.i + 1].cap and toks[t.i + 1].i not in view.by_token:
                 continue  # "unter billigen Bedingungen", "nach einigen Tagen": a word between a preposition and its noun
-            if _opening_attribute(view, t):
+            if opening_attribute(view, t):
                 continue  # "Der unterzeichnete Direktor ...": an adjective after the sentence's first article
-            if _homograph_adjective(view, t, homographs):
+            if homograph_adjective(view, t, homographs):
                 continue  # "zu sehr billigen Preisen", "eine sehr würdige und kühle Lady": the adjective, not the verb
             sep = separable(toks, t.i, lexicon, known) if t.i < last_particle else None
             if sep:
                 verbs[t.i] = sep[0]
                 particles.add(sep[1])
                 particle_of[t.i] = sep[1]
-            elif t.lemma in known and not _attributive(view, t) and not _stray_particle(view, t.i, lexicon):
+            elif t.lemma in known and not attributive(view, t) and not _stray_particle(view, t.i, lexicon):
                 verbs[t.i] = t.lemma
             elif t.lower in known and t.lower in lexicon.verbs:
                 verbs[t.i] = t.lower  # "einigen": an infinitive the lemmatiser reads as another word
@@ -248,88 +249,7 @@ class FrameFinder:
         return out
 
 
-# words that open a noun phrase: after one of them, "PARTICIPLE ADJECTIVE NOUN" is a noun phrase
-_NP_OPENERS = ARTICLES | frozenset("zwei drei vier fünf sechs zehn beiden seine ihre seinen ihren seinem ihrem seiner "
-                                     "ihrer diese diesen diesem dieser".split())
-
-
 _HABEN = frozenset("haben hat habe hatte hatten hätte hätten".split())
-_ATTRIBUTE_ENDINGS = ("te", "ten", "tes", "tem", "ter", "ene", "enen", "enes", "enem", "ener")
-
-
-def _opening_attribute(view: SentenceView, t: Tok) -> bool:
-    """A past form between a sentence-opening article other than "Das" and a common noun that no
-    name follows ("Der unterzeichnete Direktor der Schweiz."): an adjective, not "Die sagte
-    Merkel" nor "Das bestätigte Polizeisprecher X"."""
-    toks = view.toks
-    k = t.i + 1
-    return t.i == 1 and toks[0].lower in ("der", "die", "den", "dem", "des") and t.lower != t.lemma \
-        and t.lower.endswith(_ATTRIBUTE_ENDINGS) \
-        and k < len(toks) and toks[k].cap and toks[k].word and k not in view.by_token \
-        and (k + 1 >= len(toks) or k + 1 not in view.by_token)
-
-
-def _ocr_werden(view: SentenceView, t: Tok) -> bool:
-    """"werben" as Fraktur OCR spells "werden" (b for d): a participle right before it ("kann ...
-    bewerkstelligt werben") or closing its clause ("Die Mitglieder werben von der Kammer ...
-    ernannt"); not "hatte ... für eine Kooperation geworben"."""
-    toks = view.toks
-    if t.i > 0 and participle(toks[t.i - 1]):
-        return True
-    words = [u for u in view.clause_toks(t.clause) if u.word]
-    return bool(words) and words[-1].i > t.i and participle(words[-1])
-
-
-def _homograph_adjective(view: SentenceView, t: Tok, stems: frozenset[str]) -> bool:
-    """A form of a verb whose stem is also an adjective ("billigen": "billig", "würdigen": "würdig")
-    used as the adjective: the superlative ("billigst"), or an adjective ending followed by a noun
-    that names nobody ("zu staunend billigen Einführungspreisen", "hätten billigen Frieden haben
-    können") or by "und" and another adjective ("der würdige und verdienstvolle Sohn"). The verb
-    ends its clause or stands before its subject or object's article ("wird ... billigen.",
-    "billigen die Aktionäre")."""
-    low, toks = t.lower, view.toks
-    stem = next((s for s in stems if low.startswith(s)), None)
-    if stem is None:
-        return False
-    rest = low[len(stem):]
-    if rest.startswith("st"):
-        return True
-    if rest not in ("e", "en", "em", "er", "es") or t.i + 1 >= len(toks):
-        return False
-    nxt = toks[t.i + 1]
-    if nxt.cap and nxt.word and nxt.i not in view.by_token:
-        return True
-    return nxt.lower in ("und", "oder", ",") and t.i + 2 < len(toks) and inflected(toks[t.i + 2])
-
-
-def _attributive(view: SentenceView, t: Tok) -> bool:
-    """A participle used as an adjective ("die verhängten Sanktionen", "bereits bewilligten
-    Maßnahmen"), not a finite verb before its subject ("sagte Kim", "berichteten Staatsmedien")."""
-    toks = view.toks
-    if t.lower == t.lemma or t.i + 1 >= len(toks) or t.i == 0:
-        return False
-    prev = toks[t.i - 1]
-    j = t.i + 1
-    opened = prev.lower in _NP_OPENERS or prev.text[:1].isdigit()  # "von zwei entführten malaysischen Schiffen"
-    while j + 1 < len(toks) and (toks[j].text in "«»„“\"" or (toks[j].text.islower() and toks[j].word and (
-            j > t.i + 1 or (opened and is_adjective(toks[j]))) or toks[j].text in "«»„“\"")):
-        j += 1
-    nxt = toks[j]
-    if not (nxt.cap and nxt.word):
-        return False
-    if not t.lower.endswith(_ATTRIBUTE_ENDINGS):
-        return False
-    if prev.word and prev.text.islower() and prev.lower not in ("er", "sie", "es", "wir", "ich", "ihr", "man"):
-        return True
-    # "vom UN-Sicherheitsrat gegen Nordkorea verhängte Sanktionen verstoßen würden": the clause
-    # has its finite verb later
-    later = [u for u in toks[t.i + 2:] if u.clause == t.clause]
-    return nxt.i not in view.by_token and any(u.text.islower() and u.lower in ("würden", "würde", "wird", "werden",
-                                                                                "haben", "hat", "hatte", "ist", "sind",
-                                                                                "war", "waren") or
-                                              (u.text.islower() and u.lower != u.lemma and u.lemma.endswith("en")
-                                               and not u.lower.startswith("ge") and not present_participle(u))
-                                              for u in later)
 
 
 def _told(view: SentenceView, i: int) -> bool:
