@@ -437,6 +437,8 @@ CASES = [
     ("reflexive-helfen", "Frankreich half sich da auch praktischer.", {"Frankreich": "LOC"}, {}, "1900-01-01", []),
     ("suicide-apposition", "Der 44 Jahre alte Paul Holzmann, Kupferdrucker in der Nationalbank, hat sich heute Morgens "
      "in seiner Wohnung, Josephstadt, Stolzenthalergasse Nr. 8, erschossen.", {"Paul Holzmann": "PER", "Josephstadt": "PER"}, {}, "1900-01-01", []),
+    ("modal-in-zu-infinitive", "Die Räte glaubten zustimmen zu müssen, weil die Ausführung Arbeit schafft.", {}, {},
+     "1900-01-01", [("ACCEPT", "zustimmen", set(), {})]),
 ]
 
 

@@ -465,10 +465,12 @@ def _generic(view: SentenceView, f: Frame, lexicon: Lexicon) -> bool:
     if any(t.lower in ("man", "jeder", "jede", "niemand", "niemanden", "wer") for t in words):
         return True
     nxt = view.toks[tok.i + 1].lower if tok.i + 1 < len(view.toks) else ""
-    if (tok.lower == tok.lemma or nxt == "werden") and any(t.lower in _ABLE_MUST for t in words):
+    if not f.noun and (tok.lower == tok.lemma or nxt == "werden") and any(
+            t.lower in _ABLE_MUST and view.toks[t.i - 1].lower != "zu" for t in words):
         return True  # "kann die Regierung die Genehmigung verweigern", "muß die Personalvertretung zustimmen",
         # "müssen Ausnahmen bewilligt werden": what may or must happen, not what happened (the past
-        # "konnte ... verhaftet werden" did; "stimmt ... zu, ... können" is finite itself)
+        # "konnte ... verhaftet werden" did; "stimmt ... zu, ... können" is finite itself; "glaubten
+        # zustimmen zu müssen" is past)
     if len(words) > 2 and words[0].text == "Es" and words[1].lower in lexicon.cue("impersonal_passive"):
         return True
     clause = view.clauses[tok.clause]
