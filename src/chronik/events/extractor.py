@@ -466,7 +466,7 @@ def _generic(view: SentenceView, f: Frame, lexicon: Lexicon) -> bool:
         return True
     nxt = view.toks[tok.i + 1].lower if tok.i + 1 < len(view.toks) else ""
     if not f.noun and (tok.lower == tok.lemma or nxt == "werden") and any(
-            t.lower in _ABLE_MUST and view.toks[t.i - 1].lower != "zu" for t in words):
+            t.lower in _ABLE_MUST and not (t.i and view.toks[t.i - 1].lower == "zu") for t in words):
         return True  # "kann die Regierung die Genehmigung verweigern", "muß die Personalvertretung zustimmen",
         # "müssen Ausnahmen bewilligt werden": what may or must happen, not what happened (the past
         # "konnte ... verhaftet werden" did; "stimmt ... zu, ... können" is finite itself; "glaubten

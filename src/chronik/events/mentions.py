@@ -76,7 +76,7 @@ def _addressed(text: str, m: Mention, starts: set[int]) -> Mention | None:
         if k in starts:
             end = k
             break
-    return Mention(start=m.start, end=text[:end].rstrip(" \t").__len__(), label=m.label, entity=m.entity)
+    return Mention(start=m.start, end=len(text[:end].rstrip(" \t")), label=m.label, entity=m.entity)
 
 
 def _split(text: str, words: list[tuple[int, int]], known: set[str]) -> list[tuple[int, int]]:
