@@ -56,8 +56,11 @@ class TaggedSentence:
 def chunks(tags: Iterable[str]) -> list[tuple[int, int, str]]:
     """``(start, end, label)`` token spans of BIO ``tags`` (conlleval's chunk rules)."""
     out: list[tuple[int, int, str]] = []
+    tags = list(tags)
+    if tags.count("O") == len(tags):
+        return out
     start, label = None, None
-    for i, tag in enumerate(list(tags) + ["O"]):
+    for i, tag in enumerate(tags + ["O"]):
         prefix, _, lab = tag.partition("-")
         if start is not None and (prefix != "I" or lab != label):
             out.append((start, i, label))

@@ -283,13 +283,15 @@ class Recognizer:
             names[key] = counter.most_common(1)[0][0]
         if not names:
             return tagged
-        longest = max(len(k) for k in names)
+        longest: dict[str, int] = {}  # a name's first word -> the longest name it begins
+        for key in names:
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
         out = []
         for words, tags in zip(sentences, tagged):
             tags = list(tags)
             i = 0
             while i < len(words):
-                for n in range(min(longest, len(words) - i), 0, -1):
+                for n in range(min(longest.get(words[i], 0), len(words) - i), 0, -1):
                     key = tuple(words[i:i + n])
                     if key in names and all(t == "O" for t in tags[i:i + n]) and \
                             (i + n == len(tags) or not tags[i + n].startswith("I-")):

@@ -92,7 +92,7 @@ def _role_or_abbreviation(word: str) -> bool:
 
 def capitalised(word: str) -> bool:
     """A capital first letter and lower-case letters in the word ("Putin", not "CNN" or "dpa")."""
-    return word[:1].isupper() and any(c.islower() for c in word)
+    return word[:1].isupper() and not word.isupper()  # a cased letter that is not upper-case
 
 
 def _acronym(word: str) -> bool:

@@ -8,7 +8,8 @@ from typing import ClassVar
 from chronik.entities.corpora import LABELS, chunks
 from chronik.entities.recognizer import Recognizer
 from chronik.model import Article, Mention, Sentence
-from chronik.text import SentenceSplitter, tokenize
+from chronik.text import SentenceSplitter
+from chronik.text.tokens import token_spans
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,9 +59,9 @@ class EntityTagger:
         step = max(1, self.options.max_tokens)
         windows = []
         for sent in sentences:
-            tokens = tokenize(text, sent.start, sent.end)
+            tokens = token_spans(text, sent.start, sent.end)
             windows += [tokens[lo:lo + step] for lo in range(0, len(tokens), step)]
-        words = [[text[t.start:t.end] for t in window] for window in windows]
+        words = [[text[a:b] for a, b in window] for window in windows]
         if self.options.document:
             tagged = self.recognizer.tag_document(words)
         else:
@@ -69,7 +70,7 @@ class EntityTagger:
         for window, tags in zip(windows, tagged):
             for a, b, label in chunks(tags):
                 if label in keep:
-                    out.append(Mention(start=window[a].start, end=window[b - 1].end, label=label))
+                    out.append(Mention(start=window[a][0], end=window[b - 1][1], label=label))
         return tuple(out)
 
     def __call__(self, article: Article) -> Article:

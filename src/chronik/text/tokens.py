@@ -24,3 +24,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
     """Tokens of ``text[start:end]`` with spans into ``text``."""
     end = len(text) if end is None else end
     return tuple(Token(start=m.start(), end=m.end()) for m in TOKEN_RE.finditer(text, start, end))
+
+
+def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans :func:`tokenize` gives, without building tokens (hot loops)."""
+    end = len(text) if end is None else end
+    return [m.span() for m in TOKEN_RE.finditer(text, start, end)]
