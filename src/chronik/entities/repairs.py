@@ -257,11 +257,11 @@ class ChunkRepairs:
         "Umweltbundesamt", "Bundesjustizministerium": a ``STATE`` part and a ``BODY`` ending) is
         an organisation."""
         for i, word in enumerate(words):
-            if tags[i] != "O" or not capitalised(word) or self.is_title(word) or (
+            low = word.lower()
+            if not low.endswith(self.body_heads) or tags[i] != "O" or not capitalised(word) or self.is_title(word) or (
                     i + 1 < len(words) and (tags[i + 1] != "O" or capitalised(words[i + 1]))):
                 continue  # "Landesrat Theiner", "Bundesrat Ueli Maurer": a role before a name
-            low = word.lower()
-            if low.endswith(self.body_heads) and any(part in low for part in self.state_parts):
+            if any(part in low for part in self.state_parts):
                 tags[i] = "B-ORG"
         for i in range(len(words) - 1):  # "des Europäischen Parlaments", "des Hessischen Rundfunks"
             head = words[i + 1].lower()
