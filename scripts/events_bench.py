@@ -11,6 +11,7 @@ articles per second for the whole chain and for the events stage alone.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import time
 from pathlib import Path
@@ -20,6 +21,7 @@ from chronik.entities.stage import EntityTagger
 from chronik.events import EventExtractor
 from chronik.events.corpora import load_documents
 from chronik.model import Article
+from chronik.runners.local import SETTLE
 from chronik.text import LanguageStage, SentenceStage
 from chronik.time import TimeTagger
 
@@ -39,10 +41,11 @@ def main() -> None:
     stages = [Cleaner(), LanguageStage(), SentenceStage(), TimeTagger(), EntityTagger(), EventExtractor()]
     # warm up: models, grammars, lexicons and gazetteer indexes load once per process, some
     # only when a text first needs them (the place index when a name part is checked): the
-    # first 20 articles load them, then every article is timed
-    for warm in articles[:20]:
+    # first SETTLE (20) articles load them, then every article is timed
+    for warm in articles[:SETTLE]:
         for stage in stages:
             warm = stage(warm)
+    gc.freeze()  # what the runners do after SETTLE articles (chronik.runners.local)
     spent = {stage.name: 0.0 for stage in stages}
     cpu = {stage.name: 0.0 for stage in stages}
     chars = events = 0

@@ -1,3 +1,4 @@
+import gc
 import json
 import os
 import signal
@@ -6,7 +7,11 @@ import subprocess
 import sys
 import time
 
+from chronik.clean import Cleaner
+from chronik.model import Article
+from chronik.pipeline import Pipeline
 from chronik.runners import LocalRunner
+from chronik.runners.local import SETTLE
 from chronik.store import open_store
 from tests.conftest import LONG_DE, html_page
 
@@ -105,3 +110,22 @@ def test_runner_cross_article_run_cut_short_is_redone(tmp_path, monkeypatch):
         report = LocalRunner().ingest([folder], store)  # nothing new, but the cut run is redone
         assert report.stored == [] and report.cross is not None
         assert CrossArticle.complete(store) and store.stories()
+
+
+def test_runner_freezes_what_the_stages_loaded_after_settle_articles():
+    """After SETTLE annotated articles, the objects alive (the stages' models, lexicons and
+    indexes) leave the cyclic collector's reach; not before, and only once."""
+    gc.unfreeze()
+    runner, pipeline = LocalRunner(), Pipeline([Cleaner()])
+    article = Article(id="a", source="a.txt", format="txt", body="Meldung: " + " ".join(LONG_DE))
+    try:
+        for _ in range(SETTLE - 1):
+            assert runner.annotate(pipeline, article, None).article is not None
+        assert gc.get_freeze_count() == 0
+        runner.annotate(pipeline, article, None)
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        runner.annotate(pipeline, article, None)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
