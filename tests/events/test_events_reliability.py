@@ -149,7 +149,8 @@ def test_quoted_claim_of_fact_stays():
 ])
 def test_missed_name_test(word, missed):
     rel = Reliability("de")
-    from chronik.events.analysis import Tok, analyse
+    from chronik.events.analysis import analyse
+    from chronik.events.view import Tok
     from chronik.events.lexicon import load_lexicon
 
     text = f"Damals kam {word} nach Hause."

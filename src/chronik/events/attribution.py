@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chronik.events.analysis import SentenceView, inflected
 from chronik.events.lexicon import Lexicon
+from chronik.events.view import SentenceView, inflected
 
 NOMINATIVE_DETS = frozenset({"der", "die", "das", "ein", "eine"})
 PRONOUNS = frozenset({"er", "sie", "seiner", "ihrer", "seinen", "ihren", "seine", "ihre", "seinem", "ihrem"})

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from chronik.events.analysis import ARTICLES, SentenceView, Tok, is_adjective
 from chronik.events.lexicon import Lexicon
-from chronik.events.roles import RoleFinder, Roles, sentence_start
+from chronik.events.roles import RoleFinder, Roles
+from chronik.events.subjects import sentence_start
 from chronik.events.verbs import zu_clause
+from chronik.events.view import ARTICLES, SentenceView, Tok, is_adjective
 
 if TYPE_CHECKING:
     from chronik.events.frames import Frame

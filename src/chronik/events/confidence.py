@@ -19,9 +19,9 @@ import math
 from importlib import resources
 from typing import TYPE_CHECKING, Mapping
 
-from chronik.events.analysis import SentenceView
 from chronik.events.frames import SPEECH
 from chronik.events.lexicon import EventType
+from chronik.events.view import SentenceView
 from chronik.model import Event
 
 if TYPE_CHECKING:  # pragma: no cover

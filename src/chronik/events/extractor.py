@@ -16,22 +16,23 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Mapping
 
-from chronik.events.analysis import SentenceView, Tok, analyse
-from chronik.events.verbs import PARTICLES, is_finite_like
+from chronik.events.analysis import analyse
 from chronik.events.attribution import PRONOUNS, Attribution, AttributionFinder
 from chronik.events.confidence import Confidence
 from chronik.events.context import ActorNames, TimeLine
 from chronik.events.frames import SPEECH, Frame, FrameFinder
+from chronik.events.happening import Happening
 from chronik.events.lexicon import Lexicon, load_lexicon
 from chronik.events.mentions import repair
 from chronik.events.modality import ModalityFinder
-from chronik.events.happening import Happening
 from chronik.events.reliability import Reliability, actor_label_ok, actor_texts
 from chronik.events.roles import RoleFinder
+from chronik.events.verbs import PARTICLES, is_finite_like
+from chronik.events.view import SentenceView, Tok
 from chronik.model import Actor, Article, Event, Sentence, Span
 from chronik.text import SentenceSplitter
-from chronik.text.tokens import TOKEN_RE
 from chronik.text.lemmas import Lemmatizer
+from chronik.text.tokens import TOKEN_RE
 
 _CAPTION = re.compile(r"©|\b(?:Foto|Fotos|Bild|Bilder|Quelle|Grafik)\s*:|\(Foto|\bPhoto\s*:"
                       r"|(?<!\()(?<!\( )\b(?:AFP|dpa|AP|SID|Reuters|EPA|APA|KNA|epd|ddp|Getty Images|imago)\s?/\s?[A-Z]\w*")

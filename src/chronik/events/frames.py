@@ -12,14 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from chronik.events.analysis import ARTICLES, BREAKS, SentenceView, Tok, inflected
-from chronik.events.verbs import PARTICLES, is_finite_like, present_participle, separable
 from chronik.events.attribution import Attribution
 from chronik.events.collectives import StateCollectives, judged_parties
 from chronik.events.lexicon import Lexicon, LightVerb, Sense
 from chronik.events.nounroles import NounRoleFinder
 from chronik.events.readings import attributive, homograph_adjective, ocr_werden, opening_attribute
-from chronik.events.roles import OBJECT_CONTROL, RoleFinder, Roles, norm_prep, participle
+from chronik.events.roles import OBJECT_CONTROL, RoleFinder, Roles, norm_prep
+from chronik.events.verbs import PARTICLES, is_finite_like, present_participle, separable
+from chronik.events.view import ARTICLES, BREAKS, SentenceView, Tok, inflected
+from chronik.events.voice import participle
 
 _PARTICLE_SET = frozenset(PARTICLES)
 SPEECH = frozenset({"STATEMENT", "DEMAND", "CRITICIZE", "ACCUSE", "DENY", "THREATEN"})

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
-from chronik.events.analysis import SentenceView
+from chronik.events.view import SentenceView
 
 if TYPE_CHECKING:
     from chronik.events.frames import Frame

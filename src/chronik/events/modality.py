@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chronik.events.analysis import SentenceView, Tok
 from chronik.events.frames import SPEECH, Frame
-from chronik.events.verbs import zu_clause
 from chronik.events.lexicon import Lexicon
+from chronik.events.verbs import zu_clause
+from chronik.events.view import SentenceView, Tok
 
 if TYPE_CHECKING:
     from chronik.events.attribution import Attribution

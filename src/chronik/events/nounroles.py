@@ -10,10 +10,10 @@ country adjective ("nordkoreanische Waffenlieferungen") names a country in the g
 
 from __future__ import annotations
 
-from chronik.events.analysis import SentenceView, inflected
-from chronik.events.verbs import after_bracket, is_finite_like, separable_lemma
 from chronik.events.lexicon import EventType
 from chronik.events.roles import RoleFinder, Roles, norm_prep
+from chronik.events.verbs import after_bracket, is_finite_like, separable_lemma
+from chronik.events.view import SentenceView, inflected
 
 PLACE_NOT_ACTOR = frozenset({"ATTACK", "PROTEST", "MEET", "ARREST", "VISIT", "TRAVEL"})
 TEMPORAL_PREPS = frozenset({"bei", "beim", "nach", "während", "zum", "zur", "mit"})

@@ -5,9 +5,9 @@ billigen Preisen"), or "werben" as Fraktur OCR spells "werden".
 
 from __future__ import annotations
 
-from chronik.events.analysis import ARTICLES, SentenceView, Tok, inflected, is_adjective
-from chronik.events.roles import participle
 from chronik.events.verbs import present_participle
+from chronik.events.view import ARTICLES, SentenceView, Tok, inflected, is_adjective
+from chronik.events.voice import participle
 
 
 # words that open a noun phrase: after one of them, "PARTICIPLE ADJECTIVE NOUN" is a noun phrase

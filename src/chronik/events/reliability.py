@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
-from chronik.events.analysis import QUOTES, SentenceView, Tok
+from chronik.events.view import QUOTES, SentenceView, Tok
 from chronik.model import Mention
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from chronik.events.lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from chronik.events.analysis import SentenceView, Tok
+    from chronik.events.view import SentenceView, Tok
 
 PARTICLES = ("an", "auf", "aus", "bei", "ein", "fest", "mit", "nach", "vor", "zu", "zurück", "ab", "los",
              "weiter", "zusammen", "nieder", "bekannt", "hinzu", "fort", "um", "durch", "teil", "statt", "hervor",

@@ -13,9 +13,9 @@ that name is the subject.
 
 from __future__ import annotations
 
-from chronik.events.analysis import SentenceView
-from chronik.events.verbs import is_finite_like
 from chronik.events.lexicon import Lexicon
+from chronik.events.verbs import is_finite_like
+from chronik.events.view import SentenceView
 
 
 

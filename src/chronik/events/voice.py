@@ -1,0 +1,123 @@
+"""Verb forms within a clause: which verb is the finite one, and whether a participle is passive.
+
+A participle is not the lemma and has "ge" where the lemma has none, or is the -t/-en form of a
+verb with an inseparable prefix or in -ieren; the finite verb of a clause is an auxiliary, else
+the trigger when its form can be finite, else another finite-looking verb. The passive is an
+auxiliary "werden" form in the clause, or "sein" with the participle of a verb that takes "haben".
+"""
+
+from __future__ import annotations
+
+from chronik.events.lexicon import Lexicon
+from chronik.events.verbs import is_finite_like
+from chronik.events.view import SentenceView, Tok
+
+INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "hinter", "wider", "voll")
+
+
+class VerbForms:
+    """Reads the verb forms of a sentence view; holds the auxiliaries and passive cues."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.aux = lexicon.cue("auxiliaries")
+        self.sein = frozenset({"ist", "sind", "sei", "seien", "wäre", "wären", "war", "waren"})
+        self.passive = lexicon.cue("passive") - self.sein
+        self.sein_perfect = lexicon.cue("sein_perfect")  # lemmas whose participle with "sein" is a perfect
+        self.dets = lexicon.cue("determiners")
+
+    def finite(self, view: SentenceView, i: int) -> int | None:
+        """Index of the finite verb of the clause of token ``i``: an auxiliary, else the trigger
+        when its form can be finite, else another finite-looking verb; None when there is none.
+        A participle followed by an auxiliary, or after one, is not finite ("verwiesen worden",
+        "haben ... unterzeichnet")."""
+        tok = view.toks[i]
+        clause = view.clause_toks(tok.clause)
+        for t in clause:
+            if t.lower in self.aux and t.i not in view.by_token:
+                return t.i
+        # an auxiliary in direct speech does not govern a verb outside it ("„... ist ...“, erläutert X")
+        earlier_aux = not self._verb_first(view, tok) and any(
+            t.lower in self.aux and t.quoted == tok.quoted and not self._closed(view, t.i, i) for t in view.toks[:i])
+        later_aux = any(t.lower in self.aux or t.lower == "worden" for t in clause if t.i > i)
+        past = participle(tok) and (earlier_aux or later_aux)
+        if tok.text.islower() and not past and not zu_infinitive(view, tok):
+            return i
+        for t in clause:
+            if t.i == i or t.i in view.by_token:
+                continue
+            if is_finite_like(t, self.lexicon) and not (participle(t) and earlier_aux):
+                return t.i
+        return None
+
+    def _verb_first(self, view: SentenceView, tok: Tok) -> bool:
+        """The verb opens its clause after a comma and a name or an article follows it: a finite verb
+        before its subject ("Hachez ist nichts Besonderes mehr, erklärt Burmann die Situation"), not
+        a participle an earlier auxiliary waits for (that closes its clause: "Er hat, wie berichtet,
+        zugestimmt")."""
+        toks = view.toks
+        k = tok.i
+        if k < 1 or toks[k - 1].text != "," or k + 1 >= len(toks) or toks[k + 1].clause != tok.clause:
+            return False
+        return k + 1 in view.by_token or toks[k + 1].lower in self.dets
+
+    def _closed(self, view: SentenceView, aux: int, i: int) -> bool:
+        """A participle of a main clause stands between the auxiliary and token ``i``: the auxiliary
+        has its verb ("Valentin werden ... beeinflusst, erklärt Bürgermeister ..."); one in a "wie"
+        or relative clause does not count ("Er hat, wie berichtet, zugestimmt")."""
+        return any(participle(t) and t.i not in view.by_token and not view.clauses[t.clause].opener
+                   and not view.clauses[t.clause].relative for t in view.toks[aux + 1:i])
+
+    def is_passive(self, view: SentenceView, trig: Tok) -> bool:
+        if trig.lower == trig.lemma or not participle(trig):
+            return False
+        clause = view.clause_toks(trig.clause)
+        if any(t.lower in self.passive for t in clause) or self._interrupted_passive(view, trig):
+            return True
+        # "war angeklagt", "ist ... bedroht": "sein" with the participle of a verb that takes "haben";
+        # not "war ... aufgetaucht und hatte ... erklärt", "war in Afrika und erzählt": the nearest
+        # auxiliary before it is a form of "sein", and no coordinator stands between them
+        if trig.lemma in self.sein_perfect:
+            return False
+        aux = next((t for t in reversed(clause) if t.i < trig.i and (t.lower in self.aux or t.lower in ("und", "oder", "sowie"))),
+                   None)
+        return aux is not None and aux.lower in self.sein
+
+    def _interrupted_passive(self, view: SentenceView, trig: Tok) -> bool:
+        """The participle alone closes a main clause that an apposition or a relative clause
+        interrupted ("Zum Pfarrverweser wird Hr. E. Winkler, V. D. M., ernannt"): its own stretch
+        is the participle (not "…, erklärt Bürgermeister Noggler"), and the stretch before the
+        interruption holds the passive auxiliary."""
+        clause = view.clauses[trig.clause]
+        if clause.opener or clause.relative or [t.i for t in view.clause_toks(trig.clause) if t.word] != [trig.i]:
+            return False
+        for c in range(trig.clause - 1, -1, -1):
+            if view.clauses[c].relative:
+                continue  # "wird Hans Müller, der bisher Vize war, gewählt"
+            if view.clauses[c].opener:
+                return False
+            toks = view.clause_toks(c)
+            if any(is_finite_like(t, self.lexicon) for t in toks):
+                return any(t.lower in self.passive for t in toks)
+        return False
+
+
+def participle(tok: Tok) -> bool:
+    """A past participle: not the lemma, and "ge" inside ("getroffen", "festgenommen"), or the
+    form in -t / -en of a verb with an inseparable prefix or in -ieren ("unterzeichnet",
+    "übernommen", "kritisiert"); "lehnt", "sagt", "unterzeichneten" are not."""
+    low, lemma = tok.lower, tok.lemma
+    if low == lemma or not tok.word or not lemma.islower():
+        return False
+    if low.endswith(("t", "en")) and any(low[k:k + 2] == "ge" != lemma[k:k + 2] for k in range(6)):
+        return True  # "ge" where the lemma has none: "getroffen", "festgenommen", "angeklagt" (anklagen)
+    if not (lemma.startswith(INSEPARABLE) or lemma.endswith("ieren")):
+        return False
+    return low.endswith("t") or (low.endswith("en") and not low.endswith("ten"))
+
+
+def zu_infinitive(view: SentenceView, trig: Tok) -> bool:
+    if trig.lower == trig.lemma:
+        prev = view.toks[trig.i - 1] if trig.i > 0 else None
+        return prev is not None and prev.lower == "zu"
+    return "zu" in trig.lower[1:-3] and trig.lower.replace("zu", "", 1) == trig.lemma
