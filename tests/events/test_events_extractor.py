@@ -439,6 +439,22 @@ CASES = [
      "in seiner Wohnung, Josephstadt, Stolzenthalergasse Nr. 8, erschossen.", {"Paul Holzmann": "PER", "Josephstadt": "PER"}, {}, "1900-01-01", []),
     ("modal-in-zu-infinitive", "Die Räte glaubten zustimmen zu müssen, weil die Ausführung Arbeit schafft.", {}, {},
      "1900-01-01", [("ACCEPT", "zustimmen", set(), {})]),
+    # seventeenth session: a phrase after "und" continues an unnamed prepositional first conjunct
+    ("coordinated-agent", "Der Konzern wurde von der Regierung und dem Verband Gesamtmetall kritisiert.",
+     {"Gesamtmetall": "ORG"}, {}, "2016-03-01",
+     [("CRITICIZE", "kritisiert", {("Gesamtmetall", "source")}, {})]),
+    ("coordinated-agent-contracted", "Die Pläne wurden vom Land und der Stiftung Sparkasse unterstützt.",
+     {"Stiftung Sparkasse": "ORG"}, {}, "2016-03-01",
+     [("SUPPORT", "unterstützt", {("Stiftung Sparkasse", "source")}, {})]),
+    ("coordinated-other-case", "Helga Holzer dankte dem Referenten für seine Ausführungen und den KVW Frauen für die Trägerschaft.",
+     {"Helga Holzer": "PER", "KVW Frauen": "ORG"}, {}, "2016-03-01",
+     [("SUPPORT", "dankte", {("Helga Holzer", "source"), ("KVW Frauen", "target")}, {})]),
+    ("aid-adverb", "Die Ferien wurden von der Stiftung Sparkasse finanziell unterstützt.",
+     {"Stiftung Sparkasse": "ORG"}, {}, "2016-03-01",
+     [("AID", "unterstützt", {("Stiftung Sparkasse", "source")}, {})]),
+    ("support-no-aid-adverb", "Die Grünen unterstützen den Vorschlag ausdrücklich.",
+     {"Grünen": "ORG"}, {}, "2016-03-01",
+     [("SUPPORT", "unterstützen", {("Grünen", "source")}, {})]),
 ]
 
 

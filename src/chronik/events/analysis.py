@@ -206,6 +206,8 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
         if k >= 0 and toks[k].clause == ph.clause and toks[k].lower in preps \
                 and not (toks[k].lower == view.clauses[ph.clause].opener and k == view.clauses[ph.clause].first):
             ph.prep = toks[k].lower  # (the subordinator "seit" of "Seit Toms ... übernahm," is no preposition)
+        elif ph.det and k >= 2 and toks[k].lower in coords and toks[k].clause == ph.clause:
+            ph.prep = _shared_preposition(toks, k, ph.det, mentions, dets)
         if ph.titles and m.label == "LOC" and last_tok == first_tok and last.text.endswith("s") \
                 and not last.text.endswith("ss") \
                 and any(t.text.islower() and t.lower not in dets for t in toks[ph.first:ph.titles[0]]):
@@ -253,6 +255,35 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
                     and m.end == last.end and _mention_at(n, mentions, "PER"):
                 ph.modifies = nxt  # "sagte Finnlands Aleksander Barkov": a place's genitive before a person
     _groups(view, coords, lexicon, lexicon.cue("coordination_adverbs"))
+
+
+# prepositions whose phrase's role matters, with the determiners their case allows
+_SHARED_PREPS = {"von": "dem der den einem einer", "vom": "dem der den einem einer", "mit": "dem der den einem einer",
+                 "bei": "dem der den einem einer", "beim": "dem der den einem einer",
+                 "zwischen": "dem der den einem einer", "durch": "den die das einen eine",
+                 "gegen": "den die das einen eine"}
+
+
+def _shared_preposition(toks: list[Tok], k: int, det: str, mentions, dets: frozenset[str]) -> str:
+    """The preposition of an unnamed first conjunct that the phrase after the coordinator ``k``
+    continues ("vom Land und der Stiftung Sparkasse", "von der Regierung und dem Verband
+    Gesamtmetall"): a noun that names nobody, its adjectives, its determiner (or a preposition
+    that holds one: "vom") and a preposition whose case the phrase's determiner fits; not "für
+    seine Ausführungen und den KVW Frauen" (the phrase goes with the dative before)."""
+    j = k - 1
+    noun = toks[j]
+    if not (noun.cap and noun.word and _unmentioned(noun, mentions)):
+        return ""
+    j -= 1
+    while j >= 0 and toks[j].text.islower() and toks[j].lower not in _SHARED_PREPS and is_adjective(toks[j]):
+        j -= 1
+    if j >= 1 and toks[j].lower in dets and toks[j - 1].lower in ("von", "mit", "bei", "zwischen", "durch", "gegen"):
+        j -= 1
+    elif j < 0 or toks[j].lower not in ("vom", "beim"):
+        return ""
+    if toks[j].clause != toks[k].clause or det not in _SHARED_PREPS[toks[j].lower].split():
+        return ""
+    return toks[j].lower
 
 
 def _verb_final(toks: list[Tok], c: Clause, lexicon: Lexicon) -> bool:

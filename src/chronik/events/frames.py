@@ -291,6 +291,8 @@ def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexi
             ok = any(lexicon.in_list(arg, t.lemma) or lexicon.in_list(arg, t.text) for t in nouns)
         elif kind == "obj":
             ok = any(lexicon.in_list(arg, t.lemma) or lexicon.in_list(arg, t.text) for t in _objects(view, i, nouns))
+        elif kind == "adv":  # "vom Land finanziell unterstützt": material aid
+            ok = any(t.text.islower() and t.lower in lexicon.lists.get(arg, ()) for t in clause)
         elif kind == "noword":
             ok = not any(lexicon.in_list(arg, t.lemma) or lexicon.in_list(arg, t.text) for t in nouns)
         elif kind == "pp":
