@@ -32,7 +32,8 @@ from chronik.errors import missing_extra
 from chronik.ingest import iter_files, read_file
 from chronik.model import Article, Rejection
 from chronik.runners.hints import Hints, take_sketches
-from chronik.runners.local import Duplicate, IngestReport, LocalRunner, Progress, dedup_pending, store_batch
+from chronik.runners.local import (STORE_BATCH, Duplicate, IngestReport, LocalRunner, Progress, dedup_pending,
+                                   store_batch)
 from chronik.store import Store
 from chronik.time.dct import batch_prior
 
@@ -148,13 +149,16 @@ def process_file(path: str, wanted: frozenset[int] | None, boilerplate: dict[str
         boilerplate = outlet_boilerplate(todo)
         prior = batch_prior([a.published for a in todo])
     pipeline = runner.pipeline(boilerplate or {})
-    for article in todo:
-        outcome = runner.annotate(pipeline, article, prior)
-        if outcome.rejection:
-            result.rejected.append(outcome.rejection)
-            continue
-        prepared, result.hints[prepared.id] = runner.preparer(outcome.article)
-        result.done.append((prepared, runner.terms(prepared)))
+    for lo in range(0, len(todo), STORE_BATCH):
+        annotated = []
+        for outcome in runner.annotate_many(pipeline, todo[lo:lo + STORE_BATCH], prior):
+            if outcome.rejection:
+                result.rejected.append(outcome.rejection)
+            else:
+                annotated.append(outcome.article)
+        for prepared, hint in runner.preparer.many(annotated):
+            result.hints[prepared.id] = hint
+            result.done.append((prepared, runner.terms(prepared)))
     return result
 
 

@@ -17,7 +17,7 @@ digest is checked); otherwise the merging process computes the same thing itself
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import numpy as np
 
@@ -95,8 +95,16 @@ class Preparer:
             self.features = FeatureExtractor(embedder=Embedder())
 
     def __call__(self, article: Article) -> tuple[Article, Hints]:
-        prepared, local = self.canonical.prepare(article)
-        prepared = self.events(provisional(prepared, local))
+        return self.many([article])[0]
+
+    def many(self, articles: Sequence[Article]) -> list[tuple[Article, Hints]]:
+        """Each article prepared, step by step over the batch (entities, then events, then the
+        rest; as :meth:`chronik.pipeline.Pipeline.run_many` runs the stages)."""
+        staged = [self.canonical.prepare(article) for article in articles]
+        events = [self.events(provisional(prepared, local)) for prepared, local in staged]
+        return [self._finish(prepared, local) for prepared, (_, local) in zip(events, staged)]
+
+    def _finish(self, prepared: Article, local: tuple) -> tuple[Article, Hints]:  # local: tuple[LocalEntity, ...]
         prepared = prepared.replace(meta=dict(prepared.meta) | {PREPARED: True, "events_done": True})
         hints = Hints(digest=text_digest(prepared.text), sketch=self.dedup.sketch(prepared), local=local)
         if self.features is not None:
