@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import resource
 import time
 from pathlib import Path
 
@@ -69,7 +70,8 @@ def main() -> None:
     n = len(articles)
     print(f"{n} articles, {chars / n:.0f} characters each on average, {events} events")
     print(f"whole chain: {n / total:.1f} articles/s wall clock ({total:.1f} s), "
-          f"{n / total_cpu:.1f} articles/s per CPU second ({total_cpu:.1f} s); load average {os.getloadavg()[0]:.1f}")
+          f"{n / total_cpu:.1f} articles/s per CPU second ({total_cpu:.1f} s); load average {os.getloadavg()[0]:.1f}; "
+          f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     for name in spent:
         wall, busy = spent[name], cpu[name]
         print(f"  {name:10} {wall:6.2f} s wall {n / wall if wall else float('inf'):8.1f}/s   "
