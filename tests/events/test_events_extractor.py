@@ -455,6 +455,19 @@ CASES = [
     ("support-no-aid-adverb", "Die Grünen unterstützen den Vorschlag ausdrücklich.",
      {"Grünen": "ORG"}, {}, "2016-03-01",
      [("SUPPORT", "unterstützen", {("Grünen", "source")}, {})]),
+    # a participle set off by commas after the name that opens the sentence: the name is its target
+    ("apposed-participle", "Merkel, unterstützt von Macron, forderte neue Sanktionen.", {"Merkel": "PER", "Macron": "PER"},
+     {}, "2016-03-01", [("SUPPORT", "unterstützt", {("Macron", "source"), ("Merkel", "target")}, {}),
+                        ("DEMAND", "forderte", {("Merkel", "source")}, {})]),
+    ("apposed-participle-alone", "Herr Müller, aufgefordert, sich näher zu äußern, erklärte, er habe keine Absicht gehabt.",
+     {"Müller": "PER"}, {}, "1900-01-01", [("DEMAND", "aufgefordert", {("Müller", "target")},
+                                            {"modality": "asserted", "attribution": None}),  # the writer's aside
+                                           ("STATEMENT", "erklärte", {("Müller", "source")}, {})]),
+    ("apposition-before-participle", "Am Mittwoch hat die neue Eigentümerin, General Electric, mitgeteilt, 1300 Stellen zu "
+     "streichen.", {"General Electric": "ORG"}, {}, "2016-03-01",
+     [("STATEMENT", "mitgeteilt", {("General Electric", "source")}, {})]),
+    ("apposition-in-subordinate", "Wie der Chronist, Dietrich von Niem, berichtet, war der Winter kalt.",
+     {"Dietrich von Niem": "PER"}, {}, "1900-01-01", [("STATEMENT", "berichtet", {("Dietrich von Niem", "source")}, {})]),
 ]
 
 

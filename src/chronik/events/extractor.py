@@ -409,6 +409,8 @@ class EventExtractor:
                 continue  # "..., wie ein Sprecher erklärte" vouches for what stands right before it
             if a.frame is not None and a.token >= 0 and not _reports_back(view, a.token) and a.token > f.trigger:
                 continue  # "X sagte, ..." and "bekräftigte seinen Willen, ..." report what follows
+            if f.aside and a.token > f.trigger:
+                continue  # "Hr. Müller, aufgefordert, ..., erklärt": the writer's aside, not what Müller says
             cands.append(a)
         if not cands:
             return None

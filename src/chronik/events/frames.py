@@ -45,6 +45,7 @@ class Frame:
     modality: str = ""
     particle: int | None = None  # token index of a separable verb's particle ("teilte ... mit")
     common_source: bool = False  # the source is a generic noun ("Der Konzern hat ... erworben"), not a missed name
+    aside: bool = False  # a participle set off after the opening name ("X, aufgefordert, ..."): the writer's words
 
     @property
     def anchor(self) -> int:
@@ -162,7 +163,7 @@ class FrameFinder:
                 self.collectives(view, i, roles)
             if _holds(sense, roles, view, i, lexicon):
                 return Frame(trigger=i, type=sense.type, lemma=lemma, sense=sense, roles=roles, noun=False,
-                             control=controller)
+                             control=controller, aside=self.finder.apposed_participle(view, view.toks[i]))
         return None
 
     def _employer(self, view: SentenceView, f: Frame) -> None:

@@ -72,7 +72,8 @@ class VerbForms:
         if trig.lower == trig.lemma or not participle(trig):
             return False
         clause = view.clause_toks(trig.clause)
-        if any(t.lower in self.passive for t in clause) or self._interrupted_passive(view, trig):
+        if any(t.lower in self.passive for t in clause) or self._interrupted_passive(view, trig) \
+                or self.apposed_participle(view, trig):
             return True
         # "war angeklagt", "ist ... bedroht": "sein" with the participle of a verb that takes "haben";
         # not "war ... aufgetaucht und hatte ... erklärt", "war in Afrika und erzählt": the nearest
@@ -100,6 +101,27 @@ class VerbForms:
             if any(is_finite_like(t, self.lexicon) for t in toks):
                 return any(t.lower in self.passive for t in toks)
         return False
+
+
+    def apposed_participle(self, view: SentenceView, trig: Tok) -> bool:
+        """The participle opens a stretch set off by commas right after the name that opens the
+        sentence, and neither stretch has a finite verb: the name is what was done to it
+        ("Merkel, unterstützt von Macron, forderte ...", "Hr. Müller, aufgefordert, sich näher
+        auszusprechen, erklärt ..."); not the participle of an auxiliary before an apposition
+        ("hat die Eigentümerin, General Electric, mitgeteilt"), not the present tense closing a
+        subordinate clause ("Wie der Geschichtschreiber, Dietrich von Niem, berichtet, ...")."""
+        c = trig.clause
+        clause = view.clauses[c]
+        if c != 1 or c + 1 >= len(view.clauses) or clause.opener or clause.relative:
+            return False
+        own = view.clause_toks(c)
+        words = [t for t in own if t.word]
+        if not words or words[0].i != trig.i or trig.i < 2 or view.toks[trig.i - 1].text != "," \
+                or view.toks[trig.i - 2].i not in view.by_token or view.toks[trig.i - 2].clause != c - 1:
+            return False
+        before = view.clause_toks(c - 1)
+        return not any(t.i != trig.i and (is_finite_like(t, self.lexicon) or t.lower in self.aux) for t in own + before) \
+            and own[-1].i + 1 < len(view.toks) and view.toks[own[-1].i + 1].text == ","
 
 
 def participle(tok: Tok) -> bool:
