@@ -102,7 +102,6 @@ class VerbForms:
                 return any(t.lower in self.passive for t in toks)
         return False
 
-
     def apposed_participle(self, view: SentenceView, trig: Tok) -> bool:
         """The participle opens a stretch set off by commas right after the name that opens the
         sentence, and neither stretch has a finite verb: the name is what was done to it
