@@ -14,6 +14,7 @@ from typing import Sequence
 
 from chronik.events.lexicon import Lexicon
 from chronik.events.mentions import DATELINE, dateline_places
+from chronik.events.notactors import adjectival, attribute, bracketed, initials
 from chronik.events.verbs import is_finite_like
 from chronik.events.view import BREAKS, QUOTES, TERMINAL, Clause, Phrase, SentenceView, Tok, is_adjective
 from chronik.model import Mention
@@ -142,8 +143,8 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
     genitive_dets = lexicon.cue("genitive_determiners")
     spokes = lexicon.cue("spokesperson_nouns")
     currencies = lexicon.lists.get("currency", frozenset())
-    kept = [(i, m) for i, m in mentions if not _adjectival(view, m, currencies) and not _attribute(view, m, mentions)
-            and not _bracketed(view, m, mentions) and not _initials(view, m, mentions)]
+    kept = [(i, m) for i, m in mentions if not adjectival(view, m, currencies) and not attribute(view, m, mentions)
+            and not bracketed(view, m, mentions) and not initials(view, m, mentions)]
     modifier_tokens: set[int] = set()  # tokens whose first part is a name ("US-Konzern")
     datelines = dateline_places(view.source, view.start, kept)  # "München/DüsseldorfDer ...": never actors
 
@@ -297,68 +298,6 @@ def _verb_final(toks: list[Tok], c: Clause, lexicon: Lexicon) -> bool:
 def _mention_at(tok: Tok, mentions, label: str) -> bool:
     """A mention of ``label`` starts at the token."""
     return any(m.start == tok.start and m.label == label for _, m in mentions)
-
-
-_NAMED_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][\w.]*-[a-zäöüß]{4,}(?:e|en|er|es|em)")
-_ADJECTIVE_NOUN = re.compile(r"[a-zäöüß]{4,}(?:e|en|er|es|em) [A-ZÄÖÜ][a-zäöüß]{3,}")
-
-
-def _bracketed(view: SentenceView, m: Mention, mentions) -> bool:
-    """A name in brackets right after another name ("Franz Josef Jung ( CDU )", "Moskau (Russland)"):
-    an apposition of that name (party, country), not an actor of its own."""
-    src = view.source  # the whole article text; positions are absolute
-    before = src[max(view.start, m.start - 3):m.start].rstrip()
-    after = src[m.end:m.end + 3].lstrip()
-    if not before.endswith("(") or not after.startswith(")"):
-        return False
-    open_at = src.rfind("(", view.start, m.start)
-    prev_end = src[view.start:open_at].rstrip()
-    end = view.start + len(prev_end)
-    return any(o.end == end for _, o in mentions)
-
-
-def _initials(view: SentenceView, m: Mention, mentions) -> bool:
-    """An acronym right after a name whose words it abbreviates ("der Deutschen Presse-Agentur
-    dpa", "Islamischer Staat IS"): the same actor again, not one of its own."""
-    src = view.source
-    text = src[m.start:m.end]
-    if not (2 <= len(text) <= 6 and text.isalpha() and (text.isupper() or text.islower())):
-        return False
-    for _, o in mentions:
-        if o.end < m.start and not src[o.end:m.start].strip():
-            words = re.split(r"[\s-]+", src[o.start:o.end])
-            return "".join(w[:1] for w in words if w).lower() == text.lower()
-    return False
-
-
-def _adjectival(view: SentenceView, m: Mention, currencies: frozenset[str]) -> bool:
-    """Mentions that are not names of actors: adjectives tagged as places ("türkische",
-    "Bremerhavener Lloyd-Werft"), and currencies ("Euro", "US-Dollar")."""
-    text = view.text_of(m)
-    if not text:
-        return True
-    if not text[0].isupper() and re.fullmatch(r"[a-zäöüß-]{4,}(?:e|en|er|es|em)", text):
-        return True  # "türkische", "südamerikanischen": an adjective, not a name
-    if _NAMED_ADJECTIVE.fullmatch(text):
-        return True  # "US-amerikanische", "EU-weiten": an adjective with a name in it
-    if _ADJECTIVE_NOUN.fullmatch(text):
-        return True  # "städtische Umweltamt": an adjective and a common noun, not a name
-    if text in currencies or text.split("-")[-1] in currencies:
-        return True
-    if m.label == "LOC" and text.endswith("er") and " " not in text:
-        nxt = next((t for t in view.toks if t.start >= m.end), None)
-        return nxt is not None and nxt.start - m.end <= 1 and nxt.cap and nxt.word
-    return False
-
-
-def _attribute(view: SentenceView, m: Mention, mentions) -> bool:
-    """A name as the first part of a compound right before another name ("US-Konzern General
-    Electric"): an attribute of that name, not an actor of its own."""
-    tok = next((t for t in view.toks if t.start < m.end <= t.end), None)
-    if tok is None or m.end >= tok.end or view.source[m.end:m.end + 1] != "-" or tok.i + 1 >= len(view.toks):
-        return False
-    nxt = view.toks[tok.i + 1]
-    return any(o.start <= nxt.start < o.end for _, o in mentions)
 
 
 def _starts_person(tok: Tok, mentions) -> bool:
