@@ -16,9 +16,13 @@ the paragraph.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from chronik.events.lexicon import Lexicon
 from chronik.events.view import SentenceView, inflected
+
+if TYPE_CHECKING:
+    from chronik.events.frames import Frame
 
 NOMINATIVE_DETS = frozenset({"der", "die", "das", "ein", "eine"})
 PRONOUNS = frozenset({"er", "sie", "seiner", "ihrer", "seinen", "ihren", "seine", "ihre", "seinem", "ihrem"})
@@ -155,3 +159,31 @@ class AttributionFinder:
     def indirect(self, view: SentenceView) -> bool:
         """Whether the sentence is in indirect speech (Konjunktiv I forms)."""
         return any(t.lower in self.konj for t in view.toks if not t.quoted)
+
+
+def cue_text(view: SentenceView, f: Frame) -> str:
+    """The reporting verb as written, with a separable verb's particle or a light verb's noun:
+    "sagte", "teilte ... mit", "machte ... verantwortlich"."""
+    words = sorted({f.trigger} | {i for i in (f.particle, f.light_verb) if i is not None})
+    out = [view.toks[words[0]].text]
+    for prev, i in zip(words, words[1:]):
+        out.append(view.toks[i].text if i == prev + 1 else "... " + view.toks[i].text)
+    return " ".join(out)
+
+
+def anonymous_text(view: SentenceView, i: int) -> str:
+    """ "hieß es", "heißt es" or "es hieß" as written."""
+    toks = view.toks
+    if i + 1 < len(toks) and toks[i + 1].lower == "es":
+        return f"{toks[i].text} {toks[i + 1].text}"
+    return f"{toks[i - 1].text} {toks[i].text}"
+
+
+def reports_back(view: SentenceView, i: int) -> bool:
+    """A reporting verb at the start of its clause ("«...», sagte Kim", "..., teilte der Kreml
+    mit", "wie ... berichtete") vouches for what came before it."""
+    clause = view.clauses[view.toks[i].clause]
+    if i > 0 and view.toks[i - 1].lower in ("und", "sowie", "oder", "aber"):
+        return False  # "... angenommen und bekräftigte seinen Willen": a second verb of the subject
+    first = clause.first + (1 if view.toks[clause.first].text in ",;:–-\"“”»«" else 0)
+    return i <= first + 1 or clause.opener in ("wie",) or clause.first == 0 and i <= 1

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Mapping
 
 from chronik.events.analysis import analyse
-from chronik.events.attribution import PRONOUNS, Attribution, AttributionFinder
+from chronik.events.attribution import (PRONOUNS, Attribution, AttributionFinder, anonymous_text, cue_text,
+                                        reports_back)
 from chronik.events.confidence import Confidence
 from chronik.events.context import ActorNames, TimeLine
 from chronik.events.frames import SPEECH, Frame, FrameFinder
@@ -320,7 +321,7 @@ class EventExtractor:
         found.extend(finder.phrases(view, name_of, last_speaker))
         anon = finder.anonymous_cue(view)
         if anon is not None and state.last_attribution and no - state.last_attribution[0] <= self.options.inherit:
-            found.append(Attribution(state.last_attribution[1].source, _anonymous_text(view, anon), anon))
+            found.append(Attribution(state.last_attribution[1].source, anonymous_text(view, anon), anon))
         if not found and state.last_attribution and no - state.last_attribution[0] <= 1 and finder.indirect(view):
             found.append(Attribution(state.last_attribution[1].source, state.last_attribution[1].cue, -1))
         return found
@@ -407,7 +408,7 @@ class EventExtractor:
             if a.frame is not None and a.token >= 0 and view.clauses[view.toks[a.token].clause].opener == "wie" \
                     and not 0 < view.toks[a.token].clause - clause <= 2:
                 continue  # "..., wie ein Sprecher erklärte" vouches for what stands right before it
-            if a.frame is not None and a.token >= 0 and not _reports_back(view, a.token) and a.token > f.trigger:
+            if a.frame is not None and a.token >= 0 and not reports_back(view, a.token) and a.token > f.trigger:
                 continue  # "X sagte, ..." and "bekräftigte seinen Willen, ..." report what follows
             if f.aside and a.token > f.trigger:
                 continue  # "Hr. Müller, aufgefordert, ..., erklärt": the writer's aside, not what Müller says
@@ -420,24 +421,6 @@ class EventExtractor:
                   finder: ModalityFinder, future_time: bool) -> str:
         f.modality = finder.mood(view, f, frames, attribution, future_time)
         return f.modality
-
-
-def cue_text(view: SentenceView, f: Frame) -> str:
-    """The reporting verb as written, with a separable verb's particle or a light verb's noun:
-    "sagte", "teilte ... mit", "machte ... verantwortlich"."""
-    words = sorted({f.trigger} | {i for i in (f.particle, f.light_verb) if i is not None})
-    out = [view.toks[words[0]].text]
-    for prev, i in zip(words, words[1:]):
-        out.append(view.toks[i].text if i == prev + 1 else "... " + view.toks[i].text)
-    return " ".join(out)
-
-
-def _anonymous_text(view: SentenceView, i: int) -> str:
-    """ "hieß es", "heißt es" or "es hieß" as written."""
-    toks = view.toks
-    if i + 1 < len(toks) and toks[i + 1].lower == "es":
-        return f"{toks[i].text} {toks[i + 1].text}"
-    return f"{toks[i - 1].text} {toks[i].text}"
 
 
 def _habitual(view: SentenceView, f: Frame, lexicon) -> bool:
@@ -495,13 +478,3 @@ def _quoted_spans(view: SentenceView) -> list[tuple[int, int]]:
             else:
                 spans.append((t.start, t.end))
     return spans
-
-
-def _reports_back(view: SentenceView, i: int) -> bool:
-    """A reporting verb at the start of its clause ("«...», sagte Kim", "..., teilte der Kreml
-    mit", "wie ... berichtete") vouches for what came before it."""
-    clause = view.clauses[view.toks[i].clause]
-    if i > 0 and view.toks[i - 1].lower in ("und", "sowie", "oder", "aber"):
-        return False  # "... angenommen und bekräftigte seinen Willen": a second verb of the subject
-    first = clause.first + (1 if view.toks[clause.first].text in ",;:–-\"“”»«" else 0)
-    return i <= first + 1 or clause.opener in ("wie",) or clause.first == 0 and i <= 1
