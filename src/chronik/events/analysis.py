@@ -259,10 +259,10 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
 
 
 # prepositions whose phrase's role matters, with the determiners their case allows
-_SHARED_PREPS = {"von": "dem der den einem einer", "vom": "dem der den einem einer", "mit": "dem der den einem einer",
-                 "bei": "dem der den einem einer", "beim": "dem der den einem einer",
-                 "zwischen": "dem der den einem einer", "durch": "den die das einen eine",
-                 "gegen": "den die das einen eine"}
+_DATIVE, _ACCUSATIVE = frozenset("dem der den einem einer".split()), frozenset("den die das einen eine".split())
+_SHARED_PREPS = {"von": _DATIVE, "vom": _DATIVE, "mit": _DATIVE, "bei": _DATIVE, "beim": _DATIVE,
+                 "zwischen": _DATIVE, "durch": _ACCUSATIVE, "gegen": _ACCUSATIVE}
+_CONTRACTED = ("vom", "beim")  # a preposition that holds its determiner
 
 
 def _shared_preposition(toks: list[Tok], k: int, det: str, mentions, dets: frozenset[str]) -> str:
@@ -278,11 +278,12 @@ def _shared_preposition(toks: list[Tok], k: int, det: str, mentions, dets: froze
     j -= 1
     while j >= 0 and toks[j].text.islower() and toks[j].lower not in _SHARED_PREPS and is_adjective(toks[j]):
         j -= 1
-    if j >= 1 and toks[j].lower in dets and toks[j - 1].lower in ("von", "mit", "bei", "zwischen", "durch", "gegen"):
+    if j >= 1 and toks[j].lower in dets and toks[j - 1].lower in _SHARED_PREPS \
+            and toks[j - 1].lower not in _CONTRACTED:
         j -= 1
-    elif j < 0 or toks[j].lower not in ("vom", "beim"):
+    elif j < 0 or toks[j].lower not in _CONTRACTED:
         return ""
-    if toks[j].clause != toks[k].clause or det not in _SHARED_PREPS[toks[j].lower].split():
+    if toks[j].clause != toks[k].clause or det not in _SHARED_PREPS[toks[j].lower]:
         return ""
     return toks[j].lower
 

@@ -76,7 +76,9 @@ def _addressed(text: str, m: Mention, starts: set[int]) -> Mention | None:
         if k in starts:
             end = k
             break
-    return Mention(start=m.start, end=len(text[:end].rstrip(" \t")), label=m.label, entity=m.entity)
+    while text[end - 1] in " \t":  # a mention cut the run: no space at the end (the name starts with a capital)
+        end -= 1
+    return Mention(start=m.start, end=end, label=m.label, entity=m.entity)
 
 
 def _split(text: str, words: list[tuple[int, int]], known: set[str]) -> list[tuple[int, int]]:

@@ -116,7 +116,7 @@ class VerbForms:
         own = view.clause_toks(c)
         words = [t for t in own if t.word]
         if not words or words[0].i != trig.i or trig.i < 2 or view.toks[trig.i - 1].text != "," \
-                or view.toks[trig.i - 2].i not in view.by_token or view.toks[trig.i - 2].clause != c - 1:
+                or trig.i - 2 not in view.by_token or view.toks[trig.i - 2].clause != c - 1:
             return False
         before = view.clause_toks(c - 1)
         return not any(t.i != trig.i and (is_finite_like(t, self.lexicon) or t.lower in self.aux) for t in own + before) \

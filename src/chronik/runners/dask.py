@@ -150,15 +150,11 @@ def process_file(path: str, wanted: frozenset[int] | None, boilerplate: dict[str
         prior = batch_prior([a.published for a in todo])
     pipeline = runner.pipeline(boilerplate or {})
     for lo in range(0, len(todo), STORE_BATCH):
-        annotated = []
-        for outcome in runner.annotate_many(pipeline, todo[lo:lo + STORE_BATCH], prior):
-            if outcome.rejection:
-                result.rejected.append(outcome.rejection)
-            else:
-                annotated.append(outcome.article)
-        for prepared, hint in runner.preparer.many(annotated):
-            result.hints[prepared.id] = hint
-            result.done.append((prepared, runner.terms(prepared)))
+        prepared, rejected = runner.prepare_batch(pipeline, todo[lo:lo + STORE_BATCH], prior)
+        result.rejected.extend(rejected)
+        for article, hint, terms in prepared:
+            result.hints[article.id] = hint
+            result.done.append((article, terms))
     return result
 
 

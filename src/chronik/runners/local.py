@@ -91,6 +91,19 @@ class LocalRunner:
                 gc.freeze()
         return outcomes
 
+    def prepare_batch(self, pipeline: Pipeline, articles: list[Article],
+                      prior: str | None) -> tuple[list[tuple[Article, Hints, str]], list[Rejection]]:
+        """A batch through the per-article stages and the preparer: each article that came
+        through, prepared, with its hints and search terms; and the rejections."""
+        annotated: list[Article] = []
+        rejected: list[Rejection] = []
+        for outcome in self.annotate_many(pipeline, articles, prior):
+            if outcome.rejection:
+                rejected.append(outcome.rejection)
+            else:
+                annotated.append(outcome.article)
+        return [(prepared, hint, self.terms(prepared)) for prepared, hint in self.preparer.many(annotated)], rejected
+
     def terms(self, article: Article) -> str:
         """The stemmed search terms the store indexes for an article."""
         return " ".join(self.stemmer.terms(f"{article.title or ''}\n{article.text}"))
@@ -161,18 +174,15 @@ class LocalRunner:
         prior = batch_prior([a.published for a in batch]) or batch_prior(store.published_dates())
         out: dict[str, Article] = {}
         for lo in range(0, len(batch), STORE_BATCH):
-            annotated = []
-            for outcome in self.annotate_many(pipeline, batch[lo:lo + STORE_BATCH], prior):
-                if outcome.rejection:
-                    report.rejected.append(outcome.rejection)
-                    store.put_rejection(outcome.rejection)
-                else:
-                    annotated.append(outcome.article)
+            prepared, rejected = self.prepare_batch(pipeline, batch[lo:lo + STORE_BATCH], prior)
+            for rejection in rejected:
+                report.rejected.append(rejection)
+                store.put_rejection(rejection)
             done: list[tuple[Article, str]] = []
-            for prepared, hint in self.preparer.many(annotated):
-                hints[prepared.id] = hint
-                out[prepared.id] = prepared
-                done.append((prepared, self.terms(prepared)))
+            for article, hint, terms in prepared:
+                hints[article.id] = hint
+                out[article.id] = article
+                done.append((article, terms))
             store_batch(done, store, report, progress)
         return out
 
