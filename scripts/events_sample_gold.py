@@ -122,6 +122,13 @@ and blind19's errors among others), every newseye sentence left in which the ext
 drawing commit finds an event with either entity setting, none a blind19 sentence or its
 neighbour; seed 20261210, prefix ``a``. Annotated blind and committed before the extractor's
 output on them was read; no rule changed between the draw and the first run.
+
+``--blind21`` (eighteenth session) takes, in every corpus, every sentence left in which the
+extractor of the drawing commit finds an event with either entity setting and which no gold line
+holds: the sentences in which only the rules written since the earlier draws find an event (62 at
+the commit that added it: SmartData 41, hipe2020 10, newseye 11; HIPE sentences next to a blind18-20
+sentence among them, whose context was read in the sixteenth session's error analysis); seed
+20261211, prefix ``e``. Annotated blind and committed before the extractor's output on them was read.
 """
 
 from __future__ import annotations
@@ -214,6 +221,14 @@ BLIND19_PLAN = {  # fifteenth session: the same design on the hipe2020 sentences
 BLIND20_PLAN = {  # fifteenth session, after its rules: the newseye sentences left
     "newseye": {"reported": 240},
 }
+BLIND21_PLAN = {  # eighteenth session: every sentence left in which today's extractor reports an event
+    "smartdata": {"reported": 1000},
+    "krauts": {"reported": 1000},
+    "germeval": {"reported": 1000},
+    "hipe": {"reported": 1000},
+    "sonar": {"reported": 1000},
+    "newseye": {"reported": 1000},
+}
 PLAN = {  # corpus: {stratum: count}
     "smartdata": {"random": 60, "actors": 45, "cue": 25, "event": 35},
     "krauts": {"random": 80, "cue": 30, "event": 35},
@@ -267,6 +282,8 @@ DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "go
     "blind19": Draw(seed=20261209, plan=BLIND19_PLAN, tag="z", split="blind19", new_docs=False, gap=1,
                     corpus_mentions=True),
     "blind20": Draw(seed=20261210, plan=BLIND20_PLAN, tag="a", split="blind20", new_docs=False, gap=1,
+                    corpus_mentions=True),
+    "blind21": Draw(seed=20261211, plan=BLIND21_PLAN, tag="e", split="blind21", new_docs=False,
                     corpus_mentions=True),
 }
 
