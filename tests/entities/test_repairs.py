@@ -90,6 +90,16 @@ def tagged(text):
     ("und späteren Bischof Avitus in Clermont", ("O", "O", "O", "B-PER", "O", "O")),
     ("von seiner Mutter Armentaria in", ("O", "O", "O", "B-PER", "O")),
     ("Croft , Leiterin Rohstoffanalyse bei", ("O",) * 5),  # a German word
+    # a name after a form of address
+    ("Herr Umlauft dankt", ("O", "B-PER", "O")),
+    ("Hr . Dr . Locher erbietet sich", ("O", "O", "O", "O", "B-PER", "O", "O")),  # a noun as surname after "Hr."
+    ("Hrn . Ledure", ("O", "O", "B-PER")),
+    ("Hr . Dr . Carl v . Muralt/PER , übernahm", ("O", "O", "O", "O", "B-PER", "I-PER", "I-PER", "I-PER", "O", "O")),
+    ("eine Frau Anfang 30", ("O",) * 4),  # after "Frau" only name-like words
+    ("Herr Bürgermeister sagte", ("O",) * 3),  # a role noun
+    ("der Herr Abg . Müller/PER", ("O", "O", "O", "O", "B-PER")),  # an abbreviated role
+    ("100 Fr . Buße", ("O",) * 4),  # francs
+    ("Herr Umlauft Kandidat", ("O",) * 3),  # the capitalised run goes on
 ])
 def test_repairs_add_the_names_the_sentence_gives_away(repairs, text, expected):
     words, tags = tagged(text)
@@ -155,7 +165,7 @@ def test_the_speaker_after_a_verb_of_saying(repairs, text, expected):
 
 _VOCAB = ["Berlin", "(", ")", "-", ",", "sagte", "so", "der", "US-Nachrichtensender", "CNN", "Flughafen", "Michael",
           "Ballack", "„", "“", "&", "Verlag", "AG", "VNG", "Kantons", "Bern", "August", "und", ".", "Probleme", "",
-          "Wulffs", "Hochzeitsfeier"]
+          "Wulffs", "Hochzeitsfeier", "Herr", "Hr", "Dr", "v"]
 
 
 @given(st.lists(st.tuples(st.sampled_from(_VOCAB), st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "B-ORG", "I-ORG"])),

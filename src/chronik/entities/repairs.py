@@ -64,6 +64,10 @@ _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "vom", "beim", 
 _PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "In", "Nach", "Aus"})
 _FIRM_LINKS = frozenset({"&", "+", "u"})  # "Hug & Cie", "Max Kray u . Co": the name goes on
 MAX_NAME = 3  # words a repair adds at most
+_ADDRESS = frozenset({"Herr", "Herrn", "Frau", "Hr", "Hrn", "Frl"})  # forms of address ("Fr." is francs too)
+_ADDRESS_SHORT = frozenset({"Hr", "Hrn", "Frl"})  # abbreviated: a full stop follows
+_NOBILITY = frozenset({"von", "v", "zu"})  # "Carl v. Muralt"
+_DEGREES = frozenset({"Dr", "Prof"})  # "Hr. Dr. Locher"
 
 Tags = list[str]
 
@@ -150,6 +154,8 @@ class ChunkRepairs:
         self.place_after_preposition(words, out)
         self.acronym_after_article(words, out)
         self.person_after_role(words, out)
+        if _ADDRESS.intersection(words):
+            self.person_after_address(words, out)
         if "," in words:
             self.speaker_after_verb(words, out)
         return tuple(out)
@@ -360,6 +366,51 @@ class ChunkRepairs:
                 continue  # "Leiterin Rohstoffanalyse": a compound the lexicon lacks
             if end > i + 1:
                 _span(tags, i + 1, end, "PER")
+
+    def person_after_address(self, words: Sequence[str], tags: Tags) -> None:
+        """Untagged capitalised words after a form of address ("Herr Umlauft", "Hr. Dr. Locher",
+        "Frau Brenner"), past "Dr." and "Prof.", that end the capitalised run are a person, with a
+        "von"/"v." part and the name after it ("Hr. Dr. Carl v. Muralt"). After an abbreviated form
+        ("Hr.", "Hrn.") any capitalised word that is no role noun and no abbreviation counts ("Hr.
+        Locher": surnames that are German nouns; not "Herr Abg."); after "Herr" or "Frau" only
+        name-like words ("eine Frau Anfang 30")."""
+        n = len(words)
+        for i in range(n - 1):
+            word = words[i]
+            if tags[i] != "O" or word not in _ADDRESS:
+                continue
+            j = i + 1
+            short = word in _ADDRESS_SHORT
+            if short:
+                if words[j] != ".":
+                    continue
+                j += 1
+            while j + 1 < n and words[j] in _DEGREES and words[j + 1] == "." and tags[j] == "O":
+                j += 2
+            k = j
+            while k < n and k - j < MAX_NAME and tags[k] == "O" and self._addressed(words, k, short):
+                k += 1
+            if k > j and k + 2 < n and words[k] in _NOBILITY and tags[k] == "O":
+                m = k + 2 if words[k] == "v" and words[k + 1] == "." else k + 1
+                if m < n and tags[m] == "B-PER":  # "Carl v. Muralt" with "Muralt" tagged
+                    end = m + 1
+                    while end < n and tags[end] == "I-PER":
+                        end += 1
+                    _span(tags, j, end, "PER")
+                    continue
+                if m < n and tags[m] == "O" and self._addressed(words, m, short):
+                    k = m + 1
+            if k > j and _free(tags, j, k) and (k == n or not capitalised(words[k])):
+                _span(tags, j, k, "PER")
+
+    def _addressed(self, words: Sequence[str], k: int, short: bool) -> bool:
+        """Whether ``words[k]`` can be a name after a form of address (see person_after_address)."""
+        word = words[k]
+        if not capitalised(word) or self.is_title(word) or word in self.not_names or _ARTEFACTS.intersection(word):
+            return False
+        if len(word) <= 4 and k + 1 < len(words) and words[k + 1] == ".":
+            return False  # an abbreviation: "Abg.", "Präs."
+        return short or self.name_like(word)
 
     def _listed(self, word: str) -> bool:
         return word in self.gazetteer.first_names or word in self.gazetteer.last_names
