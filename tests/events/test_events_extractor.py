@@ -336,6 +336,13 @@ CASES = [
     ("passive-after-apposition", "Zum Pfarrverweser in Fischenthal wird Hr. E. Winkler, V. D. M., ernannt.",
      {"E. Winkler": "PER", "Fischenthal": "LOC"}, {}, "2024-01-01",
      [("LEADERSHIP", "ernannt", {("E. Winkler", "target")}, {})]),
+    # ... or a prepositional phrase set off by a comma and the participle; after a dash a noun phrase
+    # without a name opens a new subject, so the name of the clause before is no actor
+    ("passive-after-prepositional-phrase", "Müller wurde gestern, nach kurzer Flucht festgenommen.", {"Müller": "PER"},
+     {}, "2024-01-01", [("ARREST", "festgenommen", {("Müller", "target")}, {})]),
+    ("subject-after-dash", "Köln kommt also nur in die erste Klasse, — Der Antrag, Glogau in die erste Klasse zu "
+     "bringen, wird ebenfalls, mit 10 gegen 12 Stimmen abgelehnt.", {"Köln": "LOC", "Glogau": "LOC"}, {}, "2024-01-01",
+     [("REJECT", "abgelehnt", set(), {})]),
     ("verb-first-after-passive", "Die Bürger werden davon negativ beeinflusst, erklärt Bürgermeister Heinrich Noggler.",
      {"Heinrich Noggler": "PER"}, {}, "2024-01-01", [("STATEMENT", "erklärt", {("Heinrich Noggler", "source")}, {})]),
     # "sein" with the participle of a verb that takes "haben" is a passive; with one that takes "sein" a perfect

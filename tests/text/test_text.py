@@ -18,6 +18,9 @@ from chronik.text import LanguageStage, SentenceSplitter, tokenize
         ("BOZEN, 12.04. Der Bürgermeister sprach.", ["BOZEN, 12.04. Der Bürgermeister sprach."]),
         ("Überschrift ohne Punkt\nErster Satz. Zweiter Satz.", ["Überschrift ohne Punkt", "Erster Satz.", "Zweiter Satz."]),
         ("Es kostet 3,5 Mio. Euro. Das ist viel.", ["Es kostet 3,5 Mio. Euro.", "Das ist viel."]),
+        # older print: titles and name initials
+        ("Hr. Ch. Metz stimmt bei. Dann haben Se. Majestät geruht. Abg. Dr. David (Soz.): Jch habe.",
+         ["Hr. Ch. Metz stimmt bei.", "Dann haben Se. Majestät geruht.", "Abg. Dr. David (Soz.): Jch habe."]),
     ],
 )
 def test_sentences_german(text, expected):

@@ -330,6 +330,12 @@ class Subjects(VerbForms):
                      and not any(t.lower in self.preps for t in toks if t.i < p.first)]
             if cands:  # not a name inside a phrase ("Country Leader bei Oracle Deutschland")
                 return self.group(view, cands[0].index)
+            if words and words[0].lower in self.dets and words[0].lower not in OBLIQUE and \
+                    toks[0].text in DASHES and self._nominal_before(view, words[0].i, toks[-1].i + 1):
+                # "Köln kommt ..., — Der Antrag des Abg. Weiss, ..., wird ... abgelehnt": after a dash a
+                # noun phrase without a name opens a new subject (after a comma it is an apposition:
+                # "Tieto Enator, der größte Computer-Dienstleister Nordeuropas, gab bekannt")
+                return []
         return []
 
     @staticmethod
@@ -341,6 +347,9 @@ class Subjects(VerbForms):
         while first_word < f and view.toks[first_word].lower in ("und", "aber", "sondern", "oder", "doch"):
             first_word += 1
         return first_word
+
+
+DASHES = frozenset("–—")
 
 
 def sentence_start(view: SentenceView, i: int) -> bool:

@@ -25,6 +25,7 @@ class VerbForms:
         self.passive = lexicon.cue("passive") - self.sein
         self.sein_perfect = lexicon.cue("sein_perfect")  # lemmas whose participle with "sein" is a perfect
         self.dets = lexicon.cue("determiners")
+        self.prepositions = lexicon.cue("prepositions")
 
     def finite(self, view: SentenceView, i: int) -> int | None:
         """Index of the finite verb of the clause of token ``i``: an auxiliary, else the trigger
@@ -85,12 +86,19 @@ class VerbForms:
         return aux is not None and aux.lower in self.sein
 
     def _interrupted_passive(self, view: SentenceView, trig: Tok) -> bool:
-        """The participle alone closes a main clause that an apposition or a relative clause
-        interrupted ("Zum Pfarrverweser wird Hr. E. Winkler, V. D. M., ernannt"): its own stretch
-        is the participle (not "…, erklärt Bürgermeister Noggler"), and the stretch before the
-        interruption holds the passive auxiliary."""
+        """The participle closes a main clause that an apposition, a relative clause or a
+        prepositional phrase set off by a comma interrupted ("Zum Pfarrverweser wird Hr. E.
+        Winkler, V. D. M., ernannt", "wird ebenfalls, mit 10 gegen 12 Stimmen abgelehnt"): its own
+        stretch is the participle, or a prepositional phrase without a verb and the participle (not
+        "…, erklärt Bürgermeister Noggler"), and the stretch before the interruption holds the
+        passive auxiliary."""
         clause = view.clauses[trig.clause]
-        if clause.opener or clause.relative or [t.i for t in view.clause_toks(trig.clause) if t.word] != [trig.i]:
+        if clause.opener or clause.relative:
+            return False
+        own = [t for t in view.clause_toks(trig.clause) if t.word]
+        if own[-1:] != [trig] or (len(own) > 1 and (
+                own[0].lower not in self.prepositions or trig.i in view.by_token or
+                any(t.i in view.by_token or is_finite_like(t, self.lexicon) for t in own[:-1]))):
             return False
         for c in range(trig.clause - 1, -1, -1):
             if view.clauses[c].relative:
