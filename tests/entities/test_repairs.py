@@ -100,6 +100,16 @@ def tagged(text):
     ("der Herr Abg . Müller/PER", ("O", "O", "O", "O", "B-PER")),  # an abbreviated role
     ("100 Fr . Buße", ("O",) * 4),  # francs
     ("Herr Umlauft Kandidat", ("O",) * 3),  # the capitalised run goes on
+    # "von" / "v." in a person's name
+    ("Dr . Alphons/PER v . Eccher ,", ("O", "O", "B-PER", "I-PER", "I-PER", "I-PER", "O")),
+    ("Moriz/PER+ Ritter/PER v . Summer/PER hat", ("B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O")),
+    ("Oberleutnant v . Sarlay/PER erklären", ("O", "B-PER", "I-PER", "I-PER", "O")),
+    ("Als Herr von Pappenheim/LOC der", ("O", "O", "B-PER", "I-PER", "O")),
+    ("erster Herr von Werthern/LOC .", ("O", "O", "O", "B-LOC", "O")),  # a lord and his place
+    ("Ehemann von Kim/PER+ Kardashian/PER ,", ("O", "O", "B-PER", "I-PER", "O")),  # a relation
+    ("Sprecher von Merkel/PER sagte", ("O", "O", "B-PER", "O")),
+    ("Müller/PER von Siemens/ORG", ("B-PER", "O", "B-ORG")),
+    ("Meier/PER von Zürich/LOC", ("B-PER", "O", "B-LOC")),
 ])
 def test_repairs_add_the_names_the_sentence_gives_away(repairs, text, expected):
     words, tags = tagged(text)

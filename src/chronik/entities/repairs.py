@@ -67,6 +67,7 @@ MAX_NAME = 3  # words a repair adds at most
 _ADDRESS = frozenset({"Herr", "Herrn", "Frau", "Hr", "Hrn", "Frl"})  # forms of address ("Fr." is francs too)
 _ADDRESS_SHORT = frozenset({"Hr", "Hrn", "Frl"})  # abbreviated: a full stop follows
 _NOBILITY = frozenset({"von", "v", "zu"})  # "Carl v. Muralt"
+_ATTRIBUTIVE = re.compile(r"^(?:[a-zäöüß]+(?:e|er|en|es|em)|ein|dem)$")  # "der", "erster", "einen": "Herr" is a noun
 _DEGREES = frozenset({"Dr", "Prof"})  # "Hr. Dr. Locher"
 
 Tags = list[str]
@@ -156,6 +157,8 @@ class ChunkRepairs:
         self.person_after_role(words, out)
         if _ADDRESS.intersection(words):
             self.person_after_address(words, out)
+        if "v" in words or "von" in words:
+            self.nobility_names(words, out)
         if "," in words:
             self.speaker_after_verb(words, out)
         return tuple(out)
@@ -402,6 +405,47 @@ class ChunkRepairs:
                     k = m + 1
             if k > j and _free(tags, j, k) and (k == n or not capitalised(words[k])):
                 _span(tags, j, k, "PER")
+
+    def nobility_names(self, words: Sequence[str], tags: Tags) -> None:
+        """"von" or "v." between a person and a name joins them ("Dr. Alphons v. Eccher", "Moriz Ritter
+        v. Summer"), and before a person after a form of address, or "v." after a role noun, belongs to
+        the name ("Herr von Pappenheim", "Oberleutnant v. Sarlay"; not "Ehemann von Kim Kardashian",
+        "Sprecher von Merkel"); not before a place or an organisation ("Müller von Siemens", "Meier
+        von Zürich")."""
+        n = len(words)
+        i = 0
+        while i < n - 1:
+            if words[i] not in _NOBILITY or tags[i] != "O" or words[i] == "zu":
+                i += 1
+                continue
+            m = i + 2 if words[i] == "v" and words[i + 1] == "." else i + 1
+            if words[i] == "v" and m == i + 1 or m >= n:
+                i += 1
+                continue
+            if tags[m] == "B-PER":
+                end = m + 1
+                while end < n and tags[end] == "I-PER":
+                    end += 1
+            elif tags[m] == "O" and self.name_like(words[m]) and words[m] not in self.gazetteer.word_classes:
+                end = m + 1
+            elif tags[m] == "B-LOC" and i > 0 and words[i - 1] in _ADDRESS and (m + 1 == n or tags[m + 1] != "I-LOC") \
+                    and not (i > 1 and _ATTRIBUTIVE.match(words[i - 2])):
+                # "Als Herr von Pappenheim": after a form of address a noble name, not a place; but after
+                # an article or adjective "Herr" is a lord and the place his ("erster Herr von Werthern")
+                end = m + 1
+            else:
+                i += 1
+                continue
+            before = i - 1
+            if before >= 0 and tags[before] in ("B-PER", "I-PER"):
+                start = before
+                while start > 0 and tags[start] == "I-PER":
+                    start -= 1
+                _span(tags, start, end, "PER")
+            elif before >= 0 and tags[before] == "O" and (words[before] in _ADDRESS or (
+                    words[i] == "v" and self.is_title(words[before]))):
+                _span(tags, i, end, "PER")  # after a role noun only "v.": "Sprecher von Merkel" is no name
+            i = end
 
     def _addressed(self, words: Sequence[str], k: int, short: bool) -> bool:
         """Whether ``words[k]`` can be a name after a form of address (see person_after_address)."""
