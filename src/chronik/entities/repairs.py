@@ -32,7 +32,9 @@ documents:
 * an acronym after an article or possessive ("des DFB", "das ZDF", "seiner UMP") is an
   organisation (:meth:`ChunkRepairs.acronym_after_article`);
 * name-like words right after a role or kinship noun ("Bischof Avitus", "seiner Mutter
-  Armentaria") are a person (:meth:`ChunkRepairs.person_after_role`).
+  Armentaria") are a person (:meth:`ChunkRepairs.person_after_role`);
+* names after a form of address ("Herr Umlauft", "Hr. Dr. Locher") and with "von"/"v." ("Dr. Alphons
+  v. Eccher", "Herr von Pappenheim") are a person (:mod:`chronik.entities.addressed`).
 
 A *name-like* word is capitalised and has lower-case letters, is no role noun, no month, no
 abbreviated form of address and no former role or hyphenated abbreviation ("Ex-Minister",
@@ -47,11 +49,11 @@ import re
 from importlib import resources
 from typing import Callable, Sequence
 
+from chronik.entities.addressed import _ADDRESS, _ARTEFACTS, MAX_NAME, AddressedNames, Tags, _free, _span, capitalised
 from chronik.entities.corpora import chunks
 
 CUES_FILE = "name_cues.tsv"
 _KINDS = ("ORG", "LOC", "NOT", "SAY", "STATE", "BODY", "NAMED", "KIN")
-_ARTEFACTS = frozenset("¬=⸗:")
 _REGION_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+sch(?:e|en|er|es|em)$")  # "Europäischen", "Hessischer"
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")  # "CNN", "ORF2"
 _BRAND = re.compile(r"^[a-zäöü]+[A-Z0-9]\w*$")  # "iTunes", "hr1"
@@ -63,14 +65,6 @@ _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "vom", "beim", 
                        "seiner", "seines", "ihrer", "ihres"})
 _PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "In", "Nach", "Aus"})
 _FIRM_LINKS = frozenset({"&", "+", "u"})  # "Hug & Cie", "Max Kray u . Co": the name goes on
-MAX_NAME = 3  # words a repair adds at most
-_ADDRESS = frozenset({"Herr", "Herrn", "Frau", "Hr", "Hrn", "Frl"})  # forms of address ("Fr." is francs too)
-_ADDRESS_SHORT = frozenset({"Hr", "Hrn", "Frl"})  # abbreviated: a full stop follows
-_NOBILITY = frozenset({"von", "v", "zu"})  # "Carl v. Muralt"
-_ATTRIBUTIVE = re.compile(r"^(?:[a-zäöüß]+(?:e|er|en|es|em)|ein|dem)$")  # "der", "erster", "einen": "Herr" is a noun
-_DEGREES = frozenset({"Dr", "Prof"})  # "Hr. Dr. Locher"
-
-Tags = list[str]
 
 
 def load_cues(text: str | None = None) -> dict[str, tuple[str, ...]]:
@@ -95,26 +89,12 @@ def _role_or_abbreviation(word: str) -> bool:
     return len(parts) > 1 and (parts[0] == "Ex" or any(len(p) == 1 for p in parts))
 
 
-def capitalised(word: str) -> bool:
-    """A capital first letter and lower-case letters in the word ("Putin", not "CNN" or "dpa")."""
-    return word[:1].isupper() and not word.isupper()  # a cased letter that is not upper-case
-
-
 def _acronym(word: str) -> bool:
     return (_ACRONYM.match(word) is not None and sum(c.isalpha() for c in word) >= 2) or \
         _BRAND.match(word) is not None
 
 
-def _span(tags: Tags, a: int, b: int, label: str) -> None:
-    tags[a:b] = [f"B-{label}"] + [f"I-{label}"] * (b - a - 1)
-
-
-def _free(tags: Tags, a: int, b: int) -> bool:
-    """No chunk over ``a:b`` and none running on after it."""
-    return all(t == "O" for t in tags[a:b]) and (b >= len(tags) or not tags[b].startswith("I-"))
-
-
-class ChunkRepairs:
+class ChunkRepairs(AddressedNames):
     """Adds the chunks described in the module docstring to a sentence's BIO tags.
 
     ``lexicon``: German word forms (``in``); ``gazetteer``: first- and last-name lists and place
@@ -369,92 +349,6 @@ class ChunkRepairs:
                 continue  # "Leiterin Rohstoffanalyse": a compound the lexicon lacks
             if end > i + 1:
                 _span(tags, i + 1, end, "PER")
-
-    def person_after_address(self, words: Sequence[str], tags: Tags) -> None:
-        """Untagged capitalised words after a form of address ("Herr Umlauft", "Hr. Dr. Locher",
-        "Frau Brenner"), past "Dr." and "Prof.", that end the capitalised run are a person, with a
-        "von"/"v." part and the name after it ("Hr. Dr. Carl v. Muralt"). After an abbreviated form
-        ("Hr.", "Hrn.") any capitalised word that is no role noun and no abbreviation counts ("Hr.
-        Locher": surnames that are German nouns; not "Herr Abg."); after "Herr" or "Frau" only
-        name-like words ("eine Frau Anfang 30")."""
-        n = len(words)
-        for i in range(n - 1):
-            word = words[i]
-            if tags[i] != "O" or word not in _ADDRESS:
-                continue
-            j = i + 1
-            short = word in _ADDRESS_SHORT
-            if short:
-                if words[j] != ".":
-                    continue
-                j += 1
-            while j + 1 < n and words[j] in _DEGREES and words[j + 1] == "." and tags[j] == "O":
-                j += 2
-            k = j
-            while k < n and k - j < MAX_NAME and tags[k] == "O" and self._addressed(words, k, short):
-                k += 1
-            if k > j and k + 2 < n and words[k] in _NOBILITY and tags[k] == "O":
-                m = k + 2 if words[k] == "v" and words[k + 1] == "." else k + 1
-                if m < n and tags[m] == "B-PER":  # "Carl v. Muralt" with "Muralt" tagged
-                    end = m + 1
-                    while end < n and tags[end] == "I-PER":
-                        end += 1
-                    _span(tags, j, end, "PER")
-                    continue
-                if m < n and tags[m] == "O" and self._addressed(words, m, short):
-                    k = m + 1
-            if k > j and _free(tags, j, k) and (k == n or not capitalised(words[k])):
-                _span(tags, j, k, "PER")
-
-    def nobility_names(self, words: Sequence[str], tags: Tags) -> None:
-        """"von" or "v." between a person and a name joins them ("Dr. Alphons v. Eccher", "Moriz Ritter
-        v. Summer"), and before a person after a form of address, or "v." after a role noun, belongs to
-        the name ("Herr von Pappenheim", "Oberleutnant v. Sarlay"; not "Ehemann von Kim Kardashian",
-        "Sprecher von Merkel"); not before a place or an organisation ("Müller von Siemens", "Meier
-        von Zürich")."""
-        n = len(words)
-        i = 0
-        while i < n - 1:
-            if words[i] not in _NOBILITY or tags[i] != "O" or words[i] == "zu":
-                i += 1
-                continue
-            m = i + 2 if words[i] == "v" and words[i + 1] == "." else i + 1
-            if words[i] == "v" and m == i + 1 or m >= n:
-                i += 1
-                continue
-            if tags[m] == "B-PER":
-                end = m + 1
-                while end < n and tags[end] == "I-PER":
-                    end += 1
-            elif tags[m] == "O" and self.name_like(words[m]) and words[m] not in self.gazetteer.word_classes:
-                end = m + 1
-            elif tags[m] == "B-LOC" and i > 0 and words[i - 1] in _ADDRESS and (m + 1 == n or tags[m + 1] != "I-LOC") \
-                    and not (i > 1 and _ATTRIBUTIVE.match(words[i - 2])):
-                # "Als Herr von Pappenheim": after a form of address a noble name, not a place; but after
-                # an article or adjective "Herr" is a lord and the place his ("erster Herr von Werthern")
-                end = m + 1
-            else:
-                i += 1
-                continue
-            before = i - 1
-            if before >= 0 and tags[before] in ("B-PER", "I-PER"):
-                start = before
-                while start > 0 and tags[start] == "I-PER":
-                    start -= 1
-                _span(tags, start, end, "PER")
-            elif before >= 0 and tags[before] == "O" and (words[before] in _ADDRESS or (
-                    words[i] == "v" and self.is_title(words[before]))):
-                _span(tags, i, end, "PER")  # after a role noun only "v.": "Sprecher von Merkel" is no name
-            i = end
-
-    def _addressed(self, words: Sequence[str], k: int, short: bool) -> bool:
-        """Whether ``words[k]`` can be a name after a form of address (see person_after_address)."""
-        word = words[k]
-        if not capitalised(word) or self.is_title(word) or word in self.not_names or _ARTEFACTS.intersection(word):
-            return False
-        if len(word) <= 4 and k + 1 < len(words) and words[k + 1] == ".":
-            return False  # an abbreviation: "Abg.", "Präs."
-        return short or self.name_like(word)
 
     def _listed(self, word: str) -> bool:
         return word in self.gazetteer.first_names or word in self.gazetteer.last_names
