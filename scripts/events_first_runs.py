@@ -1,6 +1,6 @@
 """Re-run the first runs of the blind sets: each set scored with the code it was first scored with.
 
-    .venv/bin/python scripts/events_first_runs.py                 # blind5-blind20, both entity settings
+    .venv/bin/python scripts/events_first_runs.py                 # blind5-blind21, both entity settings
     .venv/bin/python scripts/events_first_runs.py --splits blind6,blind7 --entities gold
 
 A blind set measures text the rules never saw only on its first run; afterwards it is development data.
@@ -35,7 +35,7 @@ FIRST_RUNS = {"blind5": "c18d9ea", "blind6": "8bb2a6f", "blind7": "8bb2a6f", "bl
               "blind9": "798d35c", "blind10": "190a55e", "blind11": "50fabb3", "blind12": "dfab7f7",
               "blind13": "646d8c4", "blind14": "5980eea", "blind15": "5980eea",
               "blind16": "bc6485d", "blind17": "73c2596", "blind18": "0141716", "blind19": "7a4ab7c",
-              "blind20": "765d47c"}
+              "blind20": "765d47c", "blind21": "b6bbf71"}
 # runs inside the old worktree: that commit's run_gold on the given gold lines, events as JSON lines
 _RUN = """
 import json, sys

@@ -128,7 +128,9 @@ extractor of the drawing commit finds an event with either entity setting and wh
 holds: the sentences in which only the rules written since the earlier draws find an event (62 at
 the commit that added it: SmartData 41, hipe2020 10, newseye 11; HIPE sentences next to a blind18-20
 sentence among them, whose context was read in the sixteenth session's error analysis); seed
-20261211, prefix ``e``. Annotated blind and committed before the extractor's output on them was read.
+20261211, prefix ``j`` (drawn with prefix ``e``, which the first 510 sentences already use; renamed
+after the first run, which scores the set's lines alone, so the clash did not touch it). Annotated
+blind and committed before the extractor's output on them was read.
 """
 
 from __future__ import annotations
@@ -283,7 +285,7 @@ DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "go
                     corpus_mentions=True),
     "blind20": Draw(seed=20261210, plan=BLIND20_PLAN, tag="a", split="blind20", new_docs=False, gap=1,
                     corpus_mentions=True),
-    "blind21": Draw(seed=20261211, plan=BLIND21_PLAN, tag="e", split="blind21", new_docs=False,
+    "blind21": Draw(seed=20261211, plan=BLIND21_PLAN, tag="j", split="blind21", new_docs=False,
                     corpus_mentions=True),
 }
 

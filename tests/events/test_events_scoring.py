@@ -88,6 +88,15 @@ def test_check_gold_reports_trigger_mismatch():
     assert problems and "not at 3" in problems[0]
 
 
+def test_check_gold_reports_an_id_used_twice():
+    doc = Document(corpus="c", doc="d", text="Putin und Kim trafen sich. Dann reisten sie ab.", dct=None)
+    first = GoldSentence(id="e001", corpus="c", doc="d", start=0, end=26, stratum="r", split="dev", dct=None, events=())
+    again = GoldSentence(id="e001", corpus="c", doc="d", start=27, end=47, stratum="r", split="blind21", dct=None,
+                         events=())
+    assert check_gold([first], {("c", "d"): doc}) == []
+    assert check_gold([first, again], {("c", "d"): doc}) == ["e001: the id is used twice"]
+
+
 def test_scoring_one_annotation_against_another(tmp_path):
     """A second annotator's file (``id`` + ``events``) is scored like a system: identical events
     agree fully; a swapped role costs type+actors but not type."""

@@ -82,7 +82,11 @@ def check_gold(gold: Sequence[GoldSentence], docs: Mapping[tuple[str, str], Docu
                raw_mentions: Mapping[str, Sequence[str]] | None = None) -> list[str]:
     """Problems with the gold set against the corpus texts (empty when all is well)."""
     problems = []
+    seen: set[str] = set()
     for s in gold:
+        if s.id in seen:
+            problems.append(f"{s.id}: the id is used twice")
+        seen.add(s.id)
         doc = docs.get((s.corpus, s.doc))
         if doc is None:
             problems.append(f"{s.id}: document {s.corpus}/{s.doc} not found")
