@@ -14,29 +14,13 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-MAX_NAME = 3  # words a repair adds at most
-_ARTEFACTS = frozenset("¬=⸗:")
-_ADDRESS = frozenset({"Herr", "Herrn", "Frau", "Hr", "Hrn", "Frl"})  # forms of address ("Fr." is francs too)
+from chronik.entities.chunkedit import ARTEFACTS, MAX_NAME, Tags, capitalised, chunk_end, free, put_chunk
+
+ADDRESS = frozenset({"Herr", "Herrn", "Frau", "Hr", "Hrn", "Frl"})  # forms of address ("Fr." is francs too)
 _ADDRESS_SHORT = frozenset({"Hr", "Hrn", "Frl"})  # abbreviated: a full stop follows
 _NOBILITY = frozenset({"von", "v", "zu"})  # "Carl v. Muralt"
 _ATTRIBUTIVE = re.compile(r"^(?:[a-zäöüß]+(?:e|er|en|es|em)|ein|dem)$")  # "der", "erster", "einen": "Herr" is a noun
 _DEGREES = frozenset({"Dr", "Prof"})  # "Hr. Dr. Locher"
-
-Tags = list[str]
-
-
-def capitalised(word: str) -> bool:
-    """A capital first letter and lower-case letters in the word ("Putin", not "CNN" or "dpa")."""
-    return word[:1].isupper() and not word.isupper()  # a cased letter that is not upper-case
-
-
-def _span(tags: Tags, a: int, b: int, label: str) -> None:
-    tags[a:b] = [f"B-{label}"] + [f"I-{label}"] * (b - a - 1)
-
-
-def _free(tags: Tags, a: int, b: int) -> bool:
-    """No chunk over ``a:b`` and none running on after it."""
-    return all(t == "O" for t in tags[a:b]) and (b >= len(tags) or not tags[b].startswith("I-"))
 
 
 class AddressedNames:
@@ -53,7 +37,7 @@ class AddressedNames:
         n = len(words)
         for i in range(n - 1):
             word = words[i]
-            if tags[i] != "O" or word not in _ADDRESS:
+            if tags[i] != "O" or word not in ADDRESS:
                 continue
             j = i + 1
             short = word in _ADDRESS_SHORT
@@ -69,15 +53,12 @@ class AddressedNames:
             if k > j and k + 2 < n and words[k] in _NOBILITY and tags[k] == "O":
                 m = k + 2 if words[k] == "v" and words[k + 1] == "." else k + 1
                 if m < n and tags[m] == "B-PER":  # "Carl v. Muralt" with "Muralt" tagged
-                    end = m + 1
-                    while end < n and tags[end] == "I-PER":
-                        end += 1
-                    _span(tags, j, end, "PER")
+                    put_chunk(tags, j, chunk_end(tags, m), "PER")
                     continue
                 if m < n and tags[m] == "O" and self._addressed(words, m, short):
                     k = m + 1
-            if k > j and _free(tags, j, k) and (k == n or not capitalised(words[k])):
-                _span(tags, j, k, "PER")
+            if k > j and free(tags, j, k) and (k == n or not capitalised(words[k])):
+                put_chunk(tags, j, k, "PER")
 
     def nobility_names(self, words: Sequence[str], tags: Tags) -> None:
         """"von" or "v." between a person and a name joins them ("Dr. Alphons v. Eccher", "Moriz Ritter
@@ -96,12 +77,10 @@ class AddressedNames:
                 i += 1
                 continue
             if tags[m] == "B-PER":
-                end = m + 1
-                while end < n and tags[end] == "I-PER":
-                    end += 1
+                end = chunk_end(tags, m)
             elif tags[m] == "O" and self.name_like(words[m]) and words[m] not in self.gazetteer.word_classes:
                 end = m + 1
-            elif tags[m] == "B-LOC" and i > 0 and words[i - 1] in _ADDRESS and (m + 1 == n or tags[m + 1] != "I-LOC") \
+            elif tags[m] == "B-LOC" and i > 0 and words[i - 1] in ADDRESS and (m + 1 == n or tags[m + 1] != "I-LOC") \
                     and not (i > 1 and _ATTRIBUTIVE.match(words[i - 2])):
                 # "Als Herr von Pappenheim": after a form of address a noble name, not a place; but after
                 # an article or adjective "Herr" is a lord and the place his ("erster Herr von Werthern")
@@ -114,16 +93,16 @@ class AddressedNames:
                 start = before
                 while start > 0 and tags[start] == "I-PER":
                     start -= 1
-                _span(tags, start, end, "PER")
-            elif before >= 0 and tags[before] == "O" and (words[before] in _ADDRESS or (
+                put_chunk(tags, start, end, "PER")
+            elif before >= 0 and tags[before] == "O" and (words[before] in ADDRESS or (
                     words[i] == "v" and self.is_title(words[before]))):
-                _span(tags, i, end, "PER")  # after a role noun only "v.": "Sprecher von Merkel" is no name
+                put_chunk(tags, i, end, "PER")  # after a role noun only "v.": "Sprecher von Merkel" is no name
             i = end
 
     def _addressed(self, words: Sequence[str], k: int, short: bool) -> bool:
         """Whether ``words[k]`` can be a name after a form of address (see person_after_address)."""
         word = words[k]
-        if not capitalised(word) or self.is_title(word) or word in self.not_names or _ARTEFACTS.intersection(word):
+        if not capitalised(word) or self.is_title(word) or word in self.not_names or ARTEFACTS.intersection(word):
             return False
         if len(word) <= 4 and k + 1 < len(words) and words[k + 1] == ".":
             return False  # an abbreviation: "Abg.", "Präs."

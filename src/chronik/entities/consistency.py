@@ -27,7 +27,7 @@ from typing import Callable, Sequence
 
 from chronik.entities.gazetteer import Gazetteer
 from chronik.entities.corpora import chunks
-from chronik.entities.repairs import capitalised
+from chronik.entities.chunkedit import capitalised
 from chronik.entities.titles import genitive_stem
 
 _SHORT_SYLLABLE = re.compile(r"[A-Z][a-z]{1,2}")  # "Un", "Il", "In"

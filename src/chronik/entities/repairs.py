@@ -49,7 +49,8 @@ import re
 from importlib import resources
 from typing import Callable, Sequence
 
-from chronik.entities.addressed import _ADDRESS, _ARTEFACTS, MAX_NAME, AddressedNames, Tags, _free, _span, capitalised
+from chronik.entities.addressed import ADDRESS, AddressedNames
+from chronik.entities.chunkedit import ARTEFACTS, MAX_NAME, Tags, capitalised, free, put_chunk
 from chronik.entities.corpora import chunks
 
 CUES_FILE = "name_cues.tsv"
@@ -135,7 +136,7 @@ class ChunkRepairs(AddressedNames):
         self.place_after_preposition(words, out)
         self.acronym_after_article(words, out)
         self.person_after_role(words, out)
-        if _ADDRESS.intersection(words):
+        if ADDRESS.intersection(words):
             self.person_after_address(words, out)
         if "v" in words or "von" in words:
             self.nobility_names(words, out)
@@ -171,7 +172,7 @@ class ChunkRepairs(AddressedNames):
 
     def _name_like(self, word: str) -> bool:
         if not capitalised(word) or len(word) < 3 or word.rstrip(".") in self.not_names or \
-                _ARTEFACTS.intersection(word) or self.is_title(word):
+                ARTEFACTS.intersection(word) or self.is_title(word):
             return False
         word = word.replace("ſ", "s")  # the long s of old prints
         gazetteer = self.gazetteer
@@ -195,7 +196,7 @@ class ChunkRepairs(AddressedNames):
                 (self.name_like(words[end]) or (acronyms and _acronym(words[end])) or
                  (places and capitalised(words[end]) and words[end] in place_words)):
             end += 1
-        if end > start and _free(tags, start, end) and (end == len(words) or not capitalised(words[end])):
+        if end > start and free(tags, start, end) and (end == len(words) or not capitalised(words[end])):
             return end
         return start
 
@@ -234,12 +235,12 @@ class ChunkRepairs(AddressedNames):
                 continue
             end = self._name_run(words, tags, j, acronyms=True)
             if end > j and (end == n or words[end] not in _FIRM_LINKS):
-                _span(tags, j, end, "ORG")
+                put_chunk(tags, j, end, "ORG")
             elif end == j and j in starts and starts[j][1] in ("PER", "LOC") and not self._listed(word):
                 end = starts[j][0]
                 if all(self.name_like(words[k]) or _acronym(words[k]) for k in range(j, end)) and \
                         (end == n or words[end] not in _FIRM_LINKS):
-                    _span(tags, j, end, "ORG")  # die Rockband Fold Zandura (PER)
+                    put_chunk(tags, j, end, "ORG")  # die Rockband Fold Zandura (PER)
 
     def public_bodies(self, words: Sequence[str], tags: Tags) -> None:
         """One untagged word that names a public body by its form ("Bundesnachrichtendienst",
@@ -348,7 +349,7 @@ class ChunkRepairs(AddressedNames):
             if end == i + 2 and self._compound_noun(words[i + 1]) and not self._listed(words[i + 1]):
                 continue  # "Leiterin Rohstoffanalyse": a compound the lexicon lacks
             if end > i + 1:
-                _span(tags, i + 1, end, "PER")
+                put_chunk(tags, i + 1, end, "PER")
 
     def _listed(self, word: str) -> bool:
         return word in self.gazetteer.first_names or word in self.gazetteer.last_names
@@ -377,7 +378,7 @@ class ChunkRepairs(AddressedNames):
                 continue
             end = self._name_run(words, tags, i + 1, places=True)
             if end > i + 1:
-                _span(tags, i + 1, end, "LOC")
+                put_chunk(tags, i + 1, end, "LOC")
 
     def first_name_persons(self, words: Sequence[str], tags: Tags) -> None:
         """A known first name and one or two name-like words after it ("Michael Ballack"), all
@@ -395,10 +396,10 @@ class ChunkRepairs(AddressedNames):
             end = i + 1
             while end < n and end - i <= 2 and tags[end] == "O" and capitalised(words[end]) and \
                     ((self.name_like(words[end]) and words[end] not in first_names) or
-                     words[end] in last_names) and not _ARTEFACTS.intersection(words[end]):
+                     words[end] in last_names) and not ARTEFACTS.intersection(words[end]):
                 end += 1
-            if end > i + 1 and _free(tags, i, end) and (end == n or not capitalised(words[end])):
-                _span(tags, i, end, "PER")
+            if end > i + 1 and free(tags, i, end) and (end == n or not capitalised(words[end])):
+                put_chunk(tags, i, end, "PER")
                 i = end
             else:
                 i += 1
@@ -417,8 +418,8 @@ class ChunkRepairs(AddressedNames):
             end = self._name_run(words, tags, j)
             if end == j and capitalised(words[j]) and not self.is_title(words[j]) and \
                     not _role_or_abbreviation(words[j]) and words[j].rstrip(".") not in self.not_names and \
-                    not _ARTEFACTS.intersection(words[j]) and \
-                    _free(tags, j, j + 1) and (j + 1 == n or not capitalised(words[j + 1])):
+                    not ARTEFACTS.intersection(words[j]) and \
+                    free(tags, j, j + 1) and (j + 1 == n or not capitalised(words[j + 1])):
                 end = j + 1
             if end > j:
-                _span(tags, j, end, "PER")
+                put_chunk(tags, j, end, "PER")

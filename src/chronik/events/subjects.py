@@ -18,6 +18,7 @@ from chronik.events.wordorder import WordOrder
 
 OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines", "denen", "seinen", "seinem", "ihren", "ihrem"})
 NOMINATIVE_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+DASHES = frozenset("–—")  # a dash after a comma: what follows starts afresh
 NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ismus", "ist", "ent", "eur", "ler", "ner")
 
 
@@ -27,7 +28,6 @@ class Subjects(VerbForms):
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
         self.spokes = lexicon.cue("spokesperson_nouns")
-        self.preps = lexicon.cue("prepositions")
         self.reflexive = lexicon.cue("reflexive")
         self.pronouns = lexicon.cue("pronouns")
         self.quantifiers = lexicon.cue("subject_quantifiers")
@@ -348,8 +348,6 @@ class Subjects(VerbForms):
             first_word += 1
         return first_word
 
-
-DASHES = frozenset("–—")
 
 
 def sentence_start(view: SentenceView, i: int) -> bool:

@@ -25,7 +25,7 @@ class VerbForms:
         self.passive = lexicon.cue("passive") - self.sein
         self.sein_perfect = lexicon.cue("sein_perfect")  # lemmas whose participle with "sein" is a perfect
         self.dets = lexicon.cue("determiners")
-        self.prepositions = lexicon.cue("prepositions")
+        self.preps = lexicon.cue("prepositions")
 
     def finite(self, view: SentenceView, i: int) -> int | None:
         """Index of the finite verb of the clause of token ``i``: an auxiliary, else the trigger
@@ -97,7 +97,7 @@ class VerbForms:
             return False
         own = [t for t in view.clause_toks(trig.clause) if t.word]
         if own[-1:] != [trig] or (len(own) > 1 and (
-                own[0].lower not in self.prepositions or trig.i in view.by_token or
+                own[0].lower not in self.preps or trig.i in view.by_token or
                 any(t.i in view.by_token or is_finite_like(t, self.lexicon) for t in own[:-1]))):
             return False
         for c in range(trig.clause - 1, -1, -1):
