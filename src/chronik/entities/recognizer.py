@@ -22,6 +22,7 @@ import pycrfsuite
 from chronik.entities.consistency import (big_place, person_boundaries, persons_by_parts, persons_by_surname,
                                           places_by_preposition)
 from chronik.entities.corpora import bio, chunks, from_bioes
+from chronik.entities.chunkedit import chunk_end
 from chronik.entities.contexttypes import FILE as CONTEXT_TYPES_FILE
 from chronik.entities.contexttypes import ContextTypes
 from chronik.entities.features import Featurizer
@@ -231,9 +232,7 @@ class Recognizer:
             if i + 1 < n and tags[i + 1][2:] in ("ORG", "MISC", "LOC") and tags[i + 1].startswith("B-"):
                 # "Machthaber Kim Jong Un" tagged ORG, "Außenministerin Choe Son-hui" tagged LOC: a
                 # role noun makes a name-like chunk a person (not a real place: "Präsident Frankreichs")
-                j = i + 2
-                while j < n and tags[j] == "I-" + tags[i + 1][2:]:
-                    j += 1
+                j = chunk_end(tags, i + 1)
                 if all(self._name_word(words[k], words[k + 1] if k + 1 < j else None) for k in range(i + 1, j)) \
                         and not (tags[i + 1] == "B-LOC" and big_place(self.featurizer.gazetteer, " ".join(words[i + 1:j]))):
                     tags[i + 1:j] = ["B-PER"] + ["I-PER"] * (j - i - 2)
