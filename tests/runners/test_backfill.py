@@ -1,14 +1,19 @@
 """Resumable backfill: kill the driver or a worker mid-run, each article stored once.
 
+The worker kills are timed by a gate in the workers' stages (tests/runners/gate.py): a
+worker is killed while it is inside a task, however loaded the machine is.
+
 Run on both store backends (the ``backend`` fixture in tests/conftest.py).
 """
 
 import io
 import os
+import pickle
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 
 import pytest
@@ -117,46 +122,198 @@ def test_backfill_killed_driver_resumes_and_stores_each_article_once(tmp_path, b
     assert indexed == count(db, "article_sources", "DISTINCT article") == 3 * per_file
 
 
+def _gate(runner, tmp_path, file, per_file=12):
+    """Holds the first article of the manifest's file ``file`` in the workers' stages until the test opens the gate."""
+    from tests.runners.gate import Gate, GatedStages
+
+    folder = tmp_path / "gate"
+    folder.mkdir()
+    gate = Gate(folder=str(folder), url=f"https://birkenau.example/bericht-{file * per_file}")
+    runner.client().register_plugin(GatedStages(gate))
+    return gate
+
+
+def _in_thread(work):
+    """Runs ``work`` beside the backfill; returns the thread and the list its exception lands in."""
+    errors: list[BaseException] = []
+
+    def run():
+        try:
+            work()
+        except BaseException as exc:  # reported by the test, not lost in the thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, errors
+
+
+def _restarted(client, pids, workers=2):
+    """Waits until the nannies have restarted the killed workers; the processes now running them."""
+    deadline = time.time() + 60
+    while time.time() < deadline and len(client.scheduler_info()["workers"]) < workers:
+        time.sleep(0.1)  # the nanny restarts the killed worker
+    return set(client.run(os.getpid).values())
+
+
+def _stored_once(url, manifest, files, per_file=12):
+    with open_store(url) as store:
+        ids = [a.id for a in store.iter_articles()]
+        urls = sorted(a.url for a in store.iter_articles())
+        assert len(ids) == len(set(ids)) == files * per_file
+        assert urls == sorted(f"https://birkenau.example/bericht-{n}" for n in range(files * per_file))
+        again = Backfill(manifest, store, LocalRunner()).run()  # a resumed run has nothing left to do
+        assert again.files_done == files and store.count_articles() == files * per_file
+        assert not store.pending_dedup()
+
+
 def test_backfill_killed_worker_is_retried_and_stores_each_article_once(tmp_path):
     # on SQLite only: what a killed worker changes is the driver's side, the same for both stores
     pytest.importorskip("distributed", reason="dask[distributed] is not installed")
     from chronik.runners.dask import DaskRunner
 
-    files, per_file = 5, 12
-    manifest = _manifest(tmp_path, files=files, per_file=per_file)
+    files = 5
+    manifest = _manifest(tmp_path, files=files)
     url = str(tmp_path / "worker.db")
     with DaskRunner(workers=2) as runner:
+        gate = _gate(runner, tmp_path, file=1)
         client = runner.client()
         pids = client.run(os.getpid)  # worker address -> process id
         victim: dict = {}
 
-        def kill_a_busy_worker(progress):
-            if victim or progress.files_done < 1:
+        def kill_the_worker_inside_the_task():
+            try:
+                pid = gate.wait_held(1)[0]  # a worker is inside the task of teil-1, held at the gate
+                address = next(a for a, p in pids.items() if p == pid)
+                victim.update(pid=pid, keys=[str(k) for k in client.processing()[address]])
+                os.kill(pid, signal.SIGKILL)
+            finally:
+                gate.open()
+
+        thread, errors = _in_thread(kill_the_worker_inside_the_task)
+        with open_store(url) as store:
+            final = Backfill(manifest, store, runner, step=files).run()
+        thread.join()
+        assert not errors, errors
+        assert any(k.startswith("process_file-") for k in victim["keys"])  # the scheduler saw it running the task
+        held = gate.held()
+        assert len(held) == 2 and held[1] != victim["pid"]  # Dask ran the task again, in another process
+        assert victim["pid"] not in _restarted(client, pids)
+    assert final.files_done == files and final.stored == files * 12 and final.errors == 0
+    _stored_once(url, manifest, files)
+
+
+def test_backfill_every_worker_killed_while_the_driver_stores_loses_nothing(tmp_path):
+    """Every worker dies at once, while one runs a task and the driver checkpoints the file it
+    has just stored: every copy of the batch's boilerplate dies with them. Dask computes it again and reruns the tasks
+    (it used to forget the scattered copy and every task that needed it: FutureCancelledError)."""
+    pytest.importorskip("distributed", reason="dask[distributed] is not installed")
+    from chronik.runners.dask import DaskRunner
+
+    files = 4
+    manifest = _manifest(tmp_path, files=files)
+    url = str(tmp_path / "all.db")
+    with DaskRunner(workers=2) as runner:
+        gate = _gate(runner, tmp_path, file=1)
+        client = runner.client()
+        pids = client.run(os.getpid)
+        killed = []
+
+        def kill_every_worker(progress):  # called by the driver as it checkpoints a stored file
+            if killed or progress.files_done < 1:
                 return
-            deadline = time.time() + 30
-            while time.time() < deadline:  # wait until a worker is inside a task, then SIGKILL it
-                busy = [w for w, keys in client.processing().items() if keys and w in pids]
-                if busy:
-                    victim.update(address=busy[0], keys=list(client.processing()[busy[0]]))
-                    os.kill(pids[busy[0]], signal.SIGKILL)
-                    return
-                time.sleep(0.01)
+            try:
+                gate.wait_held(1)  # teil-1 is inside its task
+                for pid in pids.values():
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
+            finally:
+                gate.open()
 
         with open_store(url) as store:
-            final = Backfill(manifest, store, runner, step=files, progress=kill_a_busy_worker).run()
-            ids = [a.id for a in store.iter_articles()]
-            urls = sorted(a.url for a in store.iter_articles())
-        assert victim and victim["keys"], "no worker was killed while running a task"
-        deadline = time.time() + 30
-        while time.time() < deadline and len(client.scheduler_info()["workers"]) < 2:
-            time.sleep(0.1)  # the nanny restarts the killed worker
-        assert pids[victim["address"]] not in client.run(os.getpid).values()
-    assert final.files_done == files and final.stored == files * per_file
-    assert len(ids) == len(set(ids)) == files * per_file
-    assert urls == sorted(f"https://birkenau.example/bericht-{n}" for n in range(files * per_file))
-    with open_store(url) as store:  # a resumed run has nothing left to do
-        again = Backfill(manifest, store, LocalRunner()).run()
-        assert again.files_done == files and store.count_articles() == files * per_file
+            final = Backfill(manifest, store, runner, step=files, progress=kill_every_worker).run()
+        assert sorted(killed) == sorted(pids.values())
+        assert len(gate.held()) == 2  # teil-1 ran again
+        assert not _restarted(client, pids) & set(killed)
+    assert final.files_done == files and final.stored == files * 12 and final.errors == 0
+    _stored_once(url, manifest, files)
+
+
+def test_backfill_cancelled_task_is_submitted_again(tmp_path):
+    """A task the scheduler cancels (here the test does, as a scheduler restart would) is submitted again."""
+    pytest.importorskip("distributed", reason="dask[distributed] is not installed")
+    from distributed import Future
+
+    from chronik.runners.dask import DaskRunner
+
+    files = 3
+    manifest = _manifest(tmp_path, files=files)
+    url = str(tmp_path / "cancel.db")
+    with DaskRunner(workers=2) as runner:
+        gate = _gate(runner, tmp_path, file=1)
+        client = runner.client()
+        pids = client.run(os.getpid)
+        cancelled = []
+
+        def cancel_the_held_task():
+            try:
+                pid = gate.wait_held(1)[0]
+                address = next(a for a, p in pids.items() if p == pid)
+                keys = [k for k in client.processing()[address] if str(k).startswith("process_file-")]
+                client.cancel([Future(k, client) for k in keys], force=True)
+                cancelled.extend(keys)
+            finally:
+                gate.open()
+
+        thread, errors = _in_thread(cancel_the_held_task)
+        with open_store(url) as store:
+            final = Backfill(manifest, store, runner, step=files).run()
+        thread.join()
+        assert not errors, errors
+    assert cancelled and len(gate.held()) == 2  # teil-1 ran again under a new key
+    assert final.files_done == files and final.stored == files * 12
+    _stored_once(url, manifest, files)
+
+
+def test_backfill_file_whose_workers_keep_dying_stops_the_run_resumably(tmp_path):
+    """A file whose task kills more workers than the scheduler allows ends the run with an error
+    naming it; the files before it stay stored and checkpointed, and a rerun completes."""
+    pytest.importorskip("distributed", reason="dask[distributed] is not installed")
+    import dask
+
+    from chronik.errors import WorkerError
+    from chronik.runners.dask import DaskRunner
+
+    files = 3
+    manifest = _manifest(tmp_path, files=files)
+    url = str(tmp_path / "dies.db")
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), DaskRunner(workers=2) as runner:
+        gate = _gate(runner, tmp_path, file=1)  # the scheduler above gives up on a task at its first dead worker
+        client = runner.client()
+        pids = client.run(os.getpid)
+
+        def kill_the_worker_inside_the_task():
+            try:
+                os.kill(gate.wait_held(1)[0], signal.SIGKILL)
+            finally:
+                gate.open()
+
+        thread, errors = _in_thread(kill_the_worker_inside_the_task)
+        with open_store(url) as store, pytest.raises(WorkerError) as failed:
+            Backfill(manifest, store, runner, step=files).run()
+        thread.join()
+        assert not errors, errors
+        assert set(pids.values()) - _restarted(client, pids)
+    assert failed.value.source == str(tmp_path / "teil-1.warc.gz")
+    assert "KilledWorker" in failed.value.reason and "teil-1.warc.gz" in str(failed.value)
+    again = pickle.loads(pickle.dumps(failed.value))
+    assert (again.source, again.reason, str(again)) == (failed.value.source, failed.value.reason, str(failed.value))
+    with open_store(url) as store:
+        resumed = Backfill(manifest, store, LocalRunner())
+        assert done_files(url, resumed.key) == 1 and store.count_articles() == 12  # teil-0, stored and checkpointed
+        final = resumed.run()  # stores teil-1 and teil-2
+    assert final.files_done == files and final.stored == files * 12
+    _stored_once(url, manifest, files)
 
 
 def test_backfill_bad_manifest_line_counts_an_error(tmp_path):

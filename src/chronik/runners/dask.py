@@ -17,18 +17,22 @@ inputs of up to ``LocalRunner.chunk`` articles (the local runner recomputes boil
 chunk of that size; this runner uses one batch). ``boilerplate="file"`` skips the first
 pass: each task computes boilerplate over its own file only (cheaper, results may differ
 from the local runner when an outlet's articles are spread over several files).
+
+A killed worker loses nothing: its nanny restarts it, Dask reruns its task elsewhere and the
+driver stores each file once (see :meth:`DaskRunner._run`).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Literal
 
 from chronik.clean import candidate_lines, outlet_boilerplate
 from chronik.dedup import DedupReport, Deduplicator
-from chronik.errors import missing_extra
+from chronik.errors import WorkerError, missing_extra
 from chronik.ingest import iter_files, read_file
 from chronik.model import Article, Rejection
 from chronik.runners.hints import Hints, take_sketches
@@ -38,6 +42,8 @@ from chronik.store import Store
 from chronik.time.dct import batch_prior
 
 PLUGIN = "chronik-stages"
+RETRIES = 3  # times a file whose task was cancelled is submitted again (Dask reruns killed tasks itself)
+RESUME = "the files before it are stored; run again to resume"
 
 # Dask's defaults suit interactive work: a statistical profiler samples every worker thread
 # every 10 ms, the event loops tick every 20 ms and system monitors poll twice a second. On a
@@ -79,6 +85,12 @@ def stages_plugin():
             self.runner = None
 
     return StagesPlugin()
+
+
+def given(value):
+    """A task returning its argument: data for every task (the batch's boilerplate) that the
+    scheduler can compute again from the task when every worker holding it has died."""
+    return value
 
 
 def _plugin():
@@ -258,7 +270,17 @@ class DaskRunner:
 
     def _plan(self, client, files: list[str], store: Store, report: IngestReport):
         """First pass: which articles to process, and the batch's boilerplate and date prior."""
-        summaries = client.gather(client.map(summarise_file, files, pure=False))
+        distributed = _dask()
+        futures = client.map(summarise_file, files, pure=False)
+        try:
+            summaries = client.gather(futures)
+        except distributed.client.FutureCancelledError as exc:  # nothing stored yet: a rerun plans again
+            path = {f.key: p for f, p in zip(futures, files)}[exc.key]
+            raise WorkerError(path, f"Dask cancelled its first pass ({exc.reason}); run again") from exc
+        except distributed.KilledWorker as exc:
+            path = {f.key: p for f, p in zip(futures, files)}[exc.task]
+            raise WorkerError(path, f"the Dask workers reading it died {exc.allowed_failures + 1} times "
+                                    f"(KilledWorker); run again") from exc
         seen: dict[str, str] = {}
         wanted: list[set[int]] = []
         counts: dict[str, Counter] = defaultdict(Counter)
@@ -287,31 +309,66 @@ class DaskRunner:
         return [(s.path, frozenset(w), boilerplate, prior) for s, w in zip(summaries, wanted)]
 
     def _run(self, client, plans, progress: Progress | None):
-        """Submits the tasks (a bounded number in flight), yields results in input order."""
+        """Submits the tasks (a bounded number in flight), yields results in input order.
+
+        A worker that dies mid-task is restarted by its nanny and Dask reruns the task on a live
+        worker; a result lost with its worker is computed again. The batch's boilerplate reaches
+        the workers as the result of a task (:func:`given`), not as scattered data: Dask forgets
+        scattered data whose last holder dies, and with it every task that needs it (the run
+        used to fail with ``FutureCancelledError: ... already forgotten``). A task cancelled all
+        the same is submitted again, up to :data:`RETRIES` times. A file whose workers died more
+        often than the scheduler allows (``KilledWorker``) ends the run with a
+        :class:`~chronik.errors.WorkerError` naming it, once the files before it are stored.
+        """
         distributed = _dask()
         limit = self.in_flight or max(2, 2 * len(client.scheduler_info().get("workers", {})) or 2)
-        boilerplate = client.scatter([plans[0][2]], broadcast=True)[0] if plans and plans[0][2] is not None else None
-        pending = iter(enumerate(plans))
-        ready: dict[int, FileResult] = {}
+        shared = plans[0][2] if plans else None  # one boilerplate for the batch, or None per file
+        boilerplate = None
+        pending = iter(range(len(plans)))
+        ready: dict[int, FileResult | WorkerError] = {}
         futures = distributed.as_completed()
-        index: dict[str, int] = {}
+        live: dict[str, tuple[int, object]] = {}  # future key -> (plan index, future)
+        tries: Counter[int] = Counter()
         following = 0
 
-        def submit() -> bool:
-            for i, (path, wanted, _bp, prior) in pending:
-                future = client.submit(process_file, path, wanted, boilerplate, prior, pure=False)
-                index[future.key] = i
-                futures.add(future)
-                return True
-            return False
+        def submit(i: int) -> None:
+            nonlocal boilerplate
+            path, wanted, _bp, prior = plans[i]
+            if shared is not None and (boilerplate is None or boilerplate.cancelled()):
+                boilerplate = client.submit(given, shared, pure=False)
+            # files run in input order, as the driver stores them (separate submits share a priority,
+            # so a worker could start a later file first)
+            future = client.submit(process_file, path, wanted, boilerplate, prior, pure=False, priority=-i)
+            live[future.key] = (i, future)
+            futures.add(future)
 
-        for _ in range(limit):
-            if not submit():
-                break
-        for future in futures:
-            ready[index.pop(future.key)] = future.result()
-            future.release()
-            submit()
-            while following in ready:
-                yield ready.pop(following)
-                following += 1
+        for i in islice(pending, limit):
+            submit(i)
+        try:
+            for future in futures:
+                i, _ = live.pop(future.key)
+                try:
+                    ready[i] = future.result()
+                except distributed.client.FutureCancelledError as exc:
+                    tries[i] += 1
+                    if tries[i] <= RETRIES:
+                        submit(i)
+                        continue
+                    ready[i] = WorkerError(plans[i][0], f"Dask cancelled its task {tries[i]} times "
+                                                        f"(last: {exc.reason}); {RESUME}")
+                except distributed.KilledWorker as exc:
+                    ready[i] = WorkerError(plans[i][0], f"the Dask workers running it died {exc.allowed_failures + 1} "
+                                                        f"times (KilledWorker); {RESUME}")
+                finally:
+                    future.release()
+                for j in islice(pending, 1):
+                    submit(j)
+                while following in ready:
+                    result = ready.pop(following)
+                    if isinstance(result, WorkerError):
+                        raise result
+                    yield result
+                    following += 1
+        finally:  # given up, or the caller stopped: nothing left running for this ingest
+            if live and client.status == "running":
+                client.cancel([future for _, future in live.values()])
