@@ -475,6 +475,17 @@ CASES = [
      [("STATEMENT", "mitgeteilt", {("General Electric", "source")}, {})]),
     ("apposition-in-subordinate", "Wie der Chronist, Dietrich von Niem, berichtet, war der Winter kalt.",
      {"Dietrich von Niem": "PER"}, {}, "1900-01-01", [("STATEMENT", "berichtet", {("Dietrich von Niem", "source")}, {})]),
+    # a list of names between commas is one clause: its last item does not become the verb's subject
+    ("list-of-names-one-clause", "Die Gewerkschaft Verdi will am Mittwoch an den Flughäfen München, Frankfurt, Köln/Bonn, "
+     "Dortmund und Hannover Warnstreiks durchführen.",
+     {"Verdi": "ORG", "München": "LOC", "Frankfurt": "LOC", "Köln/Bonn": "LOC", "Dortmund": "LOC", "Hannover": "LOC"},
+     {"am Mittwoch": "2016-03-02"}, "2016-03-01", [("PROTEST", "Warnstreiks", {("Verdi", "source")}, {})]),
+    # an infinitive before "zu lassen": the name in its clause is the object
+    ("zu-lassen-object", "Sein Sohn wäre fähig, auch Hindenburg verhaften zu lassen.", {"Hindenburg": "PER"}, {},
+     "1932-06-01", [("ARREST", "verhaften", {("Hindenburg", "target")}, {})]),
+    # a capitalised country adjective the tagger took for a name names the country
+    ("country-adjective-as-name", "Französische Soldaten haben in Mali zehn Kämpfer getötet.",
+     {"Französische": "LOC", "Mali": "LOC"}, {}, "2016-03-01", [("ATTACK", "getötet", {("Frankreich", "source")}, {})]),
 ]
 
 

@@ -23,7 +23,7 @@ from chronik.model import Mention
 def analyse(text: str, start: int, end: int, toks: list[Tok], mentions: list[tuple[int, Mention]],
             lexicon: Lexicon, timexes: Sequence[tuple[int, int]] = ()) -> SentenceView:
     """The view of ``text[start:end]`` given its tokens and the mentions inside it."""
-    _clauses_and_quotes(toks, lexicon)
+    _clauses_and_quotes(toks, lexicon, [m for _, m in mentions])
     clauses = _clause_list(toks, lexicon)
     stripped = text[start:end].rstrip()
     view = SentenceView(start=start, end=end, toks=toks, clauses=clauses, phrases=[],
@@ -37,12 +37,12 @@ def analyse(text: str, start: int, end: int, toks: list[Tok], mentions: list[tup
     return view
 
 
-def _clauses_and_quotes(toks: list[Tok], lexicon: Lexicon) -> None:
+def _clauses_and_quotes(toks: list[Tok], lexicon: Lexicon, mentions: Sequence[Mention] = ()) -> None:
     subordinators = lexicon.cue("subordinators")
     clause = 0
     quoted = False
     prev_break = True
-    soft: set[int] = _short_quotes(toks)
+    soft: set[int] = _short_quotes(toks) | _list_commas(toks, lexicon.cue("coordinators"), mentions)
     stack: list[int] = []  # clauses interrupted by a bracket
     fresh = 0  # the last clause id handed out
     for k, tok in enumerate(toks):
@@ -82,6 +82,49 @@ def _glued_hyphen(toks: list[Tok], k: int) -> bool:
     """A hyphen with a space before it and a capitalised word glued after it: a compound split by a
     stray space ("der ehemalige Ferrari -Teamchef Jean Todt"), not a dash."""
     return k + 1 < len(toks) and toks[k + 1].start == toks[k].end and toks[k + 1].cap and toks[k + 1].word
+
+
+def _list_commas(toks: list[Tok], coords: frozenset[str], mentions: Sequence[Mention]) -> set[int]:
+    """The commas of a list of names closed by a coordinator ("an den Flughäfen München, Frankfurt,
+    Köln/Bonn, Dortmund und Hannover Warnstreiks durchführen"): each item is one entity mention of
+    capitalised words alone (up to three, joined by "/" or "-"); they do not break the clause, so
+    the list's last item does not open a clause of its own with the verb."""
+    def named(a: int, b: int) -> bool:  # tokens a..b-1 are one mention, whole
+        return any(m.start == toks[a].start and m.end == toks[b - 1].end for m in mentions)
+
+    def item(j: int) -> int:  # the index after a list item starting at j, or j when there is none
+        m, words = j, 0
+        while m < len(toks) and words < 3 and toks[m].cap and toks[m].word:
+            m, words = m + 1, words + 1
+            if m + 1 < len(toks) and toks[m].text in "/-" and toks[m + 1].cap:
+                m += 1
+        while m > j and not named(j, m):
+            m -= 1
+        return m
+
+    out: set[int] = set()
+    k = 1
+    while k < len(toks):
+        if toks[k].text != "," or not any(m.end == toks[k - 1].end for m in mentions):
+            k += 1
+            continue
+        commas = [k]
+        j = k + 1
+        closed = False
+        while True:
+            m = item(j)
+            if m == j or m >= len(toks):
+                break
+            if toks[m].text == ",":
+                commas.append(m)
+                j = m + 1
+                continue
+            closed = toks[m].lower in coords and item(m + 1) > m + 1
+            break
+        if closed:
+            out.update(commas)
+        k = commas[-1] + 1
+    return out
 
 
 def _short_quotes(toks: list[Tok]) -> set[int]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from chronik.model import Article, EventTime, Mention, TimeExpr
 
@@ -62,9 +62,11 @@ class ActorNames:
     """Display names of an article's mentions (as repaired by :mod:`chronik.events.mentions`)."""
 
     def __init__(self, article: Article, mentions: Sequence[Mention] | None = None,
-                 names: Mapping[str, str] | None = None) -> None:
+                 names: Mapping[str, str] | None = None,
+                 countries: Callable[[str], str | None] | None = None) -> None:
         text = article.text
         self.names = names or {}
+        self.countries = countries
         self.mentions = tuple(article.mentions if mentions is None else mentions)
         self.surfaces = [" ".join(text[m.start:m.end].strip(_STRIP).split()) or text[m.start:m.end]
                          for m in self.mentions]
@@ -86,6 +88,10 @@ class ActorNames:
         if m.entity and m.entity in self.names:
             return self.names[m.entity]
         s = self.surfaces[index]
+        if " " not in s and s[:1].isupper() and s[-1:] in "emnrs" and self.countries is not None:
+            country = self.countries(s.lower())
+            if country is not None and country.lower() != s.lower():
+                return country  # a country adjective tagged as a name ("Französische Soldaten" opening a sentence)
         if " " not in s and len(s) > 3 and s.endswith("s") and not s.endswith("ss"):
             stem = s[:-1]
             if stem.lower() in self.known or genitive or any(stem in f.split() for f in self.full):

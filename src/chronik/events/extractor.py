@@ -195,7 +195,7 @@ class EventExtractor:
         ocr_pronouns = parts.lexicon.cue("ocr_pronouns")  # "Jch" for "Ich": a tagged pronoun names nobody
         fixed = [m for _, m in repair(text, article.mentions, parts.lemmatizer.lemma)
                  if text[m.start:m.end] not in ocr_pronouns]
-        actor_names = ActorNames(article, fixed, names)
+        actor_names = ActorNames(article, fixed, names, self.country)
         starts = [s.start for s in sentences]
         timeline = TimeLine(article, starts, self.options.inherit)
         mentions = sorted(enumerate(fixed), key=lambda im: im[1].start)

@@ -13,7 +13,7 @@ from chronik.events.lexicon import Lexicon
 from chronik.events.mentions import ADJ_ENDINGS, DATELINE
 from chronik.events.verbs import is_finite_like
 from chronik.events.view import BREAKS, QUOTES, SentenceView, Tok, inflected
-from chronik.events.voice import VerbForms, zu_infinitive
+from chronik.events.voice import VerbForms, caused, zu_infinitive
 from chronik.events.wordorder import WordOrder
 
 OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines", "denen", "seinen", "seinem", "ihren", "ihrem"})
@@ -90,6 +90,8 @@ class Subjects(VerbForms):
         free = [u for u in units if not u[2]]
         if zu_infinitive(view, tok) and self.finite(view, i) is None:
             return [], units  # the controlling clause decides (see verb_roles)
+        if caused(view, tok):
+            return [], units  # "..., auch Hindenburg verhaften zu lassen": the name is the object
         if clause.relative:
             if clause.antecedent is None:  # "Sanktionen, die Russland ... unterstützt hat"
                 cand = [u for u in free if u[3] not in OBLIQUE]

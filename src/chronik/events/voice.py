@@ -150,3 +150,16 @@ def zu_infinitive(view: SentenceView, trig: Tok) -> bool:
         prev = view.toks[trig.i - 1] if trig.i > 0 else None
         return prev is not None and prev.lower == "zu"
     return "zu" in trig.lower[1:-3] and trig.lower.replace("zu", "", 1) == trig.lemma
+
+
+LASSEN = frozenset({"lassen", "gelassen"})
+
+
+def caused(view: SentenceView, trig: Tok) -> bool:
+    """An infinitive before "zu lassen" ("Hindenburg verhaften zu lassen", "X zum Polizeichef
+    ernennen zu lassen"): a zu-infinitive clause of "lassen", whose names are the infinitive's
+    objects; the one who lets stands in another clause."""
+    toks = view.toks
+    k = trig.i
+    return trig.lower == trig.lemma and k + 2 < len(toks) and toks[k + 1].lower == "zu" \
+        and toks[k + 2].lower in LASSEN and toks[k + 2].clause == trig.clause
