@@ -486,6 +486,10 @@ CASES = [
     # a capitalised country adjective the tagger took for a name names the country
     ("country-adjective-as-name", "Französische Soldaten haben in Mali zehn Kämpfer getötet.",
      {"Französische": "LOC", "Mali": "LOC"}, {}, "2016-03-01", [("ATTACK", "getötet", {("Frankreich", "source")}, {})]),
+    # a bare participle ends an event noun's phrase: "von Indian Wells" belongs to the later "Posten"
+    ("noun-phrase-ends-at-participle", "Raymond Moore hat nach seiner Macho-Attacke die Konsequenzen gezogen und seinen "
+     "Posten als Direktor des Turniers von Indian Wells niedergelegt.",
+     {"Raymond Moore": "PER", "Indian Wells": "ORG"}, {}, "2016-03-22", []),
 ]
 
 

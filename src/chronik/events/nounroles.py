@@ -166,7 +166,17 @@ class NounRoleFinder:
                 break  # an attribution or a date, not a participant
             if t.text.islower() and t.word and (is_finite_like(t, self.finder.lexicon)
                                                  or (t.lower == t.lemma and t.lower.endswith("en")
-                                                     and t.lower not in self.finder.lexicon.function_words)):
+                                                     and t.lower not in self.finder.lexicon.function_words)
+                                                 or _bare_participle(t)):
                 break
             k += 1
         return out
+
+
+def _bare_participle(t) -> bool:
+    """An uninflected past participle with "ge-" ("gezogen", "gemacht"; not "genannten"): the verb
+    phrase has begun, the noun phrase is over ("nach seiner Macho-Attacke die Konsequenzen gezogen
+    und ... des Turniers von Indian Wells niedergelegt")."""
+    w = t.lower
+    return w.startswith("ge") and w != t.lemma and len(w) > 5 and (
+        w.endswith("t") or (w.endswith("en") and not w.endswith(("enen", "ten"))))
