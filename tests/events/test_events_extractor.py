@@ -490,6 +490,18 @@ CASES = [
     ("noun-phrase-ends-at-participle", "Raymond Moore hat nach seiner Macho-Attacke die Konsequenzen gezogen und seinen "
      "Posten als Direktor des Turniers von Indian Wells niedergelegt.",
      {"Raymond Moore": "PER", "Indian Wells": "ORG"}, {}, "2016-03-22", []),
+    # the owner of the judged or demanded thing is the target; not a genitive of the subject's noun
+    ("object-owner-target", "Wettbewerbshüter kritisieren die Entscheidung von Wirtschaftsminister Gabriel, die Fusion "
+     "zu erlauben.", {"Wettbewerbshüter": "ORG", "Gabriel": "PER"}, {}, "2016-03-18",
+     [("CRITICIZE", "kritisieren", {("Wettbewerbshüter", "source"), ("Gabriel", "target")}, {})]),
+    ("object-owner-genitive", "Die CSU fordert einen Kurswechsel der Kanzlerin Angela Merkel.",
+     {"CSU": "ORG", "Angela Merkel": "PER"}, {}, "2016-03-18",
+     [("DEMAND", "fordert", {("CSU", "source"), ("Angela Merkel", "target")}, {})]),
+    ("object-owner-demand-person", "Schlegl fordert eine frühe Einbindung von ICOMOS.",
+     {"Schlegl": "PER", "ICOMOS": "ORG"}, {}, "2016-03-18", [("DEMAND", "fordert", {("Schlegl", "source")}, {})]),
+    ("object-owner-not-subject-noun", "Das fordert der Abgeordnete der Süd-Tiroler Freiheit, Sven Knoll, in einem Brief.",
+     {"Süd-Tiroler Freiheit": "ORG", "Sven Knoll": "PER"}, {}, "2016-03-18",
+     [("DEMAND", "fordert", {("Sven Knoll", "source")}, {})]),
 ]
 
 

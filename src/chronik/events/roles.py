@@ -23,6 +23,8 @@ from chronik.events.voice import zu_infinitive
 
 OBJECT_CONTROL = frozenset({"vorwerfen", "auffordern", "bitten", "ersuchen", "drängen", "beschuldigen",
                             "verpflichten", "zwingen", "einladen", "ermutigen", "überreden"})
+OWNER_TARGET = frozenset({"CRITICIZE", "SUPPORT", "REJECT", "ACCEPT", "DEMAND"})  # the owner of the object is the target
+ACCUSATIVE = frozenset({"den", "die", "das", "einen", "eine", "ein"})
 ATTACHED_OK = frozenset({"TRADE", "AID", "SANCTION", "ATTACK", "DEMAND", "THREATEN", "TRAVEL", "VISIT"})
 _PREP_NORMAL = {"im": "in", "ins": "in", "am": "an", "zum": "zu", "zur": "zu", "vom": "von", "beim": "bei"}
 
@@ -100,7 +102,42 @@ class RoleFinder(Subjects):
             if pos >= 0 and not kept and self._noun_attached(view, ph_index):
                 continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun
             self.prep_role(view, roles, ph_index, norm_prep(prep), etype, passive)
+        if etype.name in OWNER_TARGET and not passive and roles.source and not roles.target:
+            owner = self._object_owner(view, i, exclude, max(view.phrases[p].last for p in roles.source),
+                                       ("PER",) if etype.name == "DEMAND" else ("PER", "ORG"))
+            if owner is not None:
+                roles.add("target", owner)
         return self.spread(view, roles)
+
+    def _object_owner(self, view: SentenceView, i: int, exclude: set[int], source_end: int,
+                      labels: tuple[str, ...]) -> int | None:
+        """The name whose thing the verb judges or asks for: a genitive or a "von" phrase of the
+        verb's object noun after the finite verb ("kritisieren die Entscheidung von Wirtschaftsminister
+        Gabriel", "unterstützt den Antrag Müllers", "fordert ... einen Kurswechsel von Kanzlerin Merkel").
+        The object stands after the finite verb and the source, with an accusative determiner; not
+        a noun of the subject ("fordert der Abgeordnete der Süd-Tiroler Freiheit, Sven Knoll") nor a
+        genitive's genitive ("als eine Verletzung der Struktur des Commonwealth"). A demand's owner
+        must be a person: what is demanded of an organisation is as often done to it ("fordert eine
+        frühe Einbindung von ICOMOS")."""
+        toks = view.toks
+        clause = toks[i].clause
+        f = self.finite(view, i)
+        after = max(i if f is None else f, source_end)
+        for ph in view.phrases:
+            if ph.clause != clause or ph.index in exclude or ph.first <= after < ph.last:
+                continue
+            if ph.modifies is not None and not ph.prep:
+                noun = ph.modifies
+            elif norm_prep(ph.prep) == "von" and self._noun_attached(view, ph.index):
+                noun = ph.first - 2
+            else:
+                continue
+            if noun <= after or noun in view.by_token or self.lexicon.noun_senses(toks[noun].lemma) is not None:
+                continue
+            prep, det = self.np_marks(view, noun)
+            if not prep and det in ACCUSATIVE and self.label(view, ph.index) in labels:
+                return ph.index
+        return None
 
     def _forefield_end(self, view: SentenceView, trig: Tok, subj: list[int]) -> int:
         """The finite verb's index when the subject stands right before it in a main clause,
