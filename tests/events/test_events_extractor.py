@@ -497,6 +497,17 @@ CASES = [
     ("object-owner-genitive", "Die CSU fordert einen Kurswechsel der Kanzlerin Angela Merkel.",
      {"CSU": "ORG", "Angela Merkel": "PER"}, {}, "2016-03-18",
      [("DEMAND", "fordert", {("CSU", "source"), ("Angela Merkel", "target")}, {})]),
+    # a body named by a common noun the tagger leaves untagged is an organisation
+    ("institution-subject", "Schließlich stimmte der Ministerrat einer Verordnung über Zeitungen zu.", {}, {},
+     "1933-06-01", [("ACCEPT", "stimmte", {("Ministerrat", "source")}, {})]),
+    ("institution-agent-genitive", "Kapitän Lux wurde vom Reichsgericht zu sechs Jahren Festungshaft verurteilt.",
+     {"Lux": "PER"}, {}, "1933-06-01", [("ARREST", "verurteilt", {("Reichsgericht", "source"), ("Lux", "target")}, {})]),
+    ("institution-title-before-name", "Regierungsrath Dr. Müller lehnte den Antrag ab.", {"Dr. Müller": "PER"}, {},
+     "1900-06-01", [("REJECT", "lehnte", {("Dr. Müller", "source")}, {})]),
+    # an approval that something needs or depends on has not happened
+    ("required-approval-no-event", "Die Abtretung soll der Genehmigung des Bundesrathes bedürfen.", {}, {}, "1870-06-01", []),
+    ("conditional-on-approval-no-event", "Jede Abtretung wird an die Genehmigung des Bundesrathes geknüpft.", {}, {},
+     "1870-06-01", []),
     ("object-owner-demand-person", "Schlegl fordert eine frühe Einbindung von ICOMOS.",
      {"Schlegl": "PER", "ICOMOS": "ORG"}, {}, "2016-03-18", [("DEMAND", "fordert", {("Schlegl", "source")}, {})]),
     ("object-owner-not-subject-noun", "Das fordert der Abgeordnete der Süd-Tiroler Freiheit, Sven Knoll, in einem Brief.",
@@ -564,3 +575,25 @@ def test_extractor_without_sentences_splits_itself():
 def test_extractor_empty_article():
     art = article("", {})
     assert EXTRACTOR(art).events == ()
+
+
+def test_institutions_are_organisation_mentions():
+    from chronik.events.mentions import institutions
+    from chronik.model import Mention
+
+    names = frozenset({"Bundesrath", "Ministerrat", "Regierungsrath", "Unterhaus"})
+    text = "Der Ministerrat folgte der Genehmigung des Bundesrathes; Regierungsrath Dr. Weber und das Unterhaus."
+    weber = Mention(start=text.index("Dr. Weber"), end=text.index("Dr. Weber") + 9, label="PER")
+    found = [(text[m.start:m.end], m.label) for m in institutions(text, [weber], names)]
+    # the genitive ending stays outside; the title before a tagged name is none
+    assert found == [("Ministerrat", "ORG"), ("Bundesrath", "ORG"), ("Unterhaus", "ORG")]
+    inside = Mention(start=text.index("Ministerrat"), end=text.index("Ministerrat") + 11, label="ORG")
+    assert [text[m.start:m.end] for m in institutions(text, [inside, weber], names)] == ["Bundesrath", "Unterhaus"]
+
+
+def test_zu_infinitive_under_authorising_verb_is_planned():
+    # "ermächtigen" is no event type, but what it authorises has not happened yet
+    art, events = _events("Der Bundesrat ermächtigte den Minister Kern, den Vertrag mit Frankreich zu unterzeichnen.",
+                          {"Bundesrat": "ORG", "Kern": "PER", "Frankreich": "LOC"}, {}, "1864-07-02")
+    signed = [e for e in events if art.text[e.trigger.start:e.trigger.end] == "unterzeichnen"]
+    assert [e.modality for e in signed] == ["planned"]

@@ -92,7 +92,7 @@ class ActorNames:
             country = self.countries(s.lower())
             if country is not None and country.lower() != s.lower():
                 return country  # a country adjective tagged as a name ("Französische Soldaten" opening a sentence)
-        if " " not in s and len(s) > 3 and s.endswith("s") and not s.endswith("ss"):
+        if " " not in s and len(s) > 3 and s.endswith("s") and not s.endswith(("ss", "haus")):
             stem = s[:-1]
             if stem.lower() in self.known or genitive or any(stem in f.split() for f in self.full):
                 s = stem

@@ -205,6 +205,8 @@ class FrameFinder:
         head, senses = found
         if head == "Hilfe" and i > 0 and view.toks[i - 1].lower == "mit":
             return None
+        if _required(view, i):
+            return None
         agent: list[int] | None = None
         for sense in senses:
             etype = lexicon.types[sense.type]
@@ -249,6 +251,26 @@ class FrameFinder:
             if f.noun and f.light_verb is None:
                 out.update(f.roles.attached)
         return out
+
+
+def _required(view: SentenceView, i: int) -> bool:
+    """An event noun that something needs or is made conditional on has not happened: the
+    genitive object of "bedürfen" ("soll der Genehmigung des Bundesrathes bedürfen"), a phrase with
+    "an" before "knüpfen" or "binden" ("an die Genehmigung des Bundesrathes geknüpft"; not "hat
+    die Genehmigung an die Bedingung geknüpft", where the approval is the object)."""
+    toks = view.toks
+    clause = toks[i].clause
+    k = i - 1
+    while k >= 0 and toks[k].clause == clause and toks[k].text.islower() and toks[k].word and inflected(toks[k]) \
+            and toks[k].lower not in ARTICLES:
+        k -= 1  # adjectives
+    if k < 0 or toks[k].clause != clause or toks[k].lower not in ARTICLES:
+        return False
+    lemmas = {t.lemma for t in view.clause_toks(clause)}
+    if toks[k].lower == "der" and "bedürfen" in lemmas:
+        return True
+    return toks[k].lower in ("die", "den", "das") and k > 0 and toks[k - 1].lower == "an" \
+        and not lemmas.isdisjoint(("knüpfen", "binden"))
 
 
 _HABEN = frozenset("haben hat habe hatte hatten hätte hätten".split())

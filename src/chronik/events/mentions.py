@@ -160,3 +160,32 @@ def _followed(text: str, end: int) -> bool:
 def _opener_after(text: str, end: int) -> bool:
     """A space and a word that opens a sentence follow ``end`` (only the next few characters are read)."""
     return text[end:end + 1] == " " and text[end + 1:end + 16].split(" ", 1)[0] in OPENERS
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def institutions(text: str, mentions, names: frozenset[str]) -> list[Mention]:
+    """Bodies named by a common noun that the tagger leaves untagged ("der Ministerrat", "Nationalrat
+    und Ständerat", "vom Reichsgericht"): organisation mentions, unless inside a tagged one or
+    used as a title before a name ("Regierungsrath Dr. Müller")."""
+    out: list[Mention] = []
+    if not names:
+        return out
+    for m in _LETTERS.finditer(text):
+        word = m.group()
+        base = word if word in names else word[:-1] if word[:-1] in names and word[-1:] == "s" \
+            else word[:-2] if word[:-2] in names and word[-2:] == "es" else None
+        if base is None:
+            continue
+        start, end = m.start(), m.end()
+        if any(n.start < end and start < n.end for n in mentions):
+            continue
+        rest = text[end:end + 20]
+        gap = len(rest) - len(rest.lstrip(" "))
+        nxt = _LETTERS.match(rest, gap)
+        if nxt is not None and nxt.group()[:1].isupper() and (
+                nxt.group() in ("Dr", "Hr", "Herr", "Frau") or any(n.start == end + gap for n in mentions)):
+            continue  # a title before a name: "Regierungsrath Dr. Müller"
+        out.append(Mention(start=start, end=start + len(base), label="ORG"))  # "des Bundesrathes": Bundesrath
+    return out
