@@ -131,6 +131,10 @@ sentence among them, whose context was read in the sixteenth session's error ana
 20261211, prefix ``j`` (drawn with prefix ``e``, which the first 510 sentences already use; renamed
 after the first run, which scores the set's lines alone, so the clash did not touch it). Annotated
 blind and committed before the extractor's output on them was read.
+
+``--blind22`` (nineteenth session) is drawn as ``--blind21`` at the commit that added it, after the
+session's first rules: the sentences in which only those rules find an event; seed 20261212,
+prefix ``l``. Annotated blind and committed before the extractor's output on them was read.
 """
 
 from __future__ import annotations
@@ -286,6 +290,8 @@ DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "go
     "blind20": Draw(seed=20261210, plan=BLIND20_PLAN, tag="a", split="blind20", new_docs=False, gap=1,
                     corpus_mentions=True),
     "blind21": Draw(seed=20261211, plan=BLIND21_PLAN, tag="j", split="blind21", new_docs=False,
+                    corpus_mentions=True),
+    "blind22": Draw(seed=20261212, plan=BLIND21_PLAN, tag="l", split="blind22", new_docs=False,
                     corpus_mentions=True),
 }
 
