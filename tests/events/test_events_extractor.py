@@ -597,3 +597,14 @@ def test_zu_infinitive_under_authorising_verb_is_planned():
                           {"Bundesrat": "ORG", "Kern": "PER", "Frankreich": "LOC"}, {}, "1864-07-02")
     signed = [e for e in events if art.text[e.trigger.start:e.trigger.end] == "unterzeichnen"]
     assert [e.modality for e in signed] == ["planned"]
+
+
+def test_names_after_a_participle_and_und_belong_to_the_next_participle():
+    # "Ali Y." is the one "verletzt", not one "getötet" (the score keeps this event below the default
+    # threshold, an unused person name in the clause lowering it; the actors are what is tested)
+    text = ("Bei der Messerstecherei war in der Nacht auf Sonntag Mustafa S. ( 27 ) getötet und sein Freund Ali Y. "
+            "( 26 ) verletzt worden.")
+    art = article(text, {"Mustafa S": "PER", "Ali Y": "PER"}, times={"in der Nacht auf Sonntag": "2016-03-20"},
+                  published="2016-03-21")
+    events = EventExtractor(ExtractorOptions(min_confidence=0))(art).events
+    assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in events] == [("ATTACK", {("Mustafa S", "target")})]

@@ -81,8 +81,9 @@ class RoleFinder(Subjects):
                 units = units + [(addressee, view.phrases[addressee].head_first, "", view.phrases[addressee].det)]
         cut = self._second_verb_phrase(view, i)
         fore = self._forefield_end(view, trig, subj)
+        then = self._next_conjunct(view, i)
         for ph_index, pos, prep, det in units:
-            if ph_index in subj or 0 <= pos < cut:
+            if ph_index in subj or 0 <= pos < cut or 0 <= then < pos:
                 continue
             if prep and 0 <= pos < fore:
                 continue  # "Der Verein X mit seinem Präsidenten Y traf sich": a phrase between the subject and
@@ -138,6 +139,29 @@ class RoleFinder(Subjects):
             if not prep and det in ACCUSATIVE and self.label(view, ph.index) in labels:
                 return ph.index
         return None
+
+    def _next_conjunct(self, view: SentenceView, i: int) -> int:
+        """The coordinator right after a participle or infinitive trigger when another participle
+        or infinitive follows in the clause ("war Mustafa S. getötet und sein Freund Ali Y. verletzt
+        worden"): what stands after it belongs to that verb. -1 otherwise."""
+        toks = view.toks
+        trig = toks[i]
+        k = i + 1
+        if k >= len(toks) or toks[k].lower not in ("und", "oder", "sowie") or toks[k].clause != trig.clause \
+                or is_finite_like(trig, self.lexicon):
+            return -1
+        depth = 0
+        for t in toks[k + 1:]:
+            depth += (t.text == "(") - (t.text == ")")
+            if depth > 0 or t.text == ")":
+                continue  # "Ali Y. ( 26 ) verletzt"
+            if t.clause != trig.clause:
+                return -1
+            if t.i in view.by_token or not t.word or not t.text.islower():
+                continue
+            if t.lower != t.lemma and t.lower.endswith(("t", "en")) and not inflected(t):
+                return k
+        return -1
 
     def _forefield_end(self, view: SentenceView, trig: Tok, subj: list[int]) -> int:
         """The finite verb's index when the subject stands right before it in a main clause,
