@@ -35,7 +35,7 @@ FIRST_RUNS = {"blind5": "c18d9ea", "blind6": "8bb2a6f", "blind7": "8bb2a6f", "bl
               "blind9": "798d35c", "blind10": "190a55e", "blind11": "50fabb3", "blind12": "dfab7f7",
               "blind13": "646d8c4", "blind14": "5980eea", "blind15": "5980eea",
               "blind16": "bc6485d", "blind17": "73c2596", "blind18": "0141716", "blind19": "7a4ab7c",
-              "blind20": "765d47c", "blind21": "b6bbf71"}
+              "blind20": "765d47c", "blind21": "b6bbf71", "blind22": "57efc50"}
 # runs inside the old worktree: that commit's run_gold on the given gold lines, events as JSON lines
 _RUN = """
 import json, sys
