@@ -1,6 +1,6 @@
 """Re-run the first runs of the blind sets: each set scored with the code it was first scored with.
 
-    .venv/bin/python scripts/events_first_runs.py                 # blind5-blind21, both entity settings
+    .venv/bin/python scripts/events_first_runs.py                 # blind5-blind22, both entity settings
     .venv/bin/python scripts/events_first_runs.py --splits blind6,blind7 --entities gold
 
 A blind set measures text the rules never saw only on its first run; afterwards it is development data.
