@@ -504,6 +504,9 @@ CASES = [
      {"Lux": "PER"}, {}, "1933-06-01", [("ARREST", "verurteilt", {("Reichsgericht", "source"), ("Lux", "target")}, {})]),
     ("institution-title-before-name", "Regierungsrath Dr. Müller lehnte den Antrag ab.", {"Dr. Müller": "PER"}, {},
      "1900-06-01", [("REJECT", "lehnte", {("Dr. Müller", "source")}, {})]),
+    # a verb after a comma and "und" shares the subject; it does not follow a reported content
+    ("comma-und-second-verb", "Dr. Locher erbietet sich, die Petition auszuarbeiten, und kritisiert die Versammlung.",
+     {"Dr. Locher": "PER"}, {}, "1869-06-01", [("CRITICIZE", "kritisiert", {("Dr. Locher", "source")}, {})]),
     # an approval that something needs or depends on has not happened
     ("required-approval-no-event", "Die Abtretung soll der Genehmigung des Bundesrathes bedürfen.", {}, {}, "1870-06-01", []),
     ("conditional-on-approval-no-event", "Jede Abtretung wird an die Genehmigung des Bundesrathes geknüpft.", {}, {},

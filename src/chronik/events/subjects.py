@@ -132,7 +132,9 @@ class Subjects(VerbForms):
                 and view.toks[f + 1].lower in ("ein", "eine") and self._nominal_before(view, f + 1, f + 3):
             return [], units  # "sagte eine Facebook-Sprecherin der Deutschen Presse-Agentur": an unnamed subject
         report = report or self._reports(view.toks[f])
-        content = report and f == first_word and self._content_before(view, clause.index)
+        # "«...», teilte X mit" follows its content; "X lacht, und kritisiert ..." is a second verb of X's
+        content = report and f == first_word and view.toks[f - 1].lower not in ("und", "oder", "sowie", "aber") \
+            and self._content_before(view, clause.index)
         inverted = not before and (f != first_word or content)
         if inverted and (named := self._named_in_apposition(view, f)) is not None:
             # "berichtete der Sprecher der Insolvenzverwalterin X, Wolfgang Weber-Thedy.": the names before the
