@@ -123,14 +123,16 @@ def test_backfill_killed_driver_resumes_and_stores_each_article_once(tmp_path, b
 
 
 def _gate(runner, tmp_path, file, per_file=12):
-    """Holds the first article of the manifest's file ``file`` in the workers' stages until the test opens the gate."""
+    """Holds the first article of the manifest's file ``file`` in the workers' stages until the test
+    opens the gate; returns the gate, the runner's client and the workers' process ids by address."""
     from tests.runners.gate import Gate, GatedStages
 
     folder = tmp_path / "gate"
     folder.mkdir()
     gate = Gate(folder=str(folder), url=f"https://birkenau.example/bericht-{file * per_file}")
-    runner.client().register_plugin(GatedStages(gate))
-    return gate
+    client = runner.client()
+    client.register_plugin(GatedStages(gate))
+    return gate, client, client.run(os.getpid)
 
 
 def _in_thread(work):
@@ -176,9 +178,7 @@ def test_backfill_killed_worker_is_retried_and_stores_each_article_once(tmp_path
     manifest = _manifest(tmp_path, files=files)
     url = str(tmp_path / "worker.db")
     with DaskRunner(workers=2) as runner:
-        gate = _gate(runner, tmp_path, file=1)
-        client = runner.client()
-        pids = client.run(os.getpid)  # worker address -> process id
+        gate, client, pids = _gate(runner, tmp_path, file=1)
         victim: dict = {}
 
         def kill_the_worker_inside_the_task():
@@ -214,9 +214,7 @@ def test_backfill_every_worker_killed_while_the_driver_stores_loses_nothing(tmp_
     manifest = _manifest(tmp_path, files=files)
     url = str(tmp_path / "all.db")
     with DaskRunner(workers=2) as runner:
-        gate = _gate(runner, tmp_path, file=1)
-        client = runner.client()
-        pids = client.run(os.getpid)
+        gate, client, pids = _gate(runner, tmp_path, file=1)
         killed = []
 
         def kill_every_worker(progress):  # called by the driver as it checkpoints a stored file
@@ -250,9 +248,7 @@ def test_backfill_cancelled_task_is_submitted_again(tmp_path):
     manifest = _manifest(tmp_path, files=files)
     url = str(tmp_path / "cancel.db")
     with DaskRunner(workers=2) as runner:
-        gate = _gate(runner, tmp_path, file=1)
-        client = runner.client()
-        pids = client.run(os.getpid)
+        gate, client, pids = _gate(runner, tmp_path, file=1)
         cancelled = []
 
         def cancel_the_held_task():
@@ -288,9 +284,7 @@ def test_backfill_file_whose_workers_keep_dying_stops_the_run_resumably(tmp_path
     manifest = _manifest(tmp_path, files=files)
     url = str(tmp_path / "dies.db")
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), DaskRunner(workers=2) as runner:
-        gate = _gate(runner, tmp_path, file=1)  # the scheduler above gives up on a task at its first dead worker
-        client = runner.client()
-        pids = client.run(os.getpid)
+        gate, client, pids = _gate(runner, tmp_path, file=1)  # the scheduler above gives up on a task at its first dead worker
 
         def kill_the_worker_inside_the_task():
             try:
