@@ -507,6 +507,8 @@ CASES = [
     # a verb after a comma and "und" shares the subject; it does not follow a reported content
     ("comma-und-second-verb", "Dr. Locher erbietet sich, die Petition auszuarbeiten, und kritisiert die Versammlung.",
      {"Dr. Locher": "PER"}, {}, "1869-06-01", [("CRITICIZE", "kritisiert", {("Dr. Locher", "source")}, {})]),
+    ("protest-of-employees", "Siemens baut Stellen ab. Der Protest von Siemens-Beschäftigten war erfolgreich.",
+     {"Siemens": "ORG"}, {}, "2016-03-01", [("PROTEST", "Protest", {("Siemens", "target")}, {})]),
     # an approval that something needs or depends on has not happened
     ("required-approval-no-event", "Die Abtretung soll der Genehmigung des Bundesrathes bedürfen.", {}, {}, "1870-06-01", []),
     ("conditional-on-approval-no-event", "Jede Abtretung wird an die Genehmigung des Bundesrathes geknüpft.", {}, {},
@@ -611,3 +613,39 @@ def test_names_after_a_participle_and_und_belong_to_the_next_participle():
                   published="2016-03-21")
     events = EventExtractor(ExtractorOptions(min_confidence=0))(art).events
     assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in events] == [("ATTACK", {("Mustafa S", "target")})]
+
+
+def test_compound_parts_are_organisations_tagged_elsewhere():
+    from chronik.events.mentions import compound_parts
+    from chronik.model import Mention
+
+    text = "Amazon streikt. Die Amazon-Beschäftigten und die Post-Beschäftigten; XAmazon-Chef; Amazon-Chef."
+    amazon = Mention(start=0, end=6, label="ORG")
+    found = [(text[m.start:m.end], m.start) for m in compound_parts(text, [amazon])]
+    # "Post" is tagged nowhere; a part glued to a longer word is none
+    assert found == [("Amazon", text.index("Amazon-B")), ("Amazon", text.rindex("Amazon-Chef"))]
+    assert compound_parts(text, [Mention(start=0, end=6, label="PER")]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Amazon hat ein Lager in Leipzig. Die Amazon-Beschäftigten in Leipzig streiken.",
+     ("PROTEST", "streiken", {("Amazon", "target")})),
+    ("Siemens baut Stellen ab. Das bestätigte ein Siemens-Sprecher der Deutschen Presse-Agentur.",
+     ("STATEMENT", "bestätigte", {("Siemens", "source"), ("Deutschen Presse-Agentur", "target")})),
+])
+def test_organisation_tagged_elsewhere_names_a_compound_part(text, expected):
+    # the tagger tags "Amazon" alone, not inside "Amazon-Beschäftigten" (GermEval's convention)
+    art = article(text, {"Amazon": "ORG", "Siemens": "ORG", "Leipzig": "LOC", "Deutschen Presse-Agentur": "ORG"},
+                  published="2016-03-01")
+    art = art.replace(mentions=tuple(m for m in art.mentions if art.text[m.end:m.end + 1] != "-"))
+    events = [(e.type, art.text[e.trigger.start:e.trigger.end], {(a.name, a.role) for a in e.actors})
+              for e in EXTRACTOR(art).events]
+    assert events == [expected]
+
+
+def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
+    now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
+    later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},
+                    published="2016-04-12")
+    assert [e.modality for e in EXTRACTOR(now).events] == ["asserted"]
+    assert [e.modality for e in EventExtractor(ExtractorOptions(min_confidence=0))(later).events] == ["planned"]

@@ -24,7 +24,7 @@ from chronik.events.context import ActorNames, TimeLine
 from chronik.events.frames import SPEECH, Frame, FrameFinder
 from chronik.events.happening import Happening
 from chronik.events.lexicon import Lexicon, load_lexicon
-from chronik.events.mentions import institutions, repair
+from chronik.events.mentions import compound_parts, institutions, repair
 from chronik.events.modality import ModalityFinder
 from chronik.events.reliability import Reliability, actor_label_ok, actor_texts
 from chronik.events.roles import RoleFinder
@@ -195,7 +195,8 @@ class EventExtractor:
         ocr_pronouns = parts.lexicon.cue("ocr_pronouns")  # "Jch" for "Ich": a tagged pronoun names nobody
         fixed = [m for _, m in repair(text, article.mentions, parts.lemmatizer.lemma)
                  if text[m.start:m.end] not in ocr_pronouns]
-        fixed = sorted(fixed + institutions(text, fixed, parts.lexicon.cue("institutions")), key=lambda m: (m.start, m.end))
+        fixed = sorted(fixed + institutions(text, fixed, parts.lexicon.cue("institutions")) + compound_parts(text, fixed),
+                       key=lambda m: (m.start, m.end))
         actor_names = ActorNames(article, fixed, names, self.country)
         starts = [s.start for s in sentences]
         timeline = TimeLine(article, starts, self.options.inherit)

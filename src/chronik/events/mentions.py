@@ -189,3 +189,26 @@ def institutions(text: str, mentions, names: frozenset[str]) -> list[Mention]:
             continue  # a title before a name: "Regierungsrath Dr. Müller"
         out.append(Mention(start=start, end=start + len(base), label="ORG"))  # "des Bundesrathes": Bundesrath
     return out
+
+
+_HYPHENED = re.compile(r"([^\W\d_][\w.&]*)-(?=[^\W\d_])")
+
+
+def compound_parts(text: str, mentions) -> list[Mention]:
+    """An organisation tagged elsewhere in the article as the first part of a compound the tagger
+    leaves untagged ("die Amazon-Beschäftigten", "die Lufthansa-Flugbegleiter", "gegen den
+    Bundeswehr-Einsatz"): an organisation mention of that part, so the compound's head noun can
+    name what it belongs to."""
+    orgs = {text[m.start:m.end] for m in mentions if m.label == "ORG"}
+    out: list[Mention] = []
+    if not orgs:
+        return out
+    for m in _HYPHENED.finditer(text):
+        word = m.group(1)
+        start = m.start(1)
+        if word not in orgs or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-")):
+            continue
+        if any(n.start < m.end(1) + 1 and start < n.end for n in mentions):
+            continue
+        out.append(Mention(start=start, end=m.end(1), label="ORG"))
+    return out

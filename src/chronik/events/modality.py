@@ -26,6 +26,8 @@ from chronik.events.view import SentenceView, Tok
 if TYPE_CHECKING:
     from chronik.events.attribution import Attribution
 
+# verbs without an object: "wird" with their participle is an impersonal passive of the present
+IMPERSONAL = frozenset({"streiken", "demonstrieren", "protestieren"})
 ORDER = ("negated", "denied", "speculative", "planned", "reported", "asserted")
 
 
@@ -138,7 +140,13 @@ class ModalityFinder:
         if lowers & self.future:
             infinitive = any(t.text.islower() and t.word and t.lower == t.lemma and t.lower.endswith("n")
                              and t.lower not in self.future for t in words)
-            if infinitive or (not noun and trig.lower != trig.lemma):
+            if infinitive:
+                return True
+            if not noun and trig.lower != trig.lemma and not (
+                    trig.lemma in IMPERSONAL and sum(t.lower in self.future for t in words) < 2
+                    and not any(t.i in view.timex_tokens for t in words)):
+                # "In den Kliniken wird gestreikt" is now; "wird ... gestreikt werden" and "In Frankfurt werde bis
+                # 23.00 Uhr gestreikt" (a strike scheduled) are to come
                 return True
         modal = lowers & self.planned
         if modal - self.allegation:

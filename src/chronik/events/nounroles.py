@@ -30,6 +30,7 @@ class NounRoleFinder:
         self.finder = finder
         self.strike_nouns = tuple(finder.lexicon.cue("strike_nouns"))
         self.unions = finder.lexicon.cue("unions")
+        self.own_heads = finder.lexicon.cue("own_organisation_heads")
         self.genitive_dets = finder.lexicon.cue("case_genitive")
 
     def roles(self, view: SentenceView, i: int, etype: EventType, genitive: str, countries) -> Roles:
@@ -70,6 +71,14 @@ class NounRoleFinder:
                 ph = view.phrases[p]
                 if ph.modifies == i and self.finder.label(view, p) == "ORG" and not any(
                         w in self.unions for t in view.toks[ph.first:ph.last + 1] for w in t.text.split("-")):
+                    roles.source.remove(p)
+                    roles.add("target", p)
+        if etype.name == "PROTEST":
+            for p in list(roles.source):  # "der Protest von Siemens-Beschäftigten": the employer, not a protester
+                ph = view.phrases[p]
+                if ph.compound_of is not None and ph.compound_of != i and self.finder.label(view, p) == "ORG" \
+                        and view.toks[ph.compound_of].text.split("-")[-1] not in self.own_heads \
+                        and not any(w in self.unions for t in view.toks[ph.first:ph.last + 1] for w in t.text.split("-")):
                     roles.source.remove(p)
                     roles.add("target", p)
         # a country adjective right before the noun ("nordkoreanische Waffenlieferungen")
