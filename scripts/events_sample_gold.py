@@ -138,10 +138,6 @@ prefix ``l``. Annotated blind and committed before the extractor's output on the
 21 rows drawn, 10 overlap an earlier gold sentence (the eighteenth session's splitter keeps "Hr." and
 "Abg." inside a sentence, so the same text starts elsewhere and the start-offset check missed it; the
 annotator noticed): they keep their numbers and are left out (``drop_overlaps``), 11 remain.
-
-``--blind23`` (nineteenth session) is drawn the same way at the commit that added it, after the
-session's later rules (compound parts named elsewhere among them): the sentences in which only
-the rules written since blind22's draw find an event; seed 20261213, prefix ``o``.
 """
 
 from __future__ import annotations
@@ -302,8 +298,6 @@ DRAWS = {  # name (the CLI flag --NAME) -> draw; the first 510 sentences are "go
     "blind21": Draw(seed=20261211, plan=BLIND21_PLAN, tag="j", split="blind21", new_docs=False,
                     corpus_mentions=True),
     "blind22": Draw(seed=20261212, plan=BLIND21_PLAN, tag="l", split="blind22", new_docs=False,
-                    corpus_mentions=True, drop_overlaps=True),
-    "blind23": Draw(seed=20261213, plan=BLIND21_PLAN, tag="o", split="blind23", new_docs=False,
                     corpus_mentions=True, drop_overlaps=True),
 }
 
