@@ -22,6 +22,7 @@ The article's own ``mentions`` are not changed; the repaired list is used inside
 
 from __future__ import annotations
 
+import functools
 import re
 
 from chronik.model import Mention
@@ -165,6 +166,13 @@ def _opener_after(text: str, end: int) -> bool:
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+@functools.lru_cache(maxsize=8)
+def _names_pattern(names: frozenset[str]) -> re.Pattern:
+    """The names as whole words, a genitive "-s"/"-es" allowed (group 1: the name)."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])({alternatives})(?:es|s)?(?![^\W\d_])")
+
+
 def institutions(text: str, mentions, names: frozenset[str]) -> list[Mention]:
     """Bodies named by a common noun that the tagger leaves untagged ("der Ministerrat", "Nationalrat
     und Ständerat", "vom Reichsgericht"): organisation mentions, unless inside a tagged one or
@@ -172,12 +180,8 @@ def institutions(text: str, mentions, names: frozenset[str]) -> list[Mention]:
     out: list[Mention] = []
     if not names:
         return out
-    for m in _LETTERS.finditer(text):
-        word = m.group()
-        base = word if word in names else word[:-1] if word[:-1] in names and word[-1:] == "s" \
-            else word[:-2] if word[:-2] in names and word[-2:] == "es" else None
-        if base is None:
-            continue
+    for m in _names_pattern(names).finditer(text):
+        base = m.group(1)
         start, end = m.start(), m.end()
         if any(n.start < end and start < n.end for n in mentions):
             continue
