@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Sequence
 
 from chronik.model import Mention
 
@@ -173,7 +174,7 @@ def _names_pattern(names: frozenset[str]) -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])({alternatives})(?:es|s)?(?![^\W\d_])")
 
 
-def institutions(text: str, mentions, names: frozenset[str]) -> list[Mention]:
+def institutions(text: str, mentions: Sequence[Mention], names: frozenset[str]) -> list[Mention]:
     """Bodies named by a common noun that the tagger leaves untagged ("der Ministerrat", "Nationalrat
     und Ständerat", "vom Reichsgericht"): organisation mentions, unless inside a tagged one or
     used as a title before a name ("Regierungsrath Dr. Müller")."""
@@ -198,7 +199,7 @@ def institutions(text: str, mentions, names: frozenset[str]) -> list[Mention]:
 _HYPHENED = re.compile(r"([^\W\d_][\w.&]*)-(?=[^\W\d_])")
 
 
-def compound_parts(text: str, mentions) -> list[Mention]:
+def compound_parts(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """An organisation tagged elsewhere in the article as the first part of a compound the tagger
     leaves untagged ("die Amazon-Beschäftigten", "die Lufthansa-Flugbegleiter", "gegen den
     Bundeswehr-Einsatz"): an organisation mention of that part, so the compound's head noun can

@@ -13,7 +13,7 @@ from __future__ import annotations
 from chronik.events.lexicon import EventType
 from chronik.events.roles import RoleFinder, Roles, norm_prep
 from chronik.events.verbs import after_bracket, is_finite_like, separable_lemma
-from chronik.events.view import SentenceView, inflected
+from chronik.events.view import SentenceView, Tok, inflected
 
 PLACE_NOT_ACTOR = frozenset({"ATTACK", "PROTEST", "MEET", "ARREST", "VISIT", "TRAVEL"})
 TEMPORAL_PREPS = frozenset({"bei", "beim", "nach", "während", "zum", "zur", "mit"})
@@ -182,7 +182,7 @@ class NounRoleFinder:
         return out
 
 
-def _bare_participle(t) -> bool:
+def _bare_participle(t: Tok) -> bool:
     """An uninflected past participle with "ge-" ("gezogen", "gemacht"; not "genannten"): the verb
     phrase has begun, the noun phrase is over ("nach seiner Macho-Attacke die Konsequenzen gezogen
     und ... des Turniers von Indian Wells niedergelegt")."""
