@@ -190,7 +190,7 @@ def institutions(text: str, mentions: Sequence[Mention], names: frozenset[str]) 
         gap = len(rest) - len(rest.lstrip(" "))
         nxt = _LETTERS.match(rest, gap)
         if nxt is not None and nxt.group()[:1].isupper() and (
-                nxt.group() in ("Dr", "Hr", "Herr", "Frau") or any(n.start == end + gap for n in mentions)):
+                nxt.group() in ADDRESS or any(n.start == end + gap for n in mentions)):
             continue  # a title before a name: "Regierungsrath Dr. Müller"
         out.append(Mention(start=start, end=start + len(base), label="ORG"))  # "des Bundesrathes": Bundesrath
     return out

@@ -65,7 +65,7 @@ class ModalityFinder:
         governed = dependent and not f.sense.report and (any(
             g.lemma in self.planned_lemmas and 0 < verb_tok.clause - view.toks[g.trigger].clause <= 2
             for g in frames if g is not f) or any(  # a governing verb of no event type: "ermächtigte X, ... zu unterzeichnen"
-            t.lemma in self.planned_lemmas and 0 < verb_tok.clause - t.clause <= 2 for t in view.toks[:verb_tok.i]))
+            k < verb_tok.i and 0 < verb_tok.clause - view.toks[k].clause <= 2 for k in self.plan_tokens(view)))
         if f.control is not None and f.control.modality == "planned":
             governed = True  # "wird ... reisen, um Flugzeugwerke zu besuchen"
         if self.planned_here(view, verb_tok, f.noun and light is None, governed) or future_time:

@@ -353,7 +353,6 @@ class Subjects(VerbForms):
         return first_word
 
 
-
 def sentence_start(view: SentenceView, i: int) -> bool:
     """Token ``i`` opens the sentence: only punctuation, a dateline and its bracket stand before it."""
     bracket = False
