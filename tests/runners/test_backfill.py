@@ -135,8 +135,9 @@ def _gate(runner, tmp_path, file, per_file=12):
     return gate, client, client.run(os.getpid)
 
 
-def _in_thread(work):
-    """Runs ``work`` beside the backfill; returns the thread and the list its exception lands in."""
+def _in_thread(work, gate):
+    """Runs ``work`` beside the backfill and opens ``gate`` when it ends, however it ends (the held
+    task goes on); returns the thread and the list its exception lands in."""
     errors: list[BaseException] = []
 
     def run():
@@ -144,6 +145,8 @@ def _in_thread(work):
             work()
         except BaseException as exc:  # reported by the test, not lost in the thread
             errors.append(exc)
+        finally:
+            gate.open()
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
@@ -182,15 +185,12 @@ def test_backfill_killed_worker_is_retried_and_stores_each_article_once(tmp_path
         victim: dict = {}
 
         def kill_the_worker_inside_the_task():
-            try:
-                pid = gate.wait_held(1)[0]  # a worker is inside the task of teil-1, held at the gate
-                address = next(a for a, p in pids.items() if p == pid)
-                victim.update(pid=pid, keys=[str(k) for k in client.processing()[address]])
-                os.kill(pid, signal.SIGKILL)
-            finally:
-                gate.open()
+            pid = gate.wait_held(1)[0]  # a worker is inside the task of teil-1, held at the gate
+            address = next(a for a, p in pids.items() if p == pid)
+            victim.update(pid=pid, keys=[str(k) for k in client.processing()[address]])
+            os.kill(pid, signal.SIGKILL)
 
-        thread, errors = _in_thread(kill_the_worker_inside_the_task)
+        thread, errors = _in_thread(kill_the_worker_inside_the_task, gate)
         with open_store(url) as store:
             final = Backfill(manifest, store, runner, step=files).run()
         thread.join()
@@ -252,16 +252,13 @@ def test_backfill_cancelled_task_is_submitted_again(tmp_path):
         cancelled = []
 
         def cancel_the_held_task():
-            try:
-                pid = gate.wait_held(1)[0]
-                address = next(a for a, p in pids.items() if p == pid)
-                keys = [k for k in client.processing()[address] if str(k).startswith("process_file-")]
-                client.cancel([Future(k, client) for k in keys], force=True)
-                cancelled.extend(keys)
-            finally:
-                gate.open()
+            pid = gate.wait_held(1)[0]
+            address = next(a for a, p in pids.items() if p == pid)
+            keys = [k for k in client.processing()[address] if str(k).startswith("process_file-")]
+            client.cancel([Future(k, client) for k in keys], force=True)
+            cancelled.extend(keys)
 
-        thread, errors = _in_thread(cancel_the_held_task)
+        thread, errors = _in_thread(cancel_the_held_task, gate)
         with open_store(url) as store:
             final = Backfill(manifest, store, runner, step=files).run()
         thread.join()
@@ -287,12 +284,9 @@ def test_backfill_file_whose_workers_keep_dying_stops_the_run_resumably(tmp_path
         gate, client, pids = _gate(runner, tmp_path, file=1)  # the scheduler above gives up on a task at its first dead worker
 
         def kill_the_worker_inside_the_task():
-            try:
-                os.kill(gate.wait_held(1)[0], signal.SIGKILL)
-            finally:
-                gate.open()
+            os.kill(gate.wait_held(1)[0], signal.SIGKILL)
 
-        thread, errors = _in_thread(kill_the_worker_inside_the_task)
+        thread, errors = _in_thread(kill_the_worker_inside_the_task, gate)
         with open_store(url) as store, pytest.raises(WorkerError) as failed:
             Backfill(manifest, store, runner, step=files).run()
         thread.join()
