@@ -330,13 +330,7 @@ def draw_rows(draw: str, docs: dict, splitter: SentenceSplitter, memo: dict | No
     docs_before: set[tuple[str, str]] = set()
     near: dict[tuple[str, str], list[tuple[int, int]]] = {}  # spans whose neighbours are skipped too
     if spec.after_gold:
-        gold = ROOT / "tests" / "events" / "gold" / "sentences.jsonl"
-        names = list(DRAWS)
-        later = {DRAWS[n].split for n in names[names.index(draw):]}  # this draw and the ones after it
-        for line in gold.read_text(encoding="utf-8").splitlines():
-            d = json.loads(line)
-            if d.get("split") in later:
-                continue  # drawn at or after this draw: the draw saw a gold file without them
+        for d in earlier_gold(draw):
             taken_before.add((d["corpus"], d["doc"], d["start"]))
             near.setdefault((d["corpus"], d["doc"]), []).append((d["start"], d["end"]))
             if spec.new_docs:
@@ -418,16 +412,21 @@ def _reported(docs: dict, corpus: str, skip: set[tuple[str, str]], splitter: Sen
     return out
 
 
-def earlier_spans(draw: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
-    """The spans of the gold sentences drawn before ``draw``, by (corpus, document)."""
+def earlier_gold(draw: str) -> list[dict]:
+    """The gold file's lines drawn before ``draw`` (this draw and the later ones left out: the draw
+    saw a gold file without them)."""
     names = list(DRAWS)
     later = {DRAWS[n].split for n in names[names.index(draw):]}
-    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     gold = ROOT / "tests" / "events" / "gold" / "sentences.jsonl"
-    for line in gold.read_text(encoding="utf-8").splitlines():
-        d = json.loads(line)
-        if d.get("split") not in later:
-            spans.setdefault((d["corpus"], d["doc"]), []).append((d["start"], d["end"]))
+    lines = (json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines())
+    return [d for d in lines if d.get("split") not in later]
+
+
+def earlier_spans(draw: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    """The spans of the gold sentences drawn before ``draw``, by (corpus, document)."""
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for d in earlier_gold(draw):
+        spans.setdefault((d["corpus"], d["doc"]), []).append((d["start"], d["end"]))
     return spans
 
 
