@@ -38,7 +38,17 @@ DROPPED = [
     ("actorless-software", "Das Programm werde von allen Computern unterstützt, teilt das Unternehmen mit.",
      {}, ("SUPPORT", "unterstützt"), None),
     ("bestreiten-race", "Um 12 Uhr bestreiten die Schnellsten einen zweiten Lauf.", {}, ("DENY", "bestreiten"), None),
+    # twentieth session: attendance, and "Licht" without "grün"
+    ("attendance", "Der Klavierabend von Elly Ney war verdienterweise gut besucht.", {"Elly Ney": "PER"},
+     ("VISIT", "besucht"), None),
+    ("light-not-green", "Nun gibt es die emotionale Single in neuem Licht zu hören.", {}, ("ACCEPT", "Licht"), None),
 ]
+
+
+def test_a_visit_and_a_green_light_stay():
+    assert ("VISIT", "besucht") in _types("Ilse Aigner hat am Montag die Firma Krones besucht.",
+                                          {"Ilse Aigner": "PER", "Krones": "ORG"})
+    assert ("ACCEPT", "Licht") in _types("Das Kabinett gab für die Mission grünes Licht.", {"Kabinett": "ORG"})
 
 
 @pytest.mark.parametrize("case", DROPPED, ids=[c[0] for c in DROPPED])

@@ -116,7 +116,8 @@ class FrameFinder:
             for v, lemma in verbs.items():
                 if toks[v].clause != t.clause or v in used_verbs:
                     continue
-                lvc = next((x for x in lvcs if x.verb == lemma), None)
+                lvc = next((x for x in lvcs if x.verb == lemma and (
+                    not x.before or (t.i > 0 and toks[t.i - 1].lower.startswith(x.before)))), None)
                 if lvc is None:
                     continue
                 frame = self._light_frame(view, t.i, v, lvc, frames)

@@ -25,6 +25,8 @@ event; the word lists are in ``cues.tsv``.
   clause reports something else.
 * ``alias``: "genannt" after a comma before a name ("Javier Hernandez, genannt Chicharito"): a
   second name, not a statement.
+* ``attendance``: a visit participle after an adverb of degree ("Der Klavierabend von Elly Ney
+  ... war verdienterweise gut besucht", ``attendance_adverbs``): how many came, not a visit.
 * ``generic``: an actorless event whose subject is nobody in particular, a quantifier standing
   alone ("da viele ... alles Schulische strikt ablehnten", ``generic_subjects``); a passive stays
   (someone unnamed acted).
@@ -57,7 +59,7 @@ class Happening:
     """Decides whether an event mention reports a happening; word lists from the lexicon's cues."""
 
     checks: tuple[str, ...] = ("urged", "wished", "hypothetical", "statistic", "actorless", "interview", "reference",
-                               "alias", "generic")
+                               "alias", "attendance", "generic")
 
     def __init__(self, lexicon: "Lexicon") -> None:
         self.urging = lexicon.cue("urging_lemmas")  # "auffordern", "appellieren"
@@ -70,6 +72,7 @@ class Happening:
         self.actor_required = lexicon.cue("actor_required_lemmas")
         self.particular = lexicon.cue("particular_pronouns")  # "er", "sie": someone named earlier
         self.generic_subjects = lexicon.cue("generic_subjects")  # "viele", "manche", "man"
+        self.attendance = lexicon.cue("attendance_adverbs")  # "gut", "schlecht", "zahlreich"
 
     def keep(self, view: SentenceView, f: "Frame", event: "Event", frames: Sequence["Frame"]) -> bool:
         return self.reason(view, f, event, frames) is None
@@ -182,6 +185,12 @@ class Happening:
         i = f.trigger
         return not f.noun and toks[i].lower == "genannt" and i > 0 and toks[i - 1].text == "," \
             and i + 1 < len(toks) and (toks[i + 1].cap or toks[i + 1].text in "\"„“»«")
+
+    def _attendance(self, view: SentenceView, f: "Frame", event: "Event", frames: Sequence["Frame"]) -> bool:
+        toks = view.toks
+        trig = toks[f.trigger]
+        return f.type == "VISIT" and not f.noun and f.trigger > 0 and trig.lower != trig.lemma \
+            and trig.lower.startswith("be") and toks[f.trigger - 1].lower in self.attendance
 
     def _generic(self, view: SentenceView, f: "Frame", event: "Event", frames: Sequence["Frame"]) -> bool:
         if event.actors or f.noun:

@@ -53,6 +53,7 @@ class LightVerb:
     verb: str
     type: str
     trigger: str  # "noun" or "verb"
+    before: str = ""  # the stem of the word that must stand right before the noun ("grün" for "grünes Licht")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +200,8 @@ def load_lexicon(lang: str = "de") -> Lexicon:
     for row in _rows(lang, "lvc.tsv"):
         noun, verb, typ, trigger = row[:4]
         _check_type(typ, types, f"{noun} {verb}")
-        light.setdefault(noun, []).append(LightVerb(noun, verb, typ, trigger))
+        before, _, noun = noun.rpartition(" ")
+        light.setdefault(noun, []).append(LightVerb(noun, verb, typ, trigger, before))
     lists = {row[0]: frozenset(" ".join(row[1:]).split()) for row in _rows(lang, "lists.tsv")}
     cues = {row[0]: frozenset(" ".join(row[1:]).split()) if len(row) > 1 else frozenset()
             for row in _rows(lang, "cues.tsv")}
