@@ -190,7 +190,7 @@ class Happening:
         toks = view.toks
         trig = toks[f.trigger]
         return f.type == "VISIT" and not f.noun and f.trigger > 0 and trig.lower != trig.lemma \
-            and trig.lower.startswith("be") and toks[f.trigger - 1].lower in self.attendance
+            and trig.lower.endswith("t") and toks[f.trigger - 1].lower in self.attendance  # "besucht", "besichtigt"
 
     def _generic(self, view: SentenceView, f: "Frame", event: "Event", frames: Sequence["Frame"]) -> bool:
         if event.actors or f.noun:
