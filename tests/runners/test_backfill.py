@@ -135,6 +135,12 @@ def _gate(runner, tmp_path, file, per_file=12):
     return gate, client, client.run(os.getpid)
 
 
+def _held_worker(gate, pids):
+    """Waits until a worker is inside the gated task; its process id and its address."""
+    pid = gate.wait_held(1)[0]
+    return pid, next(a for a, p in pids.items() if p == pid)
+
+
 def _in_thread(work, gate):
     """Runs ``work`` beside the backfill and opens ``gate`` when it ends, however it ends (the held
     task goes on); returns the thread and the list its exception lands in."""
@@ -185,8 +191,7 @@ def test_backfill_killed_worker_is_retried_and_stores_each_article_once(tmp_path
         victim: dict = {}
 
         def kill_the_worker_inside_the_task():
-            pid = gate.wait_held(1)[0]  # a worker is inside the task of teil-1, held at the gate
-            address = next(a for a, p in pids.items() if p == pid)
+            pid, address = _held_worker(gate, pids)  # a worker is inside the task of teil-1, held at the gate
             victim.update(pid=pid, keys=[str(k) for k in client.processing()[address]])
             os.kill(pid, signal.SIGKILL)
 
@@ -252,8 +257,7 @@ def test_backfill_cancelled_task_is_submitted_again(tmp_path):
         cancelled = []
 
         def cancel_the_held_task():
-            pid = gate.wait_held(1)[0]
-            address = next(a for a, p in pids.items() if p == pid)
+            _, address = _held_worker(gate, pids)
             keys = [k for k in client.processing()[address] if str(k).startswith("process_file-")]
             client.cancel([Future(k, client) for k in keys], force=True)
             cancelled.extend(keys)

@@ -66,19 +66,15 @@ class NounRoleFinder:
                 roles.add("source", ph_index)
             elif prep:
                 self.finder.prep_role(view, roles, ph_index, prep, etype, False)
-        if etype.name == "PROTEST" and view.toks[i].lemma.lower().endswith(self.strike_nouns):
-            for p in list(roles.source):  # "Streiks der Lufthansa": the struck company, not a striker
-                ph = view.phrases[p]
-                if ph.modifies == i and self.finder.label(view, p) == "ORG" and not any(
-                        w in self.unions for t in view.toks[ph.first:ph.last + 1] for w in t.text.split("-")):
-                    roles.source.remove(p)
-                    roles.add("target", p)
         if etype.name == "PROTEST":
-            for p in list(roles.source):  # "der Protest von Siemens-Beschäftigten": the employer, not a protester
+            strike = view.toks[i].lemma.lower().endswith(self.strike_nouns)
+            for p in list(roles.source):  # an organisation that is protested against, not a protester:
                 ph = view.phrases[p]
-                if ph.compound_of is not None and ph.compound_of != i and self.finder.label(view, p) == "ORG" \
-                        and view.toks[ph.compound_of].text.split("-")[-1] not in self.own_heads \
-                        and not any(w in self.unions for t in view.toks[ph.first:ph.last + 1] for w in t.text.split("-")):
+                struck = strike and ph.modifies == i  # "Streiks der Lufthansa": the struck company
+                employer = ph.compound_of is not None and ph.compound_of != i \
+                    and view.toks[ph.compound_of].text.split("-")[-1] not in self.own_heads  # "von Siemens-Beschäftigten"
+                if (struck or employer) and self.finder.label(view, p) == "ORG" and not any(
+                        w in self.unions for t in view.toks[ph.first:ph.last + 1] for w in t.text.split("-")):
                     roles.source.remove(p)
                     roles.add("target", p)
         # a country adjective right before the noun ("nordkoreanische Waffenlieferungen")
