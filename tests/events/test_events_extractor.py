@@ -596,6 +596,23 @@ def test_institutions_are_organisation_mentions():
     assert [text[m.start:m.end] for m in institutions(text, [inside, weber], names)] == ["Bundesrath", "Unterhaus"]
 
 
+def test_form_of_address_tagged_alone_elsewhere_does_not_split_a_name():
+    from chronik.events.mentions import repair
+    from chronik.model import Mention
+
+    text = "Dr. sprach zuerst. Die Beamten forderten die Arbeiter zur Wahl Dr. Stölzels auf. Stölzels Rede folgte."
+    spans = [("Dr.", 0), ("Dr. Stölzels", 0), ("Stölzels", text.rindex("Stölzels"))]
+    mentions = tuple(Mention(start=text.index(s, at), end=text.index(s, at) + len(s), label="PER") for s, at in spans)
+    mentions = tuple(sorted(set(mentions), key=lambda m: m.start))
+    got = [text[m.start:m.end] for _, m in repair(text, mentions)]
+    assert "Dr. Stölzels" in got and got.count("Stölzels") == 1, got
+    # a known name after a title word still splits off ("Machthaber Kim Jong-un Moskau")
+    text = "Kim Jong-un traf Putin. Machthaber Kim Jong-un Moskau."
+    ms = (Mention(start=0, end=11, label="PER"), Mention(start=text.index("Machthaber"), end=len(text) - 1, label="PER"),
+          Mention(start=text.index("Moskau"), end=text.index("Moskau") + 6, label="LOC"))
+    assert [text[m.start:m.end] for _, m in repair(text, ms)][-1] == "Moskau"
+
+
 def test_zu_infinitive_under_authorising_verb_is_planned():
     # "ermächtigen" is no event type, but what it authorises has not happened yet
     art, events = _events("Der Bundesrat ermächtigte den Minister Kern, den Vertrag mit Frankreich zu unterzeichnen.",
