@@ -46,7 +46,6 @@ class ModalityFinder:
         self.konj = c("konjunktiv")
         self.planned_adj = c("planned_adjectives")
         self.spec_adj = c("speculative_adjectives")
-        self.denial = c("denial_lemmas")
 
     def mood(self, view: SentenceView, f: Frame, frames, attribution: "Attribution | None", future_time: bool) -> str:
         """The modality of frame ``f`` (the first value of ``ORDER`` that applies)."""
@@ -157,9 +156,6 @@ class ModalityFinder:
 
     def konjunktiv(self, view: SentenceView, trig: Tok) -> bool:
         return any(t.lower in self.konj or _konjunktiv_i(t) for t in self.clause_words(view, trig) if not t.quoted)
-
-    def denial_tokens(self, view: SentenceView) -> list[int]:
-        return [t.i for t in view.toks if t.lemma in self.denial and t.text.islower()]
 
     def plan_tokens(self, view: SentenceView) -> list[int]:
         return [t.i for t in view.toks if t.lemma in self.planned_lemmas and t.text.islower()]

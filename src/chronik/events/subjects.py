@@ -113,11 +113,6 @@ class Subjects(VerbForms):
         if f is None:
             if zu_infinitive(view, tok) and report:
                 return [], units
-            apposed = self._oblique_apposition(view, clause.index)
-            if apposed is not None:  # "... hat den Praktikanten ..., Dr. Alphons v. Eccher, zum Secretär ernannt"
-                ph, det = apposed
-                return (self.previous_subject(view, clause.index - 1),
-                        units + [(ph, view.phrases[ph].head_first, "", det)])
             return self.previous_subject(view, clause.index), units
         first_word = self._first_word(view, clause, f)
         before = [u for u in free if u[1] < f]
@@ -239,31 +234,6 @@ class Subjects(VerbForms):
                                                             or toks[n].lower.endswith("en") and toks[n].text.islower())):
             n += 1  # ... or quote marks: "die Zeitung „Times of India“"
         return not (n < len(toks) and n in view.by_token)
-
-    def _oblique_apposition(self, view: SentenceView, clause: int) -> tuple[int, str] | None:
-        """The clause before this verbless one is a name alone between commas, in apposition to the
-        object of the main clause before it, whose finite verb this clause's participle completes
-        ("Der Ackerbauminister hat den Concepts-Praktikanten der Finanz-Procuratur, Dr. Alphons v.
-        Eccher, zum Secretär ... ernannt"): the name and the object's determiner."""
-        if clause < 2:
-            return None
-        toks = view.toks
-        name, main = view.clauses[clause - 1], view.clauses[clause - 2]
-        if main.opener or main.relative or toks[name.first].text != "," or toks[view.clauses[clause].first].text != ",":
-            return None
-        words = [t for t in view.clause_toks(name.index) if t.word]
-        ph = view.phrase_at(words[0].i) if words else None
-        if ph is None or view.labels.get(ph.mention) not in ("PER", "ORG") or any(
-                t.i not in view.by_token for t in words):
-            return None
-        main_toks = view.clause_toks(main.index)
-        f = next((t.i for t in main_toks if t.i not in view.by_token and is_finite_like(t, self.lexicon)), None)
-        if f is None:
-            return None
-        det = next((t for t in main_toks if t.i > f and t.lower in self.dets), None)
-        if det is None or det.lower not in OBLIQUE or toks[det.i - 1].lower in self.preps:
-            return None
-        return ph.index, det.lower
 
     def _apposed_before(self, view: SentenceView, clause: int) -> int | None:
         """The clause before this one is a person's name alone between commas, and the one before
