@@ -89,12 +89,10 @@ def _split(text: str, words: list[tuple[int, int]], known: set[str]) -> list[tup
     "Moskau"); never right after a form of address ("Dr. Stölzels")."""
     for cut in range(len(words) - 1, 0, -1):
         right = _norm(text[words[cut][0]:words[-1][1]])
-        if right not in known:
-            continue
+        if right not in known or text[words[cut - 1][0]:words[cut - 1][1]].rstrip(".") in ADDRESS:
+            continue  # "Dr. Stölzels" where "Dr." was tagged alone elsewhere: a form of address names nobody
         for first in range(0, cut):
             left = _norm(text[words[first][0]:words[cut - 1][1]])
-            if text[words[cut - 1][0]:words[cut - 1][1]].rstrip(".") in ADDRESS:
-                break  # "Dr. Stölzels" where "Dr." was tagged alone elsewhere: a form of address names nobody
             if left in known and (first == 0 or cut - first >= 2):
                 return [(words[first][0], words[cut - 1][1]), (words[cut][0], words[-1][1])]
     return [(words[0][0], words[-1][1])]
