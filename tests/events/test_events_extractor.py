@@ -518,6 +518,11 @@ CASES = [
     ("object-owner-not-subject-noun", "Das fordert der Abgeordnete der Süd-Tiroler Freiheit, Sven Knoll, in einem Brief.",
      {"Süd-Tiroler Freiheit": "ORG", "Sven Knoll": "PER"}, {}, "2016-03-18",
      [("DEMAND", "fordert", {("Sven Knoll", "source")}, {})]),
+    ("wie-participle-aside", "Ob Edeka und Tengelmann wie geplant fusionieren werden, ist noch offen.",
+     {"Edeka": "ORG", "Tengelmann": "ORG"}, {}, "2016-03-18",
+     [("ACQUIRE", "fusionieren", {("Edeka", "source"), ("Tengelmann", "source")}, {})]),
+    ("acronym-is-no-subordinator", "Wie berichtet hat Lütkes die drei OB am Montag scharf kritisiert.",
+     {"Lütkes": "PER"}, {}, "2016-03-18", [("CRITICIZE", "kritisiert", {("Lütkes", "source")}, {})]),
 ]
 
 

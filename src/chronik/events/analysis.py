@@ -16,6 +16,7 @@ from chronik.events.lexicon import Lexicon
 from chronik.events.mentions import DATELINE, dateline_places
 from chronik.events.notactors import adjectival, attribute, bracketed, initials
 from chronik.events.verbs import is_finite_like
+from chronik.events.voice import participle
 from chronik.events.view import BREAKS, QUOTES, TERMINAL, Clause, Phrase, SentenceView, Tok, is_adjective
 from chronik.model import Mention
 
@@ -45,8 +46,21 @@ def _clauses_and_quotes(toks: list[Tok], lexicon: Lexicon, mentions: Sequence[Me
     soft: set[int] = _short_quotes(toks) | _list_commas(toks, lexicon.cue("coordinators"), mentions)
     stack: list[int] = []  # clauses interrupted by a bracket
     fresh = 0  # the last clause id handed out
+    asides = _asides(toks, lexicon)
+    skip = 0  # tokens before this index are already placed (an aside)
     for k, tok in enumerate(toks):
         ch = tok.text
+        if k < skip:
+            continue
+        if k in asides:
+            fresh += 1
+            skip = asides[k]
+            for t in toks[k:skip]:
+                t.clause, t.quoted = fresh, quoted
+            if prev_break:  # "Wie berichtet hat Lütkes ...": the clause begins after the aside
+                fresh += 1
+                clause = fresh
+            continue
         if k in soft:
             tok.clause = clause
             tok.quoted = quoted
@@ -70,12 +84,40 @@ def _clauses_and_quotes(toks: list[Tok], lexicon: Lexicon, mentions: Sequence[Me
             tok.quoted = quoted
             prev_break = True
             continue
-        if not prev_break and tok.lower in subordinators and k > 0:
+        if not prev_break and tok.lower in subordinators and k > 0 and not _acronym(tok):
             fresh += 1
             clause = fresh
         tok.clause = clause
         tok.quoted = quoted
         prev_break = False
+
+
+def _asides(toks: list[Tok], lexicon: Lexicon) -> dict[int, int]:
+    """Comment asides of "wie" and a bare participle ("Ob Edeka und Tengelmann wie geplant
+    fusionieren werden", "Wie berichtet hat Lütkes ..."): the aside's start mapped to the index after
+    it. The aside is a clause of its own and the clause it interrupts goes on after it; "wie
+    angekündigt wurde, ..." and "wie geplant." are clauses of their own, no aside."""
+    out: dict[int, int] = {}
+    for k, tok in enumerate(toks):
+        if tok.lower != "wie":
+            continue
+        j = k + 1
+        if j < len(toks) and toks[j].lower in ("bereits", "schon", "zuvor"):
+            j += 1
+        if j + 1 >= len(toks) or not participle(toks[j]):
+            continue
+        nxt = toks[j + 1]
+        if not nxt.word:
+            continue
+        if is_finite_like(nxt, lexicon) and (k > 0 and toks[k - 1].text not in BREAKS
+                                             or j + 2 >= len(toks) or not toks[j + 2].word):
+            continue  # "wie angekündigt wurde, ...": the finite verb closes the "wie" clause
+        out[k] = j + 1
+    return out
+
+
+def _acronym(tok: Tok) -> bool:
+    return len(tok.text) > 1 and tok.text.isupper()
 
 
 def _glued_hyphen(toks: list[Tok], k: int) -> bool:
@@ -167,7 +209,9 @@ def _clause_list(toks: list[Tok], lexicon: Lexicon) -> list[Clause]:
             if c.first == c.last:
                 continue
             first = toks[c.first + 1]
-        if first.lower in subordinators or (c.index == 0 and first.lower in initial and first.cap):
+        if _acronym(first):
+            pass  # "die drei OB": Oberbürgermeister, not "ob"
+        elif first.lower in subordinators or (c.index == 0 and first.lower in initial and first.cap):
             c.opener = first.lower
         elif c.index == 0 and first.cap and first.lower in verb_final and _verb_final(toks, c, lexicon):
             c.opener = first.lower  # "Seit Toms das Unternehmen 2012 übernahm, ...", not "Seit Montag streiken ..."
