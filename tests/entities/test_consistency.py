@@ -105,6 +105,21 @@ def test_a_surname_of_a_full_name_elsewhere_is_that_person(recognizer, gazetteer
     assert out[3] == tags[3]  # a firm
 
 
+def test_a_small_word_opening_the_sentence_is_no_name_before_a_surname(recognizer, gazetteer):
+    from chronik.entities.consistency import persons_by_surname
+
+    words, tags = doc(
+        [("Horst", "B-PER"), ("Seehofer", "I-PER"), ("sprach", "O"), (".", "O")],
+        [("Sowohl", "O"), ("Seehofer", "O"), ("als", "O"), ("auch", "O"), ("Merkel", "B-PER"), ("lobten", "O")],
+        [("Hendrik", "O"), ("Seehofer", "O"), ("kam", "O")],
+    )
+    lexicon = recognizer.featurizer.lexicon
+    out = persons_by_surname(words, tags, gazetteer, recognizer.is_title, lambda word: word.lower() in lexicon)
+    assert out[1][:2] == ("O", "B-PER")
+    assert out[2] == tags[2]  # "Hendrik" is no word written small: a name of its own
+    assert persons_by_surname(words, tags, gazetteer, recognizer.is_title)[1] == tags[1]
+
+
 def test_no_surname_without_a_known_first_name(recognizer, gazetteer):
     from chronik.entities.consistency import persons_by_surname
 

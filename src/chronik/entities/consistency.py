@@ -138,12 +138,15 @@ _DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine
 
 
 def persons_by_surname(sentences: Sequence[Words], tagged: Sequence[Tags], gazetteer: Gazetteer,
-                       is_title: Callable[[str], bool]) -> list[tuple[str, ...]]:
+                       is_title: Callable[[str], bool],
+                       common: Callable[[str], bool] = lambda word: False) -> list[tuple[str, ...]]:
     """The last word of a multi-word person chunk that begins with a known first name ("Horst
     Seehofer") becomes PER wherever it stands untagged in the document, also in the genitive
     ("Seehofers"); not a big place, a role noun or a word of two letters, and not where it
     stands in a longer capitalised run ("Hendrik Schütte", "Kleinwort Benson"), before "&" or
-    "+" (a firm: "Nieding + Barth") or after an article ("die Tagegelder")."""
+    "+" (a firm: "Nieding + Barth") or after an article ("die Tagegelder"). A sentence's first
+    word that ``common`` says is a German word written small elsewhere opens no run: "Sowohl
+    Andergassen als auch ...", "Auch Seehofer sagte ..."."""
     surnames = set()
     for words, tags in zip(sentences, tagged):
         for a, b, label in chunks(tags):
@@ -165,7 +168,8 @@ def persons_by_surname(sentences: Sequence[Words], tagged: Sequence[Tags], gazet
             if i + 1 < n and (tags[i + 1].startswith("I-") or words[i + 1] in ("&", "+") or
                               (words[i + 1][:1].isupper() and not genitive)):  # "Seehofers Rede"
                 continue
-            if i > 0 and (words[i - 1].lower() in _DETERMINERS or (capitalised(words[i - 1]) and tags[i - 1] == "O")):
+            if i > 0 and (words[i - 1].lower() in _DETERMINERS or (capitalised(words[i - 1]) and tags[i - 1] == "O"
+                                                                   and not (i == 1 and common(words[0])))):
                 continue
             tags[i] = "B-PER"
         out.append(tuple(tags))

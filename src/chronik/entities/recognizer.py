@@ -259,7 +259,8 @@ class Recognizer:
         gazetteer = self.featurizer.gazetteer
         tagged = person_boundaries(sentences, tagged, self.featurizer.lexicon, gazetteer)
         tagged = places_by_preposition(sentences, persons_by_parts(sentences, tagged, gazetteer))
-        return persons_by_surname(sentences, tagged, gazetteer, self.is_title)
+        lexicon = self.featurizer.lexicon
+        return persons_by_surname(sentences, tagged, gazetteer, self.is_title, lambda word: word.lower() in lexicon)
 
     def _tag_and_propagate(self, sentences: list[list[str]] | list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """Tag the sentences of one document, then propagate its names to missed repeats.
