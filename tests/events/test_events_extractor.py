@@ -521,6 +521,27 @@ CASES = [
     ("wie-participle-aside", "Ob Edeka und Tengelmann wie geplant fusionieren werden, ist noch offen.",
      {"Edeka": "ORG", "Tengelmann": "ORG"}, {}, "2016-03-18",
      [("ACQUIRE", "fusionieren", {("Edeka", "source"), ("Tengelmann", "source")}, {})]),
+    ("modal-moechte-and-merger-partner", "Die Deutsche Börse möchte mit der London Stock Exchange fusionieren.",
+     {"Deutsche Börse": "ORG", "London Stock Exchange": "ORG"}, {}, "2016-03-18",
+     [("ACQUIRE", "fusionieren", {("Deutsche Börse", "source"), ("London Stock Exchange", "target")}, {})]),
+    ("acquire-mit-partners", "Delticom erwirbt mit Gourmondo und ES Food zwei Spezialisten für Lebensmittelhandel.",
+     {"Delticom": "ORG", "Gourmondo": "ORG", "ES Food": "ORG"}, {}, "2016-03-18",
+     [("ACQUIRE", "erwirbt", {("Delticom", "source"), ("Gourmondo", "target"), ("ES Food", "target")}, {})]),
+    # an auxiliary inside a relative clause does not make a later main verb a participle
+    ("aux-in-relative-clause", "Hr. Müller erklärt, er habe nur die Absicht gehabt, den Mitgliedern, welche der Sprache "
+     "weniger mächtig sein können, das Verständnis zu erleichtern, worauf Hr. Jonas den Antrag unterstützt.",
+     {"Müller": "PER", "Jonas": "PER"}, {}, "1870-06-01",
+     [("STATEMENT", "erklärt", {("Müller", "source")}, {}), ("SUPPORT", "unterstützt", {("Jonas", "source")}, {})]),
+    # a present tense with a changed vowel is no participle; the second of two joined verbs takes the first one's subject
+    ("second-verb-present-tense", "Comcast, der 2009 NBC Universal übernommen hat, legt 3,8 Milliarden auf den Tisch "
+     "und übernimmt Dreamworks Animation.", {"Comcast": "ORG", "NBC Universal": "ORG", "Dreamworks Animation": "ORG"},
+     {}, "2016-03-18", [("ACQUIRE", "übernommen", {("Comcast", "source"), ("NBC Universal", "target")}, {}),
+                        ("ACQUIRE", "übernimmt", {("Comcast", "source"), ("Dreamworks Animation", "target")}, {})]),
+    ("und-verb-after-subordinate-clause", "Minister Geschow gibt seinem Bedauern Ausdruck, daß es im Parlament zu "
+     "Angriffen gekommen sei, und erklärt, das Vorgehen sei falsch.", {"Geschow": "PER"}, {}, "1913-03-01",
+     [("STATEMENT", "erklärt", {("Geschow", "source")}, {})]),
+    ("draengen-with-pronoun-subject", "Und zudem möchten sie die Westmächte zum ersten Schritt drängen.",
+     {"Westmächte": "ORG"}, {}, "1950-03-01", [("DEMAND", "drängen", {("Westmächte", "target")}, {})]),
     ("acronym-is-no-subordinator", "Wie berichtet hat Lütkes die drei OB am Montag scharf kritisiert.",
      {"Lütkes": "PER"}, {}, "2016-03-18", [("CRITICIZE", "kritisiert", {("Lütkes", "source")}, {})]),
 ]

@@ -98,10 +98,16 @@ class RoleFinder(Subjects):
                 continue  # "die bislang von Agiv genannte Zahl": the agent of the attribute, not of the verb
             agent = passive and norm_prep(prep) in ("von", "durch") and self.label(view, ph_index) != "LOC"
             kept = agent or (etype.name in ATTACHED_OK and norm_prep(prep) in ("an", "gegen", "nach", "auf", "in", "zu")) or (
-                etype.name == "ACQUIRE" and norm_prep(prep) in ("bei", "an")) or (
+                etype.name == "ACQUIRE" and norm_prep(prep) in ("bei", "an", "mit")) or (
                 etype.symmetric and norm_prep(prep) in ("mit", "zwischen"))
             if pos >= 0 and not kept and self._noun_attached(view, ph_index):
                 continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun
+            if etype.name == "ACQUIRE" and norm_prep(prep) == "mit" and not passive:
+                # the verb's partner is what it buys or merges with ("Delticom erwirbt mit Gourmondo ...",
+                # "will mit der London Stock Exchange fusionieren"); the inventory has no "mit" for the
+                # type, since "die Fusion mit X" names two parties on a par
+                roles.add("target", ph_index)
+                continue
             self.prep_role(view, roles, ph_index, norm_prep(prep), etype, passive)
         if etype.name in OWNER_TARGET and not passive and roles.source and not roles.target:
             owner = self._object_owner(view, i, exclude, max(view.phrases[p].last for p in roles.source),
@@ -174,24 +180,6 @@ class RoleFinder(Subjects):
         if f is None or any(ph.clause != trig.clause or ph.last >= f for ph in phrases):
             return -1
         return f if min(ph.first for ph in phrases) <= self._first_word(view, clause, f) else -1
-
-    def _second_verb_phrase(self, view: SentenceView, i: int) -> int:
-        """Where the verb phrase of token ``i`` begins when it is the second of two joined by "und"
-        after a finite verb ("Scholz schaute Hörmann an und meinte: ..."): the first one's objects
-        are not its own. -1 when it is not."""
-        toks = view.toks
-        clause = toks[i].clause
-        k = i - 1
-        while k >= 0 and toks[k].clause == clause and toks[k].lower not in ("und", "oder", "sowie"):
-            if k in view.by_token or toks[k].lower in self.dets or toks[k].cap:
-                return -1  # a phrase of its own before the verb: "und die Regierung meinte", "und Xbox One ..."
-            k -= 1
-        if k < 0 or toks[k].clause != clause:
-            return -1
-        verb_before = any(t.i < k and t.i not in view.by_token and t.text.islower()
-                          and is_finite_like(t, self.lexicon)
-                          for t in view.clause_toks(clause))
-        return k if verb_before else -1
 
     def _addressee_after_apposition(self, view: SentenceView, subject: int) -> int | None:
         """"sagte Frank Bohmann, Geschäftsführer des Liga-Verbandes HBL, der Deutschen

@@ -13,7 +13,7 @@ from chronik.events.lexicon import Lexicon
 from chronik.events.mentions import ADJ_ENDINGS, DATELINE
 from chronik.events.verbs import is_finite_like
 from chronik.events.view import BREAKS, QUOTES, SentenceView, Tok, inflected
-from chronik.events.voice import VerbForms, caused, zu_infinitive
+from chronik.events.voice import VerbForms, caused, participle, zu_infinitive
 from chronik.events.wordorder import WordOrder
 
 OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines", "denen", "seinen", "seinem", "ihren", "ihrem"})
@@ -82,6 +82,24 @@ class Subjects(VerbForms):
         g = view.phrases[phrase].group
         return [p.index for p in view.phrases if p.group == g]
 
+    def _second_verb_phrase(self, view: SentenceView, i: int) -> int:
+        """Where the verb phrase of token ``i`` begins when it is the second of two joined by "und"
+        after a finite verb ("Scholz schaute Hörmann an und meinte: ..."): the first one's objects
+        are not its own. -1 when it is not."""
+        toks = view.toks
+        clause = toks[i].clause
+        k = i - 1
+        while k >= 0 and toks[k].clause == clause and toks[k].lower not in ("und", "oder", "sowie"):
+            if k in view.by_token or toks[k].lower in self.dets or toks[k].cap:
+                return -1  # a phrase of its own before the verb: "und die Regierung meinte", "und Xbox One ..."
+            k -= 1
+        if k < 0 or toks[k].clause != clause:
+            return -1
+        verb_before = any(t.i < k and t.i not in view.by_token and t.text.islower()
+                          and is_finite_like(t, self.lexicon)
+                          for t in view.clause_toks(clause))
+        return k if verb_before else -1
+
     def subject(self, view: SentenceView, i: int, exclude: set[int], report: bool = False) -> tuple[list[int], list]:
         """The subject phrases of the clause of token ``i`` and the clause's units."""
         tok = view.toks[i]
@@ -110,6 +128,15 @@ class Subjects(VerbForms):
                 return [], units
             return self.group(view, cand[0][0]), units
         f = self.finite(view, i)
+        cut = self._second_verb_phrase(view, i) if f == i and not participle(tok) else -1
+        # "Comcast ... legt 3,8 Milliarden auf den Tisch und übernimmt Dreamworks": the first verb's subject
+        first_verb = next((t.i for t in view.clause_toks(tok.clause) if t.i < cut and t.i not in view.by_token
+                           and t.text.islower() and is_finite_like(t, self.lexicon) and not participle(t)), None)
+        f = f if first_verb is None else first_verb
+        words = [t for t in view.clause_toks(clause.index) if t.word]
+        if f == i and clause.index > 0 and len(words) >= 2 and words[0].lower in ("und", "oder", "sowie") \
+                and words[1].i == i and (subj := self.previous_subject(view, clause.index)):
+            return subj, units  # "X gibt ... Ausdruck, daß ..., und erklärt, ...": the main clause's subject
         if f is None:
             if zu_infinitive(view, tok) and report:
                 return [], units

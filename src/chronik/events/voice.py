@@ -37,9 +37,12 @@ class VerbForms:
         for t in clause:
             if t.lower in self.aux and t.i not in view.by_token:
                 return t.i
-        # an auxiliary in direct speech does not govern a verb outside it ("„... ist ...“, erläutert X")
+        # an auxiliary in direct speech does not govern a verb outside it ("„... ist ...“, erläutert X"),
+        # nor one in a relative or subordinate clause of its own (", welche ... mächtig sein möchten, ...")
         earlier_aux = not self._verb_first(view, tok) and any(
-            t.lower in self.aux and t.quoted == tok.quoted and not self._closed(view, t.i, i) for t in view.toks[:i])
+            t.lower in self.aux and t.quoted == tok.quoted and not self._closed(view, t.i, i)
+            and not (t.clause != tok.clause and (view.clauses[t.clause].relative or view.clauses[t.clause].opener))
+            for t in view.toks[:i])
         later_aux = any(t.lower in self.aux or t.lower == "worden" for t in clause if t.i > i)
         past = participle(tok) and (earlier_aux or later_aux)
         if tok.text.islower() and not past and not zu_infinitive(view, tok):
@@ -131,6 +134,9 @@ class VerbForms:
             and own[-1].i + 1 < len(view.toks) and view.toks[own[-1].i + 1].text == ","
 
 
+_PRESENT_VOWELS = frozenset({("i", "e"), ("ä", "a"), ("ö", "o"), ("ü", "u")})  # "nimmt" (nehmen), "hält" (halten)
+
+
 def participle(tok: Tok) -> bool:
     """A past participle: not the lemma, and "ge" inside ("getroffen", "festgenommen"), or the
     form in -t / -en of a verb with an inseparable prefix or in -ieren ("unterzeichnet",
@@ -142,7 +148,9 @@ def participle(tok: Tok) -> bool:
         return True  # "ge" where the lemma has none: "getroffen", "festgenommen", "angeklagt" (anklagen)
     if not (lemma.startswith(INSEPARABLE) or lemma.endswith("ieren")):
         return False
-    return low.endswith("t") or (low.endswith("en") and not low.endswith("ten"))
+    if low.endswith("t"):  # "unterzeichnet", "ernannt"; "übernimmt", "erhält" are the present tense
+        return not any((a, b) in _PRESENT_VOWELS for a, b in zip(low, lemma))
+    return low.endswith("en") and not low.endswith("ten")
 
 
 def zu_infinitive(view: SentenceView, trig: Tok) -> bool:
