@@ -85,7 +85,8 @@ class Subjects(VerbForms):
     def _second_verb_phrase(self, view: SentenceView, i: int) -> int:
         """Where the verb phrase of token ``i`` begins when it is the second of two joined by "und"
         after a finite verb ("Scholz schaute Hörmann an und meinte: ..."): the first one's objects
-        are not its own. -1 when it is not."""
+        are not its own (:meth:`RoleFinder.verb_roles`), its subject is (:meth:`subject`). -1 when
+        it is not."""
         toks = view.toks
         clause = toks[i].clause
         k = i - 1
@@ -130,8 +131,9 @@ class Subjects(VerbForms):
         f = self.finite(view, i)
         cut = self._second_verb_phrase(view, i) if f == i and not participle(tok) else -1
         # "Comcast ... legt 3,8 Milliarden auf den Tisch und übernimmt Dreamworks": the first verb's subject
-        first_verb = next((t.i for t in view.clause_toks(tok.clause) if t.i < cut and t.i not in view.by_token
-                           and t.text.islower() and is_finite_like(t, self.lexicon) and not participle(t)), None)
+        first_verb = None if cut < 0 else next(
+            (t.i for t in view.clause_toks(tok.clause) if t.i < cut and t.i not in view.by_token
+             and t.text.islower() and is_finite_like(t, self.lexicon) and not participle(t)), None)
         f = f if first_verb is None else first_verb
         words = [t for t in view.clause_toks(clause.index) if t.word]
         if f == i and clause.index > 0 and len(words) >= 2 and words[0].lower in ("und", "oder", "sowie") \

@@ -140,7 +140,8 @@ _PRESENT_VOWELS = frozenset({("i", "e"), ("ä", "a"), ("ö", "o"), ("ü", "u")})
 def participle(tok: Tok) -> bool:
     """A past participle: not the lemma, and "ge" inside ("getroffen", "festgenommen"), or the
     form in -t / -en of a verb with an inseparable prefix or in -ieren ("unterzeichnet",
-    "übernommen", "kritisiert"); "lehnt", "sagt", "unterzeichneten" are not."""
+    "übernommen", "kritisiert"); "lehnt", "sagt", "unterzeichneten" are not, nor a form in -t whose
+    vowel the present tense changed ("übernimmt", "erhält")."""
     low, lemma = tok.lower, tok.lemma
     if low == lemma or not tok.word or not lemma.islower():
         return False
