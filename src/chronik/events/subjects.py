@@ -135,10 +135,11 @@ class Subjects(VerbForms):
             (t.i for t in view.clause_toks(tok.clause) if t.i < cut and t.i not in view.by_token
              and t.text.islower() and is_finite_like(t, self.lexicon) and not participle(t)), None)
         f = f if first_verb is None else first_verb
-        words = [t for t in view.clause_toks(clause.index) if t.word]
-        if f == i and clause.index > 0 and len(words) >= 2 and words[0].lower in ("und", "oder", "sowie") \
-                and words[1].i == i and (subj := self.previous_subject(view, clause.index)):
-            return subj, units  # "X gibt ... Ausdruck, daß ..., und erklärt, ...": the main clause's subject
+        if f == i and clause.index > 0:  # "X gibt ... Ausdruck, daß ..., und erklärt, ...": the main clause's subject
+            words = [t for t in view.clause_toks(clause.index) if t.word]
+            if len(words) >= 2 and words[0].lower in ("und", "oder", "sowie") and words[1].i == i \
+                    and (subj := self.previous_subject(view, clause.index)):
+                return subj, units
         if f is None:
             if zu_infinitive(view, tok) and report:
                 return [], units
