@@ -121,6 +121,19 @@ def test_coordination_across_quotes_and_adverbs():
     assert accept and all(role == "source" for _, role in accept[0]) and len(accept[0]) == 2, got
 
 
+
+def test_names_glued_by_a_slash_are_coordinated():
+    # twenty-third session: "Edeka/Tengelmann" is a pair, both parties of what is approved
+    got = _got("Gabriel billigt Fusion Edeka/Tengelmann mit Auflagen.",
+               {"Gabriel": "PER", "Edeka": "ORG", "Tengelmann": "ORG"})
+    accept = [actors for t, _, actors in got if t == "ACCEPT"]
+    assert accept and {("Edeka", "target"), ("Tengelmann", "target")} <= accept[0], got
+    got = _got("Gabriel billigt Fusion Edeka / Tengelmann mit Auflagen.",  # spaced: no pair
+               {"Gabriel": "PER", "Edeka": "ORG", "Tengelmann": "ORG"})
+    accept = [actors for t, _, actors in got if t == "ACCEPT"]
+    assert not accept or not {("Edeka", "target"), ("Tengelmann", "target")} <= accept[0], got
+
+
 def test_dative_after_an_unnamed_spokesperson_is_no_speaker():
     got = _got("„Die Regeln gelten“, sagte eine Facebook-Sprecherin der Deutschen Presse-Agentur.",
                {"Deutschen Presse-Agentur": "ORG"})

@@ -419,7 +419,7 @@ def _groups(view: SentenceView, coords: frozenset[str], lexicon: Lexicon,
             list_comma = core == [","] and not ph.det  # "Deutschland, Frankreich und ...", '"SZ", "Spiegel"'
             quoted = len(core) < len(between) and core and all(w in coords or w == "," for w in core)
             joined = any(w in coords for w in core) and all(w in coords or w in adverbs for w in core) \
-                or _paired(view, prev, core, lexicon)
+                or _paired(view, prev, core, lexicon) or _slashed(view, prev, ph)
             listed = _closed_list(view, prev, ph, coords, lexicon)
             linked = bool(between) and (prev.clause == ph.clause or list_comma or quoted or listed) and \
                 (all(t.lower in coords or t.text == "," or t.text in QUOTES for t in between) or joined or listed) and \
@@ -433,7 +433,8 @@ def _groups(view: SentenceView, coords: frozenset[str], lexicon: Lexicon,
     for run in _across_appositions(view, runs, coords, lexicon):
         links = [view.toks[a.last + 1:b.first] for a, b in zip(run, run[1:])]
         if len(run) > 1 and not any(any(t.lower in coords for t in link) for link in links) \
-                and not any(_paired(view, a, [t.lower for t in link], lexicon) for a, link in zip(run, links)):
+                and not any(_paired(view, a, [t.lower for t in link], lexicon) for a, link in zip(run, links)) \
+                and not any(_slashed(view, a, b) for a, b in zip(run, run[1:])):
             parts = [[ph] for ph in run]
         else:
             parts = [run]
@@ -446,6 +447,13 @@ def _groups(view: SentenceView, coords: frozenset[str], lexicon: Lexicon,
                     ph.prep = ph.prep or head.prep
                     ph.det = ph.det or head.det
                     ph.modifies = head.modifies
+
+
+def _slashed(view: SentenceView, prev: Phrase, ph: Phrase) -> bool:
+    """Two names glued by a slash ("Fusion Edeka/Tengelmann"): a coordination."""
+    toks = view.toks
+    return ph.first == prev.last + 2 and toks[prev.last + 1].text == "/" \
+        and toks[prev.last].end == toks[prev.last + 1].start and toks[prev.last + 1].end == toks[ph.first].start
 
 
 def _across_appositions(view: SentenceView, runs: list[list[Phrase]], coords: frozenset[str],
