@@ -134,6 +134,22 @@ def test_names_glued_by_a_slash_are_coordinated():
     assert not accept or not {("Edeka", "target"), ("Tengelmann", "target")} <= accept[0], got
 
 
+def test_a_place_that_locates_the_visited_thing_is_no_target():
+    # twenty-third session: "eines der Unternehmen in Bayern besucht" visits a company, not Bayern
+    got = _got("Ilse Aigner hat am Montag eines der Unternehmen in Bayern besucht.",
+               {"Ilse Aigner": "PER", "Bayern": "LOC"})
+    visit = [actors for t, _, actors in got if t == "VISIT"]
+    assert visit and visit[0] == {("Ilse Aigner", "source")}, got
+    got = _got("Ilse Aigner hat am Montag Unternehmer in Bayern besucht.", {"Ilse Aigner": "PER", "Bayern": "LOC"})
+    assert not any(("Bayern", "target") in actors for t, _, actors in got if t == "VISIT"), got
+    got = _got("Ilse Aigner hat gestern Bayern besucht.", {"Ilse Aigner": "PER", "Bayern": "LOC"})
+    assert any(("Bayern", "target") in actors for t, _, actors in got if t == "VISIT"), got
+    got = _got("Geplant ist ein Besuch des Bergwerks in Prettau.", {"Prettau": "LOC"})
+    assert not any(("Prettau", "target") in actors for t, _, actors in got), got
+    got = _got("Geplant ist ein Besuch Putins in Pjöngjang.", {"Putins": "PER", "Pjöngjang": "LOC"})
+    assert any(("Pjöngjang", "target") in actors for t, _, actors in got if t == "VISIT"), got
+
+
 def test_dative_after_an_unnamed_spokesperson_is_no_speaker():
     got = _got("„Die Regeln gelten“, sagte eine Facebook-Sprecherin der Deutschen Presse-Agentur.",
                {"Deutschen Presse-Agentur": "ORG"})

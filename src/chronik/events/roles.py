@@ -100,7 +100,8 @@ class RoleFinder(Subjects):
             kept = agent or (etype.name in ATTACHED_OK and norm_prep(prep) in ("an", "gegen", "nach", "auf", "in", "zu")) or (
                 etype.name == "ACQUIRE" and norm_prep(prep) in ("bei", "an", "mit")) or (
                 etype.symmetric and norm_prep(prep) in ("mit", "zwischen"))
-            if pos >= 0 and not kept and self._noun_attached(view, ph_index):
+            if pos >= 0 and (not kept or etype.name == "VISIT" and norm_prep(prep) == "in") \
+                    and self._noun_attached(view, ph_index):
                 continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun
             if etype.name == "ACQUIRE" and norm_prep(prep) == "mit" and not passive:
                 # the verb's partner is what it buys or merges with ("Delticom erwirbt mit Gourmondo ...",
