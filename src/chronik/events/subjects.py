@@ -231,10 +231,6 @@ class Subjects(VerbForms):
                 # adjective before a noun opens a noun phrase ("Russische Truppen griffen ... an"), unless
                 # it is a time expression ("Vergangene Woche hat ... besucht")
                 nxt = toks[t.i + 1] if t.i + 1 < hi else None
-                if nxt is not None and nxt.lower in ("der", "des") and len(t.text) > 3 and t.lemma[:1].isupper() \
-                        and t.lower not in self.pronouns:
-                    return True  # "Teile der Opposition ... konnten sich einigen": a noun and its genitive
-                    # (not "Jn der ...", the old spelling of "In")
                 return nxt is not None and nxt.cap and nxt.word and nxt.i not in view.by_token \
                     and t.i not in view.timex_tokens \
                     and t.lower.endswith(ADJ_ENDINGS) and t.lower not in self.pronouns \
