@@ -101,8 +101,9 @@ class RoleFinder(Subjects):
                 etype.name == "ACQUIRE" and norm_prep(prep) in ("bei", "an", "mit")) or (
                 etype.symmetric and norm_prep(prep) in ("mit", "zwischen"))
             if pos >= 0 and (not kept or etype.name == "VISIT" and norm_prep(prep) == "in") \
-                    and self._noun_attached(view, ph_index):
-                continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun
+                    and self.noun_attached(view, ph_index):
+                continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun; a visit's
+                # "in" too ("eines der Unternehmen in Bayern besucht": the place locates the company)
             if etype.name == "ACQUIRE" and norm_prep(prep) == "mit" and not passive:
                 # the verb's partner is what it buys or merges with ("Delticom erwirbt mit Gourmondo ...",
                 # "will mit der London Stock Exchange fusionieren"); the inventory has no "mit" for the
@@ -136,7 +137,7 @@ class RoleFinder(Subjects):
                 continue
             if ph.modifies is not None and not ph.prep:
                 noun = ph.modifies
-            elif norm_prep(ph.prep) == "von" and self._noun_attached(view, ph.index):
+            elif norm_prep(ph.prep) == "von" and self.noun_attached(view, ph.index):
                 noun = ph.first - 2
             else:
                 continue
@@ -225,7 +226,7 @@ class RoleFinder(Subjects):
             and toks[k + 1].cap and toks[k + 1].word \
             and toks[k + 1].i not in view.by_token
 
-    def _noun_attached(self, view: SentenceView, ph_index: int) -> bool:
+    def noun_attached(self, view: SentenceView, ph_index: int) -> bool:
         """A prepositional phrase right after a common noun belongs to that noun."""
         ph = view.phrases[ph_index]
         k = ph.first - 2  # the token before the preposition
@@ -239,7 +240,7 @@ class RoleFinder(Subjects):
         ph = view.phrases[ph_index]
         label = self.label(view, ph_index)
         if prep in ("von", "durch") and passive:
-            if label != "LOC" or not self._noun_attached(view, ph_index):
+            if label != "LOC" or not self.noun_attached(view, ph_index):
                 roles.add("source", ph_index)
             return
         wanted = etype.preps.get(prep) or etype.preps.get(_PREP_NORMAL.get(prep, prep), ())
