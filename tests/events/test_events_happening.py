@@ -121,7 +121,6 @@ def test_coordination_across_quotes_and_adverbs():
     assert accept and all(role == "source" for _, role in accept[0]) and len(accept[0]) == 2, got
 
 
-
 def test_names_glued_by_a_slash_are_coordinated():
     # twenty-third session: "Edeka/Tengelmann" is a pair, both parties of what is approved
     got = _got("Gabriel billigt Fusion Edeka/Tengelmann mit Auflagen.",

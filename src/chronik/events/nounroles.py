@@ -64,9 +64,7 @@ class NounRoleFinder:
                 roles.add(gen_role, ph_index)
             elif prep in ("durch", "zwischen"):
                 roles.add("source", ph_index)
-            elif prep == "in" and etype.name == "VISIT" and ph.first - 2 != i \
-                    and self.finder.noun_attached(view, ph_index):
-                # "ein Besuch des Bergwerks in Prettau": the place locates the visited thing, no target
+            elif ph.first - 2 != i and self.finder.locates_noun(view, ph_index, etype, prep):
                 if roles.place is None and self.finder.label(view, ph_index) == "LOC":
                     roles.place = ph_index
             elif prep:

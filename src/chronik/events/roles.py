@@ -100,10 +100,9 @@ class RoleFinder(Subjects):
             kept = agent or (etype.name in ATTACHED_OK and norm_prep(prep) in ("an", "gegen", "nach", "auf", "in", "zu")) or (
                 etype.name == "ACQUIRE" and norm_prep(prep) in ("bei", "an", "mit")) or (
                 etype.symmetric and norm_prep(prep) in ("mit", "zwischen"))
-            if pos >= 0 and (not kept or etype.name == "VISIT" and norm_prep(prep) == "in") \
-                    and self.noun_attached(view, ph_index):
-                continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun; a visit's
-                # "in" too ("eines der Unternehmen in Bayern besucht": the place locates the company)
+            if pos >= 0 and (not kept and self.noun_attached(view, ph_index)
+                             or self.locates_noun(view, ph_index, etype, norm_prep(prep))):
+                continue  # "lobte die Teilnahme an der Ausstellung": the phrase belongs to the noun
             if etype.name == "ACQUIRE" and norm_prep(prep) == "mit" and not passive:
                 # the verb's partner is what it buys or merges with ("Delticom erwirbt mit Gourmondo ...",
                 # "will mit der London Stock Exchange fusionieren"); the inventory has no "mit" for the
@@ -234,6 +233,12 @@ class RoleFinder(Subjects):
             return False
         t = view.toks[k]
         return self.bare_noun(view, k) and t.lower not in self.dets
+
+    def locates_noun(self, view: SentenceView, ph_index: int, etype: EventType, prep: str) -> bool:
+        """A visit's "in" phrase right after a common noun says where that noun is, not what is
+        visited ("eines der Unternehmen in Bayern besucht", "ein Besuch des Bergwerks in Prettau").
+        ``prep``: normalised ("im" -> "in")."""
+        return etype.name == "VISIT" and prep == "in" and self.noun_attached(view, ph_index)
 
     def prep_role(self, view: SentenceView, roles: Roles, ph_index: int, prep: str, etype: EventType,
                   passive: bool, genitive: str = "source") -> None:
