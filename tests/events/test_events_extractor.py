@@ -686,6 +686,41 @@ def test_organisation_tagged_elsewhere_names_a_compound_part(text, expected):
     assert events == [expected]
 
 
+def test_compound_parts_known_on_their_own():
+    from chronik.events.mentions import compound_parts
+
+    text = "Die EU-Staats- und Regierungschefs; die UN-Vertreter; die IT-Beschäftigten."
+    seen = []
+
+    def known(part, head):
+        seen.append((part, head))
+        return "ORG" if part in ("EU", "UN") else None
+
+    found = [(text[m.start:m.end], m.label) for m in compound_parts(text, [], known)]
+    assert found == [("EU", "ORG"), ("UN", "ORG")]
+    # the head of a hyphen-truncated compound is the coordinated word's
+    assert seen == [("EU", "Regierungschefs"), ("UN", "Vertreter"), ("IT", "Beschäftigten")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country before a state organ speaks for the country, by its gazetteer name
+    ("Die US-Regierung kritisierte den Angriff scharf.", [("CRITICIZE", {("USA", "source")})]),
+    # an acronym before a spokesperson noun speaks for the organisation
+    ("Finanzminister Wolfgang Schäuble fordert von den EU-Partnern mehr Geld.",
+     [("DEMAND", {("Wolfgang Schäuble", "source"), ("EU", "target")})]),
+    ("Am Montag werden sich die EU-Staats- und Regierungschefs in Brüssel mit Ahmet Davutoglu treffen.",
+     [("MEET", {("EU", "source"), ("Ahmet Davutoglu", "target")})]),
+    # a country's companies and press are not the country
+    ("Der US-Konzern kritisierte den Angriff scharf.", []),
+    ("Einige US-Medien kritisierten den Angriff scharf.", []),
+])
+def test_name_as_first_part_of_a_compound_untagged_anywhere(text, expected):
+    art = article(text, {"Wolfgang Schäuble": "PER", "Brüssel": "LOC", "Ahmet Davutoglu": "PER"},
+                  published="2016-03-01")
+    events = [(e.type, {(a.name, a.role) for a in e.actors}) for e in EXTRACTOR(art).events]
+    assert events == expected
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

@@ -63,10 +63,14 @@ class ActorNames:
 
     def __init__(self, article: Article, mentions: Sequence[Mention] | None = None,
                  names: Mapping[str, str] | None = None,
-                 countries: Callable[[str], str | None] | None = None) -> None:
+                 countries: Callable[[str], str | None] | None = None,
+                 places: Callable[[str], str | None] | None = None) -> None:
+        """``countries`` gives the country of a country adjective, ``places`` the name of a
+        country written as an abbreviation ("US" -> "USA")."""
         text = article.text
         self.names = names or {}
         self.countries = countries
+        self.places = places
         self.mentions = tuple(article.mentions if mentions is None else mentions)
         self.surfaces = [" ".join(text[m.start:m.end].strip(_STRIP).split()) or text[m.start:m.end]
                          for m in self.mentions]
@@ -88,6 +92,8 @@ class ActorNames:
         if m.entity and m.entity in self.names:
             return self.names[m.entity]
         s = self.surfaces[index]
+        if m.label == "LOC" and s.isupper() and self.places is not None:
+            return self.places(s) or s  # "US-Regierung": USA
         if " " not in s and s[:1].isupper() and s[-1:] in "emnrs" and self.countries is not None:
             country = self.countries(s.lower())
             if country is not None and country.lower() != s.lower():

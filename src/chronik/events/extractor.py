@@ -11,6 +11,7 @@ without a finite verb yields nothing, and lines with photo credits are skipped.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -159,6 +160,35 @@ class EventExtractor:
     def country(self, adjective: str) -> str | None:
         """The country a country adjective names ("nordkoreanische" -> Nordkorea), if the entity
         package's demonym data is available."""
+        demonyms = self._load_demonyms()
+        if demonyms is None:
+            return None
+        place = demonyms.country(adjective)
+        return place.name if place is not None else None
+
+    def part_label(self, word: str, head: str, parts: "Parts") -> str | None:
+        """The label of a compound's first part that names who the compound's head stands for or
+        what it is about: a country before a state organ ("US-Regierung", ``state_organs``) or an
+        event noun ("Syrien-Einmarsch"); an acronym (:meth:`Reliability.acronym_name`) before a
+        spokesperson noun ("EU-Partner", "UN-Vertreter") or an event noun. A country's companies
+        and press speak for themselves ("US-Konzern", "US-Medien")."""
+        lexicon = parts.lexicon
+        if not head[:1].isupper():
+            return None
+        event = lexicon.noun_senses(parts.lemmatizer.lemma(head)) is not None
+        if self.country_name(word) is not None:
+            return "LOC" if event or head in lexicon.cue("state_organs") else None
+        if parts.reliability.acronym_name(word) and (event or head in lexicon.cue("spokesperson_nouns")):
+            return "ORG"
+        return None
+
+    def country_name(self, word: str) -> str | None:
+        """The gazetteer's name of the country ``word`` names ("US" -> "USA"), if it names one."""
+        demonyms = self._load_demonyms()
+        place = demonyms.gazetteer.lookup(word) if demonyms is not None else None
+        return place.name if place is not None and place.kind == "country" else None
+
+    def _load_demonyms(self):
         if not self._demonyms_tried:
             self._demonyms_tried = True
             try:
@@ -168,10 +198,7 @@ class EventExtractor:
                 self._demonyms = Demonyms(Gazetteer())
             except (ImportError, OSError, ValueError):
                 self._demonyms = None
-        if self._demonyms is None:
-            return None
-        place = self._demonyms.country(adjective)
-        return place.name if place is not None else None
+        return self._demonyms
 
     # -- extraction -------------------------------------------------------------------------
 
@@ -195,9 +222,10 @@ class EventExtractor:
         ocr_pronouns = parts.lexicon.cue("ocr_pronouns")  # "Jch" for "Ich": a tagged pronoun names nobody
         fixed = [m for _, m in repair(text, article.mentions, parts.lemmatizer.lemma)
                  if text[m.start:m.end] not in ocr_pronouns]
-        fixed = sorted(fixed + institutions(text, fixed, parts.lexicon.cue("institutions")) + compound_parts(text, fixed),
+        fixed = sorted(fixed + institutions(text, fixed, parts.lexicon.cue("institutions")) + compound_parts(
+            text, fixed, functools.partial(self.part_label, parts=parts)),
                        key=lambda m: (m.start, m.end))
-        actor_names = ActorNames(article, fixed, names, self.country)
+        actor_names = ActorNames(article, fixed, names, self.country, self.country_name)
         starts = [s.start for s in sentences]
         timeline = TimeLine(article, starts, self.options.inherit)
         mentions = sorted(enumerate(fixed), key=lambda im: im[1].start)

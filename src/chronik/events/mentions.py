@@ -199,21 +199,40 @@ def institutions(text: str, mentions: Sequence[Mention], names: frozenset[str]) 
 _HYPHENED = re.compile(r"([^\W\d_][\w.&]*)-(?=[^\W\d_])")
 
 
-def compound_parts(text: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """An organisation tagged elsewhere in the article as the first part of a compound the tagger
-    leaves untagged ("die Amazon-Beschäftigten", "die Lufthansa-Flugbegleiter", "gegen den
-    Bundeswehr-Einsatz"): an organisation mention of that part, so the compound's head noun can
-    name what it belongs to."""
-    orgs = {text[m.start:m.end] for m in mentions if m.label == "ORG"}
+def compound_parts(text: str, mentions: Sequence[Mention], known=None) -> list[Mention]:
+    """The first part of a compound the tagger leaves untagged that names an organisation or a
+    place ("die Amazon-Beschäftigten", "die EU-Partner", "der Syrien-Einmarsch"): a mention of
+    that part, so the compound's head noun can name what it belongs to. A part is a name when the
+    article tags it on its own elsewhere (as an organisation or a place), or when ``known(part,
+    head)`` gives it a label from the part and the compound's last word (or, in "EU-Staats- und
+    Regierungschefs", the coordinated word's)."""
+    tagged = {text[m.start:m.end]: m.label for m in mentions if m.label in ("ORG", "LOC")}
     out: list[Mention] = []
-    if not orgs:
-        return out
     for m in _HYPHENED.finditer(text):
         word = m.group(1)
         start = m.start(1)
-        if word not in orgs or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-")):
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            continue  # a part glued to a longer word
+        label = tagged.get(word)
+        if label is None and known is not None:
+            label = known(word, _compound_head(text, m.end()))
+        if label is None or any(n.start < m.end(1) + 1 and start < n.end for n in mentions):
             continue
-        if any(n.start < m.end(1) + 1 and start < n.end for n in mentions):
-            continue
-        out.append(Mention(start=start, end=m.end(1), label="ORG"))
+        out.append(Mention(start=start, end=m.end(1), label=label))
     return out
+
+
+_REST = re.compile(r"[\w-]*")
+_COORDINATED = re.compile(r"\s*(?:und|oder)\s+([\w-]+)")
+
+
+def _compound_head(text: str, pos: int) -> str:
+    """The last word of the compound that goes on at ``pos`` ("Partnern" in "EU-Partnern"), or of
+    the word coordinated with it when it ends in a hyphen ("Regierungschefs" in "EU-Staats- und
+    Regierungschefs")."""
+    rest = _REST.match(text, pos)
+    if rest.group().endswith("-") or text[rest.end():rest.end() + 1] == "-":
+        after = _COORDINATED.match(text, rest.end() + (text[rest.end():rest.end() + 1] == "-"))
+        if after is not None:
+            return after.group(1).split("-")[-1]
+    return rest.group().split("-")[-1]

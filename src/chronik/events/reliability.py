@@ -76,6 +76,12 @@ class Reliability:
                 self._known[word] = out
         return out
 
+    def acronym_name(self, word: str) -> bool:
+        """An acronym of two to five letters that is no unit, currency or common abbreviation
+        (``not_names``: "EU", "SPD", "NASA"; not "IT", "TV", "LED"). The dictionary cannot
+        decide this: it knows "EU" and "SPD" as well as "IT"."""
+        return _acronym(word) and len(word) <= 5 and word not in self.not_names
+
     def missed_name(self, view: SentenceView, t: Tok) -> bool:
         """A capitalised word outside every mention that looks like a name the tagger missed."""
         if not t.word or not t.cap or t.quoted or t.i in view.by_token or t.i in view.timex_tokens \

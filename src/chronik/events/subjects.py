@@ -40,6 +40,12 @@ class Subjects(VerbForms):
             return ph.head_first
         tok = view.toks[ph.modifies if ph.modifies is not None else ph.compound_of]
         word = tok.text.split("-")[-1]
+        toks, k = view.toks, tok.i + 1
+        if k < len(toks) and toks[k].text == "-":
+            k += 1  # the hyphen of "EU-Staats- und" as a token of its own
+        if (not word or k > tok.i + 1) and k + 1 < len(toks) and toks[k].lower in ("und", "oder"):
+            tok = toks[k + 1]  # "die EU-Staats- und Regierungschefs": the coordination's head
+            word = tok.text.split("-")[-1]
         if word in self.spokes or tok.lemma in self.spokes or tok.text in self.spokes:
             return tok.i
         return None
