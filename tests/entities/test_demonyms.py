@@ -13,6 +13,7 @@ def demonyms(gazetteer):
     ("italienischer", "Italien"), ("brasilianischen", "Brasilien"), ("chinesische", "China"),
     ("ukrainischen", "Ukraine"), ("deutschen", "Deutschland"), ("französische", "Frankreich"),
     ("europäischen", "Europa"), ("amerikanischen", "USA"), ("britische", "Großbritannien"),
+    ("englischen", "England"), ("schottische", "Schottland"),  # parts of a country, by place id
     ("malerisch", None), ("politischen", None), ("praktisch", None), ("arabischen", None),
     ("Russland", None), ("schnell", None),
 ])

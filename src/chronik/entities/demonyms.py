@@ -30,7 +30,8 @@ class Demonyms:
         for line in text.splitlines():
             if line.strip() and not line.startswith("#"):
                 adjective, code = line.split("\t")
-                self.irregular[adjective.strip()] = f"country:{code.strip()}"
+                code = code.strip()  # an ISO code, or a place id ("sub:GB-ENG": England)
+                self.irregular[adjective.strip()] = code if ":" in code else f"country:{code}"
         self._countries = [p for p in gazetteer.places.values() if p.kind in ("country", "continent")]
         self._cache: dict[str, Place | None] = {}
 
