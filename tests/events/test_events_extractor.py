@@ -721,6 +721,25 @@ def test_name_as_first_part_of_a_compound_untagged_anywhere(text, expected):
     assert events == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a zu-infinitive that is no coming or visiting makes the invitation an appeal
+    ("Der Staatsrat erließ eine Proklamation, worin er die Bevölkerung einlud, mit allen gesetzlichen Mitteln "
+     "gegen die Desorganisation, die der Generalstreik bedeutet, aufzutreten.", "DEMAND"),
+    ("Kim lud Putin ein, Pjöngjang zu besuchen.", "INVITE"),
+    ("Kim lud Putin ein, teilzunehmen.", "INVITE"),
+    ("Kim lud Putin zu einem Besuch ein.", "INVITE"),
+    # a purpose clause is no complement
+    ("Über 250 Rentner waren der Einladung der Stadt Gedern gefolgt, um dort einen Nachmittag zu verbringen.",
+     "INVITE"),
+])
+def test_invitation_to_do_something_is_an_appeal(text, expected):
+    art = article(text, {"Staatsrat": "ORG", "Kim": "PER", "Putin": "PER", "Pjöngjang": "LOC", "Gedern": "LOC"},
+                  published="2016-03-01")
+    events = EventExtractor(ExtractorOptions(min_confidence=0))(art).events
+    types = [e.type for e in events if art.text[e.trigger.start:e.trigger.end].lower().startswith(("ein", "lud"))]
+    assert types == [expected]
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

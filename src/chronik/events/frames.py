@@ -339,11 +339,39 @@ def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexi
             ok = ok if kind == "active" else not ok
         elif kind == "nodecree":  # "erklärt Freitage zu Feiertagen", "zu Feiertagen erklärt": a decree
             ok = not _decree(view, i)
+        elif kind == "zuinf":  # "lud die Bevölkerung ein, ... aufzutreten": an appeal, not "zu kommen"
+            verb = _zu_infinitive(view, i)
+            bare = verb.lower[:1] + verb.lower[1:].replace("zu", "", 1) if verb is not None else ""  # "teilzunehmen"
+            ok = verb is not None and not lexicon.in_list(arg, verb.lemma) and not lexicon.in_list(arg, bare)
         else:
             ok = True
         if not ok:
             return False
     return True
+
+
+def _zu_infinitive(view: SentenceView, i: int) -> Tok | None:
+    """The zu-infinitive that completes the trigger at token ``i``: right before it ("in eine
+    Wirtschaft zu kommen eingeladen"), or closing the next clause that is not a relative one
+    ("lud die Bevölkerung ein, mit allen Mitteln gegen die Desorganisation, die ..., aufzutreten"):
+    the stretches an inserted relative clause splits it into are passed over."""
+    toks = view.toks
+    if i >= 2 and toks[i - 2].lower == "zu" and toks[i - 1].word:
+        return toks[i - 1]
+    for c in range(toks[i].clause + 1, len(view.clauses)):
+        if view.clauses[c].relative:
+            continue
+        words = [t for t in view.clause_toks(c) if t.word]
+        if not words:
+            continue
+        if words[0].lower in ("um", "ohne", "statt", "anstatt"):
+            return None  # a purpose: "der Einladung gefolgt, um dort einen Nachmittag zu verbringen"
+        last = words[-1]
+        if len(words) >= 2 and words[-2].lower == "zu" or ("zu" in last.lower[1:-3] and last.lower != last.lemma):
+            return last
+        if view.clauses[c].opener:
+            return None  # a subordinate clause of its own ("..., dass ...")
+    return None
 
 
 def _reach(view: SentenceView, i: int, lexicon: Lexicon) -> list[Tok]:
