@@ -740,6 +740,21 @@ def test_invitation_to_do_something_is_an_appeal(text, expected):
     assert types == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "von <country adjective> Seite": the agent of a passive, beside the judged event's parties
+    ("Dementsprechend wurde auch der heutige japanische Protest von sowjetischer Seite abgelehnt.",
+     ("REJECT", {("Sowjetunion", "source"), ("Japan", "target")})),
+    ("Von russischer Seite wurde der Angriff bestritten.", ("DENY", {("Russland", "source")})),
+    # the collective subject of a passive is its target
+    ("In einer Entschließung werden die tschechoslowakische und die jugoslawische Regierung aufgefordert, "
+     "eine volle Rechtsangleichung durchzuführen.", ("DEMAND", {("Tschechoslowakei", "target"), ("Jugoslawien", "target")})),
+])
+def test_country_adjectives_as_agent_and_passive_subject(text, expected):
+    art = article(text, {}, published="1938-03-01")
+    events = [(e.type, {(a.name, a.role) for a in e.actors}) for e in EXTRACTOR(art).events]
+    assert expected in events
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

@@ -33,8 +33,9 @@ class Place:
         return self.kind != "city" or self.population >= BIG_CITY
 
 
-def _country_names() -> dict[str, tuple[str, ...]]:
-    text = resources.files(DATA).joinpath("country_names.tsv").read_text(encoding="utf-8")
+def _country_names(file: str = "country_names.tsv") -> dict[str, tuple[str, ...]]:
+    """Place id -> names, from a hand-written table of the data package."""
+    text = resources.files(DATA).joinpath(file).read_text(encoding="utf-8")
     out = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -87,13 +88,16 @@ class Gazetteer:
     @property
     def places(self) -> dict[str, Place]:
         """Every place by id (parsed on first use); countries take the names German news uses
-        first (``data/country_names.tsv``: "USA", "Großbritannien")."""
+        first (``data/country_names.tsv``: "USA", "Großbritannien"); states that no longer exist
+        (``data/former_states.tsv``: "Sowjetunion", "Österreich-Ungarn") are countries too."""
         if not self._places:
             preferred = _country_names()
             for line in self._lines:
                 kind, ident, pop, names = line.split("\t", 3)
                 listed = preferred.get(ident, ()) + tuple(names.split("|"))
                 self._places[ident] = Place(ident, kind, int(pop), tuple(dict.fromkeys(listed)))
+            for ident, names in _country_names("former_states.tsv").items():
+                self._places[ident] = Place(ident, "country", 0, names)
         return self._places
 
     @staticmethod

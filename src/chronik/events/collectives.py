@@ -32,9 +32,12 @@ class StateCollectives:
         """A country adjective with a state collective, outside prepositional phrases, as an actor
         of the verb: "hat ... die britische Regierung aufgefordert" (target Großbritannien),
         "Die russische Armee griff ... an", "erschossen israelische Soldaten" (source Russland,
-        Israel, when the subject is not named)."""
+        Israel, when the subject is not named), "werden die tschechoslowakische und die
+        jugoslawische Regierung aufgefordert" (the subject of a passive: targets)."""
         toks = view.toks
         trig = toks[i]
+        if self.countries is not None:
+            self.side(view, i, roles)
         collectives = self.lexicon.cue("state_collectives")
         if self.countries is None or not any(t.text in collectives for t in view.clause_toks(trig.clause)):
             return
@@ -58,6 +61,10 @@ class StateCollectives:
                     roles.countries.append((country, "source"))
                 elif k > fin and (roles.subject or t.lower in ("den", "dem")) and not passive:
                     roles.countries.append((country, "target"))
+                elif passive and t.lower in ("die", "der") and not roles.target \
+                        and not (k > 0 and toks[k - 1].cap and toks[k - 1].word):
+                    # the subject of a passive, not a genitive ("der Vorschlag der ... Regierung")
+                    roles.countries.append((country, "target"))
         # opening the sentence without an article: the subject ("Russische Truppen griffen ... an")
         first = next((t for t in toks[:fin] if t.word), None)
         if first is not None and first.cap and first.i + 1 < fin and toks[first.i + 1].text in collectives \
@@ -76,6 +83,22 @@ class StateCollectives:
                 country = self.countries(adj.lower)
                 if country is not None and all(c != country for c, _ in roles.countries):
                     roles.countries.append((country, "source"))
+
+    def side(self, view: SentenceView, i: int, roles: Roles) -> None:
+        """"von <country adjective> Seite" as the agent of a passive or of a verb without a named
+        subject: "wurde der japanische Protest von sowjetischer Seite abgelehnt" (source
+        Sowjetunion)."""
+        toks = view.toks
+        trig = toks[i]
+        if roles.subject and not self.finder.is_passive(view, trig):
+            return
+        for t in view.clause_toks(trig.clause)[:-2]:
+            adj, noun = toks[t.i + 1], toks[t.i + 2]
+            if t.lower != "von" or noun.text != "Seite" or not adj.text.islower() or adj.clause != trig.clause:
+                continue
+            country = self.countries(adj.lower)
+            if country is not None and all(c != country for c, _ in roles.countries):
+                roles.countries.append((country, "source"))
 
     @staticmethod
     def adjectives(view: SentenceView, k: int, collectives: frozenset[str]) -> list[Tok]:
@@ -109,7 +132,7 @@ def judged_parties(view: SentenceView, frames: list["Frame"], preps: frozenset[s
     ... billigen"); not a noun inside a prepositional phrase ("stimmte nach dem Treffen mit X zu")."""
     toks = view.toks
     for f in frames:
-        if f.noun or f.type not in JUDGING or f.roles.target or f.roles.countries:
+        if f.noun or f.type not in JUDGING or f.roles.target or any(r == "target" for _, r in f.roles.countries):
             continue
         for g in frames:
             if not g.noun or g.type not in JUDGED or toks[g.trigger].clause != toks[f.trigger].clause:
