@@ -755,6 +755,24 @@ def test_country_adjectives_as_agent_and_passive_subject(text, expected):
     assert expected in events
 
 
+@pytest.mark.parametrize("text, names, expected", [
+    # whoever the actor acts for is a source too
+    ("Im Namen des Kaisers Franz Joseph dankte Graf Esterhazy den Erschienenen.",
+     {"Franz Joseph": "PER", "Graf Esterhazy": "PER"},
+     ("SUPPORT", {("Graf Esterhazy", "source"), ("Franz Joseph", "source")})),
+    # "auf Einladung": the clause's subject is the one invited
+    ("Gabriele Hoeborn hält auf Einladung der Universität Talca Vorlesungen als Gastprofessorin.",
+     {"Gabriele Hoeborn": "PER", "Universität Talca": "ORG"},
+     ("INVITE", {("Universität Talca", "source"), ("Gabriele Hoeborn", "target")})),
+    ("Auf Einladung von Josef Unterholzner konnten sich die Landesräte ein Bild verschaffen.",
+     {"Josef Unterholzner": "PER"}, ("INVITE", {("Josef Unterholzner", "source")})),
+])
+def test_on_behalf_and_on_invitation(text, names, expected):
+    art = article(text, names, published="2016-03-01")
+    events = [(e.type, {(a.name, a.role) for a in e.actors}) for e in EXTRACTOR(art).events]
+    assert events == [expected]
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

@@ -162,6 +162,7 @@ class FrameFinder:
                                       report=sense.report)
             if not own:
                 self.collectives(view, i, roles)
+            finder.on_behalf(view, i, roles)
             if _holds(sense, roles, view, i, lexicon):
                 return Frame(trigger=i, type=sense.type, lemma=lemma, sense=sense, roles=roles, noun=False,
                              control=controller, aside=self.finder.apposed_participle(view, view.toks[i]))
@@ -220,9 +221,23 @@ class FrameFinder:
                     roles.add("source", p)
             if roles.empty:
                 continue
+            if sense.type in ("INVITE", "DEMAND") and i > 0 and view.toks[i - 1].lower == "auf":
+                self._invited(view, i, roles)
             if _holds(sense, roles, view, i, lexicon, noun=True):
                 return Frame(trigger=i, type=sense.type, lemma=head, sense=sense, roles=roles, noun=True)
         return None
+
+    def _invited(self, view: SentenceView, i: int, roles: Roles) -> None:
+        """"auf Einladung (der Universität Talca)" and "auf Drängen ...": the subject of the
+        clause the phrase stands in is the one invited or urged ("Gabriele Hoeborn hält auf
+        Einladung der Universität Talca Vorlesungen")."""
+        fin = self.finder.finite(view, i)
+        if fin is None or fin == i:
+            return
+        subject, _ = self.finder.subject(view, fin, set())
+        for p in subject:
+            if p not in roles.source:
+                roles.add("target", p)
 
     def _light_frame(self, view: SentenceView, n: int, v: int, lvc: LightVerb, frames: list[Frame]) -> Frame | None:
         lexicon, finder = self.lexicon, self.finder

@@ -234,6 +234,18 @@ class RoleFinder(Subjects):
         t = view.toks[k]
         return self.bare_noun(view, k) and t.lower not in self.dets
 
+    @staticmethod
+    def on_behalf(view: SentenceView, i: int, roles: Roles) -> None:
+        """Whoever a verb's actor acts for ("im Namen des Kaisers Franz Joseph dankte Graf
+        Esterhazy", "hat Bonnet im Namen der Goldländer ... gestellt") is a source too."""
+        toks = view.toks
+        for ph in view.phrases:
+            k = ph.modifies
+            if k is None or ph.clause != toks[i].clause or toks[k].text != "Namen" or k == 0 \
+                    or toks[k - 1].lower not in ("im", "jm") or ph.index in roles.target:
+                continue
+            roles.add("source", ph.index)
+
     def locates_noun(self, view: SentenceView, ph_index: int, etype: EventType, prep: str) -> bool:
         """A visit's "in" phrase right after a common noun says where that noun is, not what is
         visited ("eines der Unternehmen in Bayern besucht", "ein Besuch des Bergwerks in Prettau").
