@@ -773,6 +773,13 @@ def test_on_behalf_and_on_invitation(text, names, expected):
     assert events == [expected]
 
 
+def test_declaring_something_void_is_no_statement():
+    art = article("Der Landtag hat die Wahl für ungültig erklärt.", {"Landtag": "ORG"}, published="2016-03-01")
+    assert [e.type for e in EventExtractor(ExtractorOptions(min_confidence=0))(art).events] == []
+    art = article("Der Landtag hat erklärt, die Wahl sei ungültig.", {"Landtag": "ORG"}, published="2016-03-01")
+    assert [e.type for e in EXTRACTOR(art).events] == ["STATEMENT"]
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

@@ -412,13 +412,17 @@ def _reach(view: SentenceView, i: int, lexicon: Lexicon) -> list[Tok]:
 def _decree(view: SentenceView, i: int) -> bool:
     """A verb with an object predicate in "zu": "zu" and a noun right before it (an adjective may
     stand between: "zur nationalen Aufgabe erklärt"), or after it and an object that is neither a
-    name nor a time ("erklärt Freitage zu Feiertagen"; not "erklärte Merkel am Montag zum Auftakt")."""
+    name nor a time ("erklärt Freitage zu Feiertagen"; not "erklärte Merkel am Montag zum Auftakt");
+    or an adjective or participle in "für" right before it ("für ungültig erklärt")."""
     toks, c = view.toks, view.toks[i].clause
     def zu(k: int) -> bool:
         return 0 <= k < len(toks) - 1 and toks[k].clause == c and toks[k].lower in ("zu", "zum", "zur")
 
     if zu(i - 2) and toks[i - 1].cap or zu(i - 3) and toks[i - 2].text.islower() and toks[i - 1].cap:
         return True
+    if i >= 2 and toks[i - 2].lower == "für" and toks[i - 2].clause == c and toks[i - 1].text.islower() \
+            and toks[i - 1].word:
+        return True  # "für verhaftet erklärt", "des Thrones für verlustig erklärt", "für ungültig erklären"
     for k in range(i + 2, min(i + 5, len(toks))):
         between = toks[i + 1:k]
         if any(t.i in view.by_token or t.i in view.timex_tokens or not t.word or t.clause != c for t in between):
