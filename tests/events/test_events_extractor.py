@@ -780,6 +780,22 @@ def test_declaring_something_void_is_no_statement():
     assert [e.type for e in EXTRACTOR(art).events] == ["STATEMENT"]
 
 
+@pytest.mark.parametrize("text, names, expected", [
+    # places after a name and a comma are its address, not the subject (voting-rights notices)
+    ("Herr Friedhelm Loh, Deutschland hat uns am 07.01.2015 mitgeteilt, dass sein Stimmrechtsanteil gestiegen ist.",
+     {"Friedhelm Loh": "PER", "Deutschland": "LOC"}, {("Friedhelm Loh", "source")}),
+    ("Die BlackRock, Inc., Wilmington, USA hat uns am 07.01.2015 mitgeteilt, dass ihr Stimmrechtsanteil gestiegen ist.",
+     {"BlackRock, Inc.": "ORG", "Wilmington": "LOC", "USA": "LOC"}, {("BlackRock, Inc", "source")}),
+    # a place that opens the sentence stays the subject
+    ("Berlin hat uns am Montag mitgeteilt, dass die Einladung angenommen ist.", {"Berlin": "LOC"},
+     {("Berlin", "source")}),
+])
+def test_address_after_a_name_is_no_subject(text, names, expected):
+    art = article(text, names, published="2016-03-01")
+    statements = [{(a.name, a.role) for a in e.actors} for e in EXTRACTOR(art).events if e.type == "STATEMENT"]
+    assert statements == [expected]
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

@@ -156,7 +156,7 @@ class Subjects(VerbForms):
                 and view.toks[f + 1].clause == tok.clause:
             return [], units  # "FOCUS Online erzählt er, ...": the pronoun is the subject, the name an object
         if before and before[0][3] not in OBLIQUE:
-            return self.group(view, before[0][0]), units
+            return self.group(view, self._addressed(view, clause, before[0][0])), units
         after = [u for u in free if u[1] > f and u[3] not in OBLIQUE]
         if self._pronoun_subject(view, first_word, f) or self._pronoun_after(view, f):
             return [], units
@@ -346,6 +346,25 @@ class Subjects(VerbForms):
         toks = [t for t in view.clause_toks(clause.index) if t.word]
         return bool(toks) and all((t.i in view.by_token and view.labels.get(view.phrases[view.by_token[t.i]].mention)
                                    == "LOC") or t.text.isupper() for t in toks)
+
+    def _addressed(self, view: SentenceView, clause, ph_index: int) -> int:
+        """The name a place opening a clause after a comma is the address of, when only names and
+        places stand before it ("Herr Friedhelm Loh, Deutschland hat uns ... mitgeteilt", "Die
+        BlackRock, Inc., Wilmington, USA hat uns ... mitgeteilt"); else the place's own phrase."""
+        ph = view.phrases[ph_index]
+        toks = view.toks
+        if view.labels.get(ph.mention) != "LOC" or clause.index == 0 or toks[clause.first].text != "," \
+                or ph.first != clause.first + 1:
+            return ph_index
+        for c in range(clause.index - 1, -1, -1):
+            words = [t for t in view.clause_toks(c) if t.word]
+            covering = [next((p for p in view.phrases if p.first <= t.i <= p.last), None) for t in words]
+            if not words or covering[-1] is None or any(p is None and t.lower not in self.dets
+                                                        for t, p in zip(words, covering)):
+                return ph_index
+            if view.labels.get(covering[-1].mention) != "LOC":
+                return covering[-1].index
+        return ph_index
 
     def previous_subject(self, view: SentenceView, clause: int) -> list[int]:
         """The subject of a clause continued after an apposition or a relative clause
