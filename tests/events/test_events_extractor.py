@@ -276,6 +276,10 @@ CASES = [
      {"Ferrari": "ORG", "Jean Todt": "PER", "Franziskus": "PER"}, {}, "2024-01-01",
      [("STATEMENT", "erklärte", {("Jean Todt", "source")}, {}),
       ("MEET", "Treffen", {("Jean Todt", "source"), ("Franziskus", "target")}, {})]),
+    # and a hyphen glued to the name with a space after it ("SVP-Arbeitnehmer- Chef": a broken line's hyphen)
+    ("stray-space-after-hyphen", "„Kreisky hatte maßgeblichen Anteil an der Lösung“, sagt SVP-Arbeitnehmer- Chef "
+     "Christoph Gufler.", {"Kreisky": "PER", "SVP-Arbeitnehmer": "ORG", "Christoph Gufler": "PER"}, {}, "2024-01-01",
+     [("STATEMENT", "sagt", {("Christoph Gufler", "source")}, {})]),
     # "sowohl X als auch Y", "weder X noch Y": two-part coordinators join the names ("Sowohl" is no title)
     ("sowohl-als-auch", "Sowohl Andergassen als auch Durnwalder hoben die historische Bedeutung hervor.",
      {"Andergassen": "PER", "Durnwalder": "PER"}, {}, "2024-01-01",

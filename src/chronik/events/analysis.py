@@ -252,8 +252,11 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
         last = toks[last_tok]
         if m.end < last.end and last.text[m.end - last.start:m.end - last.start + 1] == "-":
             ph.compound_of = last_tok
-        elif last_tok + 2 < len(toks) and toks[last_tok + 1].text == "-" and _glued_hyphen(toks, last_tok + 1):
-            ph.compound_of = last_tok + 2  # "Ferrari -Teamchef": the same compound with a stray space
+        elif last_tok + 2 < len(toks) and toks[last_tok + 1].text == "-" and (
+                _glued_hyphen(toks, last_tok + 1) or (toks[last_tok].end == toks[last_tok + 1].start
+                                                      and toks[last_tok + 2].cap and toks[last_tok + 2].word)):
+            # "Ferrari -Teamchef", "SVP-Arbeitnehmer- Chef": the same compound with a stray space
+            ph.compound_of = last_tok + 2
         elif m.label == "ORG" and last_tok + 2 < len(toks) and toks[last_tok + 1].cap and toks[last_tok + 1].word \
                 and _unmentioned(toks[last_tok + 1], mentions) and _starts_person(toks[last_tok + 2], mentions):
             ph.compound_of = last_tok + 1  # "sagte UEFA Präsident Michel Platini": "UEFA-Präsident" without its hyphen
