@@ -626,6 +626,19 @@ def test_institutions_are_organisation_mentions():
     assert [text[m.start:m.end] for m in institutions(text, [inside, weber], names)] == ["Bundesrath", "Unterhaus"]
 
 
+def test_organisation_named_by_its_place_is_not_split():
+    from chronik.events.mentions import repair
+    from chronik.model import Mention
+
+    # "Universität" and "Bozen" are tagged alone elsewhere, but "Universität Bozen" is one organisation
+    text = "Die Universität lädt ein. Bozen feiert. Die Stadt Bozen und die Universität Bozen arbeiten zusammen."
+    spans = [("Universität", "ORG", 0), ("Bozen", "LOC", 0), ("Bozen", "LOC", text.index("Stadt")),
+             ("Universität Bozen", "ORG", 20)]
+    mentions = tuple(sorted((Mention(start=text.index(s, at), end=text.index(s, at) + len(s), label=lab)
+                             for s, lab, at in spans), key=lambda m: m.start))
+    assert [text[m.start:m.end] for _, m in repair(text, mentions)][-1] == "Universität Bozen"
+
+
 def test_form_of_address_tagged_alone_elsewhere_does_not_split_a_name():
     from chronik.events.mentions import repair
     from chronik.model import Mention

@@ -38,6 +38,7 @@ def repair(text: str, mentions: tuple[Mention, ...], lemma=None) -> list[tuple[i
     """(index of the original mention, mention) pairs after trimming and splitting. ``lemma``
     tells inflected words ("lud" -> "laden") from lowercase names ("dpa", "epd")."""
     known = {_norm(text[m.start:m.end]) for m in mentions}
+    places = {_norm(text[m.start:m.end]) for m in mentions if m.label == "LOC"}
     starts = {m.start for m in mentions}
     out: list[tuple[int, Mention]] = []
     for index, m in enumerate(mentions):
@@ -55,7 +56,11 @@ def repair(text: str, mentions: tuple[Mention, ...], lemma=None) -> list[tuple[i
             run.pop()
         if not run:
             continue
-        for start, end in _split(text, run, known):
+        if m.label == "ORG" and _norm(text[run[-1][0]:run[-1][1]]) in places:
+            split = [(run[0][0], run[-1][1])]  # "Universität Bozen", "Flughafen Wien": an organisation named by its place
+        else:
+            split = _split(text, run, known)
+        for start, end in split:
             out.append((index, Mention(start=start, end=end, label=m.label, entity=m.entity)))
     return out
 
