@@ -813,6 +813,24 @@ def test_address_after_a_name_is_no_subject(text, names, expected):
     assert statements == [expected]
 
 
+@pytest.mark.parametrize("text, names, expected", [
+    # a short bracket after each name of a list (party, position, time) keeps the list one coordination
+    ("Angela Merkel (CDU), Sigmar Gabriel (SPD) und Horst Seehofer (CSU) trafen sich am Sonntag in Berlin.",
+     {"Angela Merkel": "PER", "Sigmar Gabriel": "PER", "Horst Seehofer": "PER", "CDU": "ORG", "SPD": "ORG",
+      "CSU": "ORG", "Berlin": "LOC"},
+     [("MEET", {("Angela Merkel", "source"), ("Sigmar Gabriel", "source"), ("Horst Seehofer", "source")})]),
+    ("In Köln (10.00 Uhr), Dortmund (10.30 Uhr) und Bad Oeynhausen (11.00 Uhr) sind Kundgebungen geplant.",
+     {"Köln": "LOC", "Dortmund": "LOC", "Bad Oeynhausen": "LOC"}, []),
+    # who hands aid over gives it
+    ("Staatssekretär Roland Krämer (Mitte) übergab die Zuwendung an Ortsvorsteher Gerald Linn (li.) und "
+     "Bürgermeister Karl Josef Scheer.", {"Roland Krämer": "PER", "Gerald Linn": "PER", "Karl Josef Scheer": "PER"},
+     [("AID", {("Roland Krämer", "source"), ("Gerald Linn", "target"), ("Karl Josef Scheer", "target")})]),
+])
+def test_brackets_inside_a_list_of_names(text, names, expected):
+    art = article(text, names, published="2016-03-01")
+    assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in EXTRACTOR(art).events] == expected
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

@@ -126,6 +126,30 @@ def _glued_hyphen(toks: list[Tok], k: int) -> bool:
     return k + 1 < len(toks) and toks[k + 1].start == toks[k].end and toks[k + 1].cap and toks[k + 1].word
 
 
+BRACKET_WORDS = 4  # the most words a bracket after a name may hold and still be its apposition: "(CDU)", "(10.00 Uhr)"
+
+
+def _after_brackets(toks: list[Tok], m: int) -> int:
+    """The index after a short bracket that opens at ``m`` ("Angela Merkel (CDU)"), else ``m``."""
+    if m < len(toks) and toks[m].text == "(":
+        for e in range(m + 1, min(m + 2 + BRACKET_WORDS, len(toks))):
+            if toks[e].text == ")":
+                return e + 1
+            if toks[e].text == "(":
+                break
+    return m
+
+
+def _bracket_open(toks: list[Tok], close: int) -> int | None:
+    """The index of the "(" of the short bracket that closes at ``close``."""
+    for o in range(close - 1, max(-1, close - 2 - BRACKET_WORDS), -1):
+        if toks[o].text == "(":
+            return o
+        if toks[o].text == ")":
+            break
+    return None
+
+
 def _list_commas(toks: list[Tok], coords: frozenset[str], mentions: Sequence[Mention]) -> set[int]:
     """The commas of a list of names closed by a coordinator ("an den Flughäfen München, Frankfurt,
     Köln/Bonn, Dortmund und Hannover Warnstreiks durchführen"): each item is one entity mention of
@@ -142,12 +166,14 @@ def _list_commas(toks: list[Tok], coords: frozenset[str], mentions: Sequence[Men
                 m += 1
         while m > j and not named(j, m):
             m -= 1
-        return m
+        return _after_brackets(toks, m) if m > j else m
 
     out: set[int] = set()
     k = 1
     while k < len(toks):
-        if toks[k].text != "," or not any(m.end == toks[k - 1].end for m in mentions):
+        if toks[k].text != "," or not any(m.end == toks[k - 1].end for m in mentions) and not (
+                toks[k - 1].text == ")" and (o := _bracket_open(toks, k - 1)) is not None and o > 0
+                and any(m.end == toks[o - 1].end for m in mentions)):
             k += 1
             continue
         commas = [k]
@@ -417,7 +443,7 @@ def _groups(view: SentenceView, coords: frozenset[str], lexicon: Lexicon,
     for ph in view.phrases:
         linked = False
         if prev is not None and ph.compound_of is None and prev.compound_of is None and ph.modifies is None:
-            between = view.toks[prev.last + 1:ph.first]
+            between = view.toks[_after_brackets(view.toks, prev.last + 1):ph.first]  # "Merkel (CDU), Gabriel"
             core = [t.text.lower() for t in between if t.text not in QUOTES]
             list_comma = core == [","] and not ph.det  # "Deutschland, Frankreich und ...", '"SZ", "Spiegel"'
             quoted = len(core) < len(between) and core and all(w in coords or w == "," for w in core)
