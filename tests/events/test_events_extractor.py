@@ -831,6 +831,23 @@ def test_brackets_inside_a_list_of_names(text, names, expected):
     assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in EXTRACTOR(art).events] == expected
 
 
+@pytest.mark.parametrize("text, names, expected", [
+    # a genitive before a spokesperson noun that is a person's title: the person acts
+    ("Israels Regierungschef Benjamin Netanjahu lehnte einen Waffenstillstand ab.",
+     {"Israels": "LOC", "Benjamin Netanjahu": "PER"}, [("REJECT", {("Benjamin Netanjahu", "source")})]),
+    ("Israels Regierungschef lehnte einen Waffenstillstand ab.", {"Israels": "LOC"}, [("REJECT", {("Israel", "source")})]),
+    # a feminine genitive takes no "s": the name keeps its own
+    ("Bei einem Angriff der Hamas auf Israel wurden Menschen verletzt.", {"Hamas": "ORG", "Israel": "LOC"},
+     [("ATTACK", {("Hamas", "source"), ("Israel", "target")})]),
+    # a union calls an organisation's staff out: the organisation is the target
+    ("Die Gewerkschaft Verdi ruft die Beschäftigten der Lufthansa am Mittwoch zu einem Warnstreik auf.",
+     {"Verdi": "ORG", "Lufthansa": "ORG"}, [("PROTEST", {("Verdi", "source"), ("Lufthansa", "target")})]),
+])
+def test_titles_genitives_and_staff(text, names, expected):
+    art = article(text, names, published="2016-03-01")
+    assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in EXTRACTOR(art).events] == expected
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

@@ -171,18 +171,22 @@ class FrameFinder:
     def _employer(self, view: SentenceView, f: Frame) -> None:
         """A protest without a target whose clause names an organisation only as the first part of
         a compound ("Die Amazon-Beschäftigten in Leipzig streiken", "im Amazon-Versandzentrum",
-        "gegen den Bundeswehr-Einsatz"): the organisation is the target, unless the compound names
-        the protesters' own organisation's people ("Verdi-Chef", "Verdi-Mitglieder",
+        "gegen den Bundeswehr-Einsatz") or as the genitive of its staff ("ruft die Beschäftigten der
+        Lufthansa zum Warnstreik auf", ``worker_nouns``): the organisation is the target, unless the
+        compound names the protesters' own organisation's people ("Verdi-Chef", "Verdi-Mitglieder",
         ``own_organisation_heads``)."""
         own = self.lexicon.cue("own_organisation_heads")
+        workers = self.lexicon.cue("worker_nouns")
         clause = view.toks[f.trigger].clause
         for ph in view.phrases:
-            if ph.clause != clause or ph.compound_of is None or ph.index in f.roles.source \
-                    or view.labels.get(ph.mention) != "ORG":
+            if ph.clause != clause or ph.index in f.roles.source or view.labels.get(ph.mention) != "ORG":
                 continue
-            head = view.toks[ph.compound_of].text.split("-")[-1]
-            if head in own:
-                continue
+            if ph.compound_of is not None:
+                head = view.toks[ph.compound_of].text.split("-")[-1]
+                if head in own:
+                    continue
+            elif not f.roles.source or ph.modifies is None or ph.prep or view.toks[ph.modifies].text not in workers:
+                continue  # "Verdi ruft die Beschäftigten der Lufthansa ... auf": the staff's employer
             f.roles.add("target", ph.index)
             return
 

@@ -47,6 +47,9 @@ class Subjects(VerbForms):
             tok = toks[k + 1]  # "die EU-Staats- und Regierungschefs": the coordination's head
             word = tok.text.split("-")[-1]
         if word in self.spokes or tok.lemma in self.spokes or tok.text in self.spokes:
+            nxt = view.by_token.get(tok.i + 1)
+            if nxt is not None and view.labels.get(view.phrases[nxt].mention) == "PER":
+                return None  # "Israels Regierungschef Benjamin Netanjahu": the noun is the person's title
             return tok.i
         return None
 
