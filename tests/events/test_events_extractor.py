@@ -848,6 +848,45 @@ def test_titles_genitives_and_staff(text, names, expected):
     assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in EXTRACTOR(art).events] == expected
 
 
+@pytest.mark.parametrize("text, names, expected", [
+    # an office in the clause makes an election a change of leadership, in any form of the noun
+    ("Die Delegierten wählten Olaf Scholz zum Vorsitzenden.", {"Olaf Scholz": "PER"},
+     [("LEADERSHIP", {("Olaf Scholz", "target")})]),
+    ("Annalena Baerbock wurde zur Kanzlerkandidatin gewählt.", {"Annalena Baerbock": "PER"},
+     [("LEADERSHIP", {("Annalena Baerbock", "target")})]),
+    # an award is no office
+    ("Er wurde zum Sportler des Jahres gewählt.", {}, []),
+    # a state threatens with something too, not only a person
+    ("Nordkorea drohte den USA mit einem Atomschlag.", {"Nordkorea": "LOC", "USA": "LOC"},
+     [("THREATEN", {("Nordkorea", "source"), ("USA", "target")})]),
+])
+def test_elections_and_threats(text, names, expected):
+    art = article(text, names, published="2016-03-01")
+    events = EventExtractor(ExtractorOptions(min_confidence=0))(art).events
+    assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in events] == expected
+
+
+def test_preposition_condition_tells_contracted_forms():
+    from chronik.events.frames import _holds
+    from chronik.events.lexicon import Condition, Sense, load_lexicon
+    from chronik.events.analysis import analyse
+    from chronik.events.roles import Roles
+
+    from chronik.events.view import Tok
+
+    lexicon = load_lexicon("de")
+    text = "Sie wurde zur Vorsitzenden gewählt"
+    toks, at = [], 0
+    for k, (word, lemma) in enumerate([("Sie", "sie"), ("wurde", "werden"), ("zur", "zur"),
+                                       ("Vorsitzenden", "Vorsitzende"), ("gewählt", "wählen")]):
+        at = text.index(word, at)
+        toks.append(Tok(i=k, start=at, end=at + len(word), text=word, lower=word.lower(), lemma=lemma))
+    view = analyse(text, 0, len(text), toks, [], lexicon)
+    i = 4
+    holds = lambda arg: _holds(Sense("LEADERSHIP", (Condition("pp", arg),)), Roles(), view, i, lexicon)  # noqa: E731
+    assert holds("zur") and holds("zu") and not holds("zum")
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

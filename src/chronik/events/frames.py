@@ -338,8 +338,8 @@ def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexi
             ok = any(t.text.islower() and t.lower in lexicon.lists.get(arg, ()) for t in clause)
         elif kind == "noword":
             ok = not any(lexicon.in_list(arg, t.lemma) or lexicon.in_list(arg, t.text) for t in nouns)
-        elif kind == "pp":
-            ok = any(norm_prep(t.lower) == arg for t in clause)
+        elif kind == "pp":  # "pp:zur" is the contracted form itself, "pp:zu" any form of it
+            ok = any(t.lower == arg or norm_prep(t.lower) == arg for t in clause)
         elif kind == "nopp":
             ok = not any(norm_prep(t.lower) == arg for t in clause)
         elif kind == "recip":
