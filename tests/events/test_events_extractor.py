@@ -887,6 +887,21 @@ def test_preposition_condition_tells_contracted_forms():
     assert holds("zur") and holds("zu") and not holds("zum")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a government named by its seat: the place acts, whole and coordinated
+    ("Die Regierung in Kiew dementierte Berichte über einen Rückzug aus Bachmut.", [("DENY", {("Kiew", "source")})]),
+    ("Zuvor griffen Russland und die Staatsführung in Damaskus ihre Gegner noch einmal verstärkt an.",
+     [("ATTACK", {("Russland", "source"), ("Damaskus", "source")})]),
+    # troops in a country are not that country's
+    ("Die Truppen in Syrien griffen an.", [("ATTACK", set())]),
+])
+def test_government_named_by_its_seat(text, expected):
+    art = article(text, {"Kiew": "LOC", "Bachmut": "LOC", "Russland": "LOC", "Damaskus": "LOC", "Syrien": "LOC"},
+                  published="2016-03-01")
+    events = EventExtractor(ExtractorOptions(min_confidence=0))(art).events
+    assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in events] == expected
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

@@ -17,7 +17,7 @@ from chronik.events.mentions import DATELINE, dateline_places
 from chronik.events.notactors import adjectival, attribute, bracketed, initials
 from chronik.events.verbs import is_finite_like
 from chronik.events.voice import participle
-from chronik.events.view import BREAKS, QUOTES, TERMINAL, Clause, Phrase, SentenceView, Tok, is_adjective
+from chronik.events.view import ARTICLES, BREAKS, QUOTES, TERMINAL, Clause, Phrase, SentenceView, Tok, is_adjective
 from chronik.model import Mention
 
 
@@ -255,6 +255,7 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
     coords = lexicon.cue("coordinators")
     genitive_dets = lexicon.cue("genitive_determiners")
     spokes = lexicon.cue("spokesperson_nouns")
+    seats = lexicon.cue("government_nouns")
     currencies = lexicon.lists.get("currency", frozenset())
     kept = [(i, m) for i, m in mentions if not adjectival(view, m, currencies) and not attribute(view, m, mentions)
             and not bracketed(view, m, mentions) and not initials(view, m, mentions)]
@@ -341,6 +342,9 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
                 (toks[owner].text in spokes or toks[owner].lemma in spokes):
             ph.prep = ""
             ph.modifies = owner
+        elif ph.prep == "in" and m.label == "LOC" and owner >= 0 and toks[owner].text in seats \
+                and toks[owner].clause == ph.clause:
+            ph.prep, ph.modifies, ph.seat = "", owner, True  # "die Staatsführung in Damaskus": its seat
         for i in range(first_tok, last_tok + 1):
             view.by_token[i] = ph.index
         if ph.compound_of is not None:
@@ -442,8 +446,13 @@ def _groups(view: SentenceView, coords: frozenset[str], lexicon: Lexicon,
     prev: Phrase | None = None
     for ph in view.phrases:
         linked = False
-        if prev is not None and ph.compound_of is None and prev.compound_of is None and ph.modifies is None:
-            between = view.toks[_after_brackets(view.toks, prev.last + 1):ph.first]  # "Merkel (CDU), Gabriel"
+        if prev is not None and ph.compound_of is None and prev.compound_of is None and (ph.modifies is None or ph.seat):
+            end = ph.first
+            if ph.seat:  # "Russland und die Staatsführung in Damaskus": up to the government noun's article
+                end = ph.modifies
+                while end - 1 > prev.last and (view.toks[end - 1].lower in ARTICLES or is_adjective(view.toks[end - 1])):
+                    end -= 1
+            between = view.toks[_after_brackets(view.toks, prev.last + 1):end]  # "Merkel (CDU), Gabriel"
             core = [t.text.lower() for t in between if t.text not in QUOTES]
             list_comma = core == [","] and not ph.det  # "Deutschland, Frankreich und ...", '"SZ", "Spiegel"'
             quoted = len(core) < len(between) and core and all(w in coords or w == "," for w in core)

@@ -466,7 +466,7 @@ def _inflected_genitive(ph) -> bool:
     """A genitive name that may carry an "s" ("Kims Besuch", "des Kremls"); not one after a title
     noun, which stays uninflected ("des früheren Konkurrenten E-Plus"), nor one after "der": a
     feminine or plural genitive takes no "s" ("ein Angriff der Hamas")."""
-    return ph.modifies is not None and not ph.titles and ph.det != "der"
+    return ph.modifies is not None and not ph.titles and ph.det != "der" and not ph.seat
 
 
 _ABLE_MUST = frozenset("kann können könne muß muss müssen müsse darf dürfen dürfe".split())

@@ -229,7 +229,7 @@ class RoleFinder(Subjects):
         """A prepositional phrase right after a common noun belongs to that noun."""
         ph = view.phrases[ph_index]
         k = ph.first - 2  # the token before the preposition
-        if k < 0 or view.toks[k].clause != ph.clause:
+        if k < 0 or view.toks[k].clause != ph.clause or ph.seat:
             return False
         t = view.toks[k]
         return self.bare_noun(view, k) and t.lower not in self.dets

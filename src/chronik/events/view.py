@@ -61,6 +61,7 @@ class Phrase:
     modifies: int | None = None  # token index of the noun this phrase is a genitive/possessor of
     compound_of: int | None = None  # token index of the compound it is the first part of
     titles: tuple[int, ...] = ()  # title nouns before the name ("Präsident", "Machthaber")
+    seat: bool = False  # a place in "in" that names the government before it ("die Regierung in Moskau")
 
 
 @dataclass(slots=True)
