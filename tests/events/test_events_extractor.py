@@ -902,6 +902,21 @@ def test_government_named_by_its_seat(text, expected):
     assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in events] == expected
 
 
+def test_denial_after_its_object_and_travel_to_a_visit():
+    art = article("Der Kreml hat Berichte über Waffenlieferungen aus Nordkorea zurückgewiesen.",
+                  {"Kreml": "ORG", "Nordkorea": "LOC"}, published="2024-06-19")
+    assert [(e.type, e.modality) for e in EXTRACTOR(art).events] == [("TRADE", "denied"), ("DENY", "asserted")]
+    # a meeting before the finite verb is no object of the denial
+    art = article("Nach dem Treffen mit Kim hat Putin die Vorwürfe bestritten.", {"Kim": "PER", "Putin": "PER"},
+                  published="2024-06-19")
+    assert [(e.type, e.modality) for e in EXTRACTOR(art).events] == [("MEET", "asserted"), ("DENY", "asserted")]
+    # who travels to a visit is the visitor
+    art = article("Der Bundespräsident Frank-Walter Steinmeier reist am Montag zu einem Staatsbesuch nach Kenia.",
+                  {"Frank-Walter Steinmeier": "PER", "Kenia": "LOC"}, published="2024-06-19")
+    visits = [{(a.name, a.role) for a in e.actors} for e in EXTRACTOR(art).events if e.type == "VISIT"]
+    assert visits == [{("Frank-Walter Steinmeier", "source"), ("Kenia", "target")}]
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

@@ -35,6 +35,7 @@ class ModalityFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         c = lexicon.cue
         self.negation = c("negation")
+        self.aux = c("auxiliaries")
         self.exempt = c("negation_exempt")
         self.speculative = c("speculative")
         self.conditional = c("conditional")
@@ -47,6 +48,14 @@ class ModalityFinder:
         self.planned_adj = c("planned_adjectives")
         self.spec_adj = c("speculative_adjectives")
 
+    def _denied_object(self, view: SentenceView, f: Frame, g: Frame) -> bool:
+        """An event noun between the finite auxiliary and the denial's participle of one clause
+        ("Der Kreml hat Berichte über Waffenlieferungen zurückgewiesen"): what is denied."""
+        toks = view.toks
+        clause = toks[g.trigger].clause
+        return f.noun and f.trigger < g.trigger and toks[f.trigger].clause == clause and any(
+            t.lower in self.aux and t.i < f.trigger for t in view.clause_toks(clause))
+
     def mood(self, view: SentenceView, f: Frame, frames, attribution: "Attribution | None", future_time: bool) -> str:
         """The modality of frame ``f`` (the first value of ``ORDER`` that applies)."""
         tok = view.toks[f.trigger]
@@ -55,7 +64,7 @@ class ModalityFinder:
         if self.negated(view, tok, f.noun, light if f.noun else None):
             return "negated"
         denials = [g for g in frames if g.type == "DENY" and g is not f]
-        if any(g.trigger < f.trigger for g in denials) and f.type not in SPEECH:
+        if any(g.trigger < f.trigger or self._denied_object(view, f, g) for g in denials) and f.type not in SPEECH:
             return "denied"
         if self.speculative_here(view, verb_tok, f.noun and light is None):
             return "speculative"
