@@ -912,6 +912,17 @@ def test_denial_after_its_object():
     assert [(e.type, e.modality) for e in EXTRACTOR(art).events] == [("MEET", "asserted"), ("DENY", "asserted")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # seats of government the tagger leaves untagged in a sentence alone
+    ("Der Kreml wies die Vorwürfe als haltlos zurück.", [("DENY", {("Kreml", "source")})]),
+    ("Ein Kreml-Sprecher bestritt die Vorwürfe.", [("DENY", {("Kreml", "source")})]),
+    ("Der Vatikan verurteilte den Anschlag.", [("CRITICIZE", {("Vatikan", "source")})]),
+])
+def test_seats_of_government_untagged(text, expected):
+    art = article(text, {}, published="2016-03-01")
+    assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in EXTRACTOR(art).events] == expected
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},
