@@ -923,6 +923,20 @@ def test_seats_of_government_untagged(text, expected):
     assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in EXTRACTOR(art).events] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a country whose name is also a plural demonym ("Polen", "Schweden"), bare: the country
+    ("Polen fordert von Deutschland Reparationen.", [("DEMAND", {("Polen", "source"), ("Deutschland", "target")})]),
+    ("Schweden hat Sanktionen gegen Russland verhängt.", [("SANCTION", {("Schweden", "source"), ("Russland", "target")})]),
+    # counted or qualified: people
+    ("Drei Polen wurden festgenommen.", [("ARREST", set())]),
+])
+def test_country_or_its_people(text, expected):
+    art = article(text, {"Polen": "LOC", "Deutschland": "LOC", "Schweden": "LOC", "Russland": "LOC"},
+                  published="2016-03-01")
+    events = EventExtractor(ExtractorOptions(min_confidence=0))(art).events
+    assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in events] == expected
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
-from chronik.events.view import QUOTES, SentenceView, Tok
+from chronik.events.view import QUOTES, SentenceView, Tok, is_adjective
 from chronik.model import Mention
 
 if TYPE_CHECKING:
@@ -259,7 +259,7 @@ def actor_label_ok(view: SentenceView, phrase: int, known: frozenset[str] = froz
     if ph.head_first == ph.last and ph.first < ph.head_first and (view.toks[ph.last].text in generic or (
             view.toks[ph.last].text.rsplit("-", 1)[-1] in descriptions)):
         return False  # "teilte die Airline mit", "teilte das TecDax-Unternehmen mit"
-    if ph.head_first == ph.last and demonym(view.toks[ph.last].text, demonyms):
+    if ph.head_first == ph.last and demonym(view.toks[ph.last].text, demonyms) and not _bare_place(view, ph):
         return False
     if ph.last == ph.head_first + 1 and view.toks[ph.head_first].lower in _NOMINATIVE \
             and view.toks[ph.head_first].text.islower():
@@ -285,6 +285,22 @@ def _address(view: SentenceView, first: int, last: int) -> bool:
     if not (len(word) > 6 and word.lower().endswith(_STREETS)) or k >= len(toks):
         return False
     return toks[k].text[:1].isdigit() or toks[k].text in ("Nr", "Nr.", "Nro")
+
+
+def _bare_place(view: SentenceView, ph) -> bool:
+    """A place mention with no article, number or other lowercase word before it: "Polen fordert"
+    and "Schweden hat" name the country, "die Polen" and "drei Schweden" people."""
+    if view.labels.get(ph.mention) != "LOC" or ph.det:
+        return False
+    k = ph.head_first - 1
+    if k < 0 or not view.toks[k].word:
+        return True
+    prev = view.toks[k]
+    return not (prev.lower in _COUNTS or prev.text[:1].isdigit() or is_adjective(prev))
+
+
+_COUNTS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert tausend hunderte "
+                    "tausende einige mehrere viele wenige zahlreiche alle beide etliche".split())  # "drei Polen": people
 
 
 def demonym(word: str, demonyms: frozenset[str]) -> bool:
