@@ -937,6 +937,13 @@ def test_country_or_its_people(text, expected):
     assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in events] == expected
 
 
+def test_who_completes_a_takeover_makes_it():
+    art = article("Die Deutsche Bank hat die Übernahme der Postbank abgeschlossen.",
+                  {"Deutsche Bank": "ORG", "Postbank": "ORG"}, published="2016-03-01")
+    assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in EXTRACTOR(art).events] == [
+        ("ACQUIRE", {("Deutsche Bank", "source"), ("Postbank", "target")})]
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},
