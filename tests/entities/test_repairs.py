@@ -110,6 +110,8 @@ def tagged(text):
     ("Sprecher von Merkel/PER sagte", ("O", "O", "B-PER", "O")),
     ("Müller/PER von Siemens/ORG", ("B-PER", "O", "B-ORG")),
     ("Meier/PER von Zürich/LOC", ("B-PER", "O", "B-LOC")),
+    ("Ursula/PER von der Leyen besuchte", ("B-PER", "I-PER", "I-PER", "I-PER", "O")),  # two particles
+    ("Sprecher von der Leyen sagte", ("O",) * 5),  # not after a role noun
 ])
 def test_repairs_add_the_names_the_sentence_gives_away(repairs, text, expected):
     words, tags = tagged(text)

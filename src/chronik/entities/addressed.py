@@ -73,6 +73,9 @@ class AddressedNames:
                 i += 1
                 continue
             m = i + 2 if words[i] == "v" and words[i + 1] == "." else i + 1
+            if words[i] == "von" and m + 1 < n and words[m] in ("der", "den", "dem") and tags[m] == "O" \
+                    and i > 0 and tags[i - 1] in ("B-PER", "I-PER"):
+                m += 1  # "Ursula von der Leyen": a person's particles
             if words[i] == "v" and m == i + 1 or m >= n:
                 i += 1
                 continue
