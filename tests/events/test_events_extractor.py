@@ -944,6 +944,16 @@ def test_who_completes_a_takeover_makes_it():
         ("ACQUIRE", {("Deutsche Bank", "source"), ("Postbank", "target")})]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Wien schloß ein Bündnis mit Böhmen.", [("COOPERATE", "Bündnis", {("Wien", "source"), ("Böhmen", "target")})]),
+    ("Russland schloss Frieden mit der Türkei.", [("AGREE", "schloss", {("Russland", "source"), ("Türkei", "target")})]),
+])
+def test_alliances_and_peace_are_concluded(text, expected):
+    art = article(text, {"Wien": "LOC", "Böhmen": "LOC", "Russland": "LOC", "Türkei": "LOC"}, published="1900-03-01")
+    assert [(e.type, art.text[e.trigger.start:e.trigger.end], {(a.name, a.role) for a in e.actors})
+            for e in EXTRACTOR(art).events] == expected
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},
