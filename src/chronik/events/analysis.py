@@ -446,11 +446,13 @@ def _groups(view: SentenceView, coords: frozenset[str], lexicon: Lexicon,
     prev: Phrase | None = None
     for ph in view.phrases:
         linked = False
-        if prev is not None and ph.compound_of is None and prev.compound_of is None and (ph.modifies is None or ph.seat):
+        if prev is not None and ph.compound_of is None and prev.compound_of is None \
+                and (ph.modifies is None or ph.seat):
             end = ph.first
             if ph.seat:  # "Russland und die Staatsführung in Damaskus": up to the government noun's article
                 end = ph.modifies
-                while end - 1 > prev.last and (view.toks[end - 1].lower in ARTICLES or is_adjective(view.toks[end - 1])):
+                while end - 1 > prev.last and (view.toks[end - 1].lower in ARTICLES
+                                               or is_adjective(view.toks[end - 1])):
                     end -= 1
             between = view.toks[_after_brackets(view.toks, prev.last + 1):end]  # "Merkel (CDU), Gabriel"
             core = [t.text.lower() for t in between if t.text not in QUOTES]

@@ -189,6 +189,7 @@ class EventExtractor:
         return place.name if place is not None and place.kind == "country" else None
 
     def _load_demonyms(self):
+        """The entity package's demonyms and gazetteer, loaded on first use (None without them)."""
         if not self._demonyms_tried:
             self._demonyms_tried = True
             try:

@@ -288,8 +288,9 @@ def _address(view: SentenceView, first: int, last: int) -> bool:
 
 
 def _bare_place(view: SentenceView, ph) -> bool:
-    """A place mention with no article, number or other lowercase word before it: "Polen fordert"
-    and "Schweden hat" name the country, "die Polen" and "drei Schweden" people."""
+    """A place mention with no article, number, quantifier or adjective before it: "Polen fordert"
+    and "Schweden hat" name the country, "die Polen", "drei Schweden" and "zahlreiche Türken"
+    people."""
     if view.labels.get(ph.mention) != "LOC" or ph.det:
         return False
     k = ph.head_first - 1
