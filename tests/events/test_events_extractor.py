@@ -954,6 +954,19 @@ def test_alliances_and_peace_are_concluded(text, expected):
             for e in EXTRACTOR(art).events] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # participles of -ieren verbs the dictionary lacks
+    ("Die USA und Großbritannien haben Stellungen im Jemen bombardiert.",
+     [("ATTACK", {("USA", "source"), ("Großbritannien", "source")})]),
+    ("Der Bundestag hat das Abkommen ratifiziert.", [("AGREE", {("Bundestag", "source")})]),
+])
+def test_participles_the_dictionary_lacks(text, expected):
+    art = article(text, {"USA": "LOC", "Großbritannien": "LOC", "Jemen": "LOC", "Bundestag": "ORG"},
+                  published="2024-01-12")
+    events = EventExtractor(ExtractorOptions(min_confidence=0))(art).events
+    assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in events] == expected
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

@@ -79,6 +79,8 @@ class Parts:
         found = self.words.get(w)
         if found is None:
             lower, lemma = w.lower(), self.lemmatizer.lemma(w)
+            if lemma == w and w.islower() and w.endswith("iert") and w[:-4] + "ieren" in self.bases:
+                lemma = w[:-4] + "ieren"  # a participle the dictionary lacks: "bombardiert", "sanktioniert"
             found = (lower, lemma, self.candidate(Tok(i=0, start=0, end=0, text=w, lower=lower, lemma=lemma)))
             if len(self.words) < 200_000:
                 self.words[w] = found
