@@ -967,6 +967,15 @@ def test_participles_the_dictionary_lacks(text, expected):
     assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in events] == expected
 
 
+def test_a_strike_is_not_restated_by_another_verb_with_its_head():
+    # "bestreiken" contains "Streik" but is another event, not the noun restated ("Streik ... streiken" is)
+    art = article("Die Gewerkschaft Verdi weitet ihren Streik bei der Lufthansa aus: Morgen will sie auch die Post "
+                  "bestreiken.", {"Verdi": "ORG", "Lufthansa": "ORG", "Post": "ORG"}, published="2016-03-01")
+    assert [(art.text[e.trigger.start:e.trigger.end], {(a.name, a.role) for a in e.actors})
+            for e in EXTRACTOR(art).events] == [("Streik", {("Verdi", "source"), ("Lufthansa", "target")}),
+                                                ("bestreiken", {("Post", "target")})]
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

@@ -517,7 +517,7 @@ def _restated(frames: list[Frame]) -> list[Frame]:
         head = f.lemma.split()[0].lower()
         if f.noun and f.light_verb is None and any(
                 g is not f and g.type == f.type and (g.light_verb is not None or not g.noun)
-                and head in g.lemma.lower() for g in frames):
+                and g.lemma.lower().startswith(head) for g in frames):  # not "Streik" and "bestreiken"
             continue
         out.append(f)
     return out
