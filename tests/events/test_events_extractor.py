@@ -976,6 +976,21 @@ def test_a_strike_is_not_restated_by_another_verb_with_its_head():
                                                 ("bestreiken", {("Post", "target")})]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a verb whose particle stands apart is finite, also when its form is the infinitive's
+    ("Kim und Putin laden Xi ein.", [("INVITE", {("Kim", "source"), ("Putin", "source"), ("Xi", "target")})]),
+    ("Siemens und Alstom gehen eine Partnerschaft ein.",
+     [("COOPERATE", {("Siemens", "source"), ("Alstom", "source")})]),
+    # an invitation to someone
+    ("Scholz sprach eine Einladung an Macron aus.", [("INVITE", {("Scholz", "source"), ("Macron", "target")})]),
+])
+def test_separated_particles_and_invitations_to_someone(text, expected):
+    art = article(text, {"Kim": "PER", "Putin": "PER", "Xi": "PER", "Siemens": "ORG", "Alstom": "ORG",
+                         "Scholz": "PER", "Macron": "PER"}, published="2024-01-12")
+    events = EventExtractor(ExtractorOptions(min_confidence=0))(art).events
+    assert [(e.type, {(a.name, a.role) for a in e.actors}) for e in events] == expected
+
+
 def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
     now = article("In den Berliner Vivantes Kliniken wird gestreikt.", {"Vivantes": "ORG"}, published="2016-04-12")
     later = article("In den Kliniken wird am Montag gestreikt.", {}, times={"am Montag": "2016-04-18"},

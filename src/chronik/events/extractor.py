@@ -29,7 +29,7 @@ from chronik.events.mentions import compound_parts, institutions, repair
 from chronik.events.modality import ModalityFinder
 from chronik.events.reliability import Reliability, actor_label_ok, actor_texts
 from chronik.events.roles import RoleFinder
-from chronik.events.verbs import PARTICLES, is_finite_like
+from chronik.events.verbs import PARTICLES, is_finite_like, separable
 from chronik.events.view import SentenceView, Tok
 from chronik.model import Actor, Article, Event, Sentence, Span
 from chronik.text import SentenceSplitter
@@ -281,8 +281,11 @@ class EventExtractor:
         view = analyse(text, sent.start, sent.end, toks, mentions, lexicon, spans)
         frames = parts.frames(view)
         if frames and not any(is_finite_like(t, lexicon) or (t.text.islower() and t.lower == t.lemma and t.lower in known
-                                                             and not (t.i and toks[t.i - 1].lower == "zu")) for t in toks):
-            frames = []  # no finite verb: a caption, a verbless headline or a fragment
+                                                             and not (t.i and toks[t.i - 1].lower == "zu")) for t in toks) \
+                and not any(t.text.islower() and separable(toks, t.i, lexicon, known) for t in toks):
+            # no finite verb: a caption, a verbless headline or a fragment (a verb whose particle stands
+            # apart is finite: "Kim und Putin laden Xi ein", "gehen eine Partnerschaft ein")
+            frames = []
         if view.headline:
             frames = [f for f in frames if self.options.headlines and not f.noun or f.light_verb is not None]
             frames = [f for f in frames if any(is_finite_like(t, lexicon) for t in view.clause_toks(
