@@ -15,7 +15,7 @@ from typing import Sequence
 from chronik.events.lexicon import Lexicon
 from chronik.events.mentions import DATELINE, dateline_places
 from chronik.events.notactors import adjectival, attribute, bracketed, initials
-from chronik.events.verbs import is_finite_like
+from chronik.events.verbs import after_bracket, is_finite_like
 from chronik.events.voice import participle
 from chronik.events.view import ARTICLES, BREAKS, QUOTES, TERMINAL, Clause, Phrase, SentenceView, Tok, is_adjective
 from chronik.model import Mention
@@ -132,11 +132,9 @@ BRACKET_WORDS = 4  # the most words a bracket after a name may hold and still be
 def _after_brackets(toks: list[Tok], m: int) -> int:
     """The index after a short bracket that opens at ``m`` ("Angela Merkel (CDU)"), else ``m``."""
     if m < len(toks) and toks[m].text == "(":
-        for e in range(m + 1, min(m + 2 + BRACKET_WORDS, len(toks))):
-            if toks[e].text == ")":
-                return e + 1
-            if toks[e].text == "(":
-                break
+        end = after_bracket(toks, m)
+        if end <= len(toks) and end - m - 2 <= BRACKET_WORDS and all(t.text != "(" for t in toks[m + 1:end - 1]):
+            return end
     return m
 
 

@@ -291,15 +291,15 @@ class EventExtractor:
             frames = [f for f in frames if any(is_finite_like(t, lexicon) for t in view.clause_toks(
                 view.toks[f.light_verb if f.light_verb is not None else f.trigger].clause))]
         generic, demonyms = lexicon.cue("generic_org_nouns"), lexicon.cue("demonyms")
-        descriptions = lexicon.cue("description_heads")
+        descriptions, counts = lexicon.cue("description_heads"), lexicon.cue("count_words")
         for f in frames:
             kept = [p for p in f.roles.source
-                    if actor_label_ok(view, p, state.actor_texts, generic, demonyms, descriptions)]
+                    if actor_label_ok(view, p, state.actor_texts, generic, demonyms, descriptions, counts)]
             f.common_source = bool(f.roles.source) and not kept and all(
                 actor_label_ok(view, p, state.actor_texts) for p in f.roles.source)
             f.roles.source[:] = kept
             f.roles.target[:] = [p for p in f.roles.target
-                                 if actor_label_ok(view, p, state.actor_texts, generic, demonyms, descriptions)]
+                                 if actor_label_ok(view, p, state.actor_texts, generic, demonyms, descriptions, counts)]
         if not frames:
             self._remember(names, state, no, mentions, [])
             return

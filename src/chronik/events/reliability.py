@@ -247,7 +247,7 @@ LOCATIVE = frozenset({"in", "im", "an", "am", "auf", "bei", "beim", "aus", "nahe
 
 def actor_label_ok(view: SentenceView, phrase: int, known: frozenset[str] = frozenset(),
                    generic: frozenset[str] = frozenset(), demonyms: frozenset[str] = frozenset(),
-                   descriptions: frozenset[str] = frozenset()) -> bool:
+                   descriptions: frozenset[str] = frozenset(), counts: frozenset[str] = frozenset()) -> bool:
     """Actors come from PER, ORG and LOC mentions, or from a mention of another label whose
     text the article labels so elsewhere (a merged "lud Kim Jong Un Putin" tagged MISC and split
     by the repair step into "Kim Jong Un" and "Putin"). A mention that is one generic noun after
@@ -259,7 +259,7 @@ def actor_label_ok(view: SentenceView, phrase: int, known: frozenset[str] = froz
     if ph.head_first == ph.last and ph.first < ph.head_first and (view.toks[ph.last].text in generic or (
             view.toks[ph.last].text.rsplit("-", 1)[-1] in descriptions)):
         return False  # "teilte die Airline mit", "teilte das TecDax-Unternehmen mit"
-    if ph.head_first == ph.last and demonym(view.toks[ph.last].text, demonyms) and not _bare_place(view, ph):
+    if ph.head_first == ph.last and demonym(view.toks[ph.last].text, demonyms) and not _bare_place(view, ph, counts):
         return False
     if ph.last == ph.head_first + 1 and view.toks[ph.head_first].lower in _NOMINATIVE \
             and view.toks[ph.head_first].text.islower():
@@ -287,21 +287,17 @@ def _address(view: SentenceView, first: int, last: int) -> bool:
     return toks[k].text[:1].isdigit() or toks[k].text in ("Nr", "Nr.", "Nro")
 
 
-def _bare_place(view: SentenceView, ph) -> bool:
-    """A place mention with no article, number, quantifier or adjective before it: "Polen fordert"
-    and "Schweden hat" name the country, "die Polen", "drei Schweden" and "zahlreiche Türken"
-    people."""
+def _bare_place(view: SentenceView, ph, counts: frozenset[str]) -> bool:
+    """A place mention with no article, number, quantifier (``counts``) or adjective before it:
+    "Polen fordert" and "Schweden hat" name the country, "die Polen", "drei Schweden" and
+    "zahlreiche Türken" people."""
     if view.labels.get(ph.mention) != "LOC" or ph.det:
         return False
     k = ph.head_first - 1
     if k < 0 or not view.toks[k].word:
         return True
     prev = view.toks[k]
-    return not (prev.lower in _COUNTS or prev.text[:1].isdigit() or is_adjective(prev))
-
-
-_COUNTS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert tausend hunderte "
-                    "tausende einige mehrere viele wenige zahlreiche alle beide etliche".split())  # "drei Polen": people
+    return not (prev.lower in counts or prev.text[:1].isdigit() or is_adjective(prev))
 
 
 def demonym(word: str, demonyms: frozenset[str]) -> bool:
