@@ -991,3 +991,36 @@ def test_impersonal_passive_of_a_strike_is_now_unless_scheduled():
                     published="2016-04-12")
     assert [e.modality for e in EXTRACTOR(now).events] == ["asserted"]
     assert [e.modality for e in EventExtractor(ExtractorOptions(min_confidence=0))(later).events] == ["planned"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fine or a prison sentence imposed is a sanction or a conviction; promised help is aid
+    ("Die Behörde verhängte eine Geldstrafe gegen Google.", [("SANCTION", {("Google", "target")})]),
+    ("Die Kartellbehörde verhängte gegen Meta ein Bußgeld.", [("SANCTION", {("Meta", "target")})]),
+    ("Ein Gericht verhängte gegen Nawalny eine Haftstrafe von 19 Jahren.", [("ARREST", {("Nawalny", "target")})]),
+    ("Deutschland sicherte der Ukraine weitere Hilfe zu.", [("AID", {("Deutschland", "source"), ("Ukraine", "target")})]),
+    # an acronym before an organ of the organisation names it; whoever gives an approval is its source
+    ("Die EU-Kommission verhängte eine Strafe gegen Apple.", [("SANCTION", {("EU", "source"), ("Apple", "target")})]),
+    ("Die EU-Staaten sicherten der Ukraine weitere Unterstützung zu.",
+     [("SUPPORT", {("EU", "source"), ("Ukraine", "target")})]),
+    ("Von der EU-Kommission gibt es grünes Licht für die Übernahme.", [("ACCEPT", {("EU", "source")})]),
+    # a party named by an adjective is no object before the verb: the name after it is not the subject
+    ("Die Grünen werfen der Union vor, die Klimaziele zu gefährden.", [("ACCUSE", {("Union", "target")})]),
+])
+def test_fines_organs_of_organisations_and_givers(text, expected):
+    art = article(text, {"Google": "ORG", "Meta": "ORG", "Nawalny": "PER", "Deutschland": "LOC", "Ukraine": "LOC",
+                         "Apple": "ORG", "Union": "ORG"}, published="2024-01-12")
+    assert _typed(art, 0) == expected
+
+
+def test_a_bad_role_column_in_the_light_verb_table_is_a_config_error(tmp_path, monkeypatch):
+    from chronik.errors import ConfigError
+    from chronik.events import lexicon as lex
+    rows = lex._rows
+
+    def patched(lang, name):
+        out = rows(lang, name)
+        return out + [["Zusage", "geben", "ACCEPT", "noun", "von:giver"]] if name == "lvc.tsv" else out
+    monkeypatch.setattr(lex, "_rows", patched)
+    with pytest.raises(ConfigError, match="bad role column"):
+        lex.load_lexicon("de")

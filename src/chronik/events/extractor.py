@@ -180,7 +180,9 @@ class EventExtractor:
         event = lexicon.noun_senses(parts.lemmatizer.lemma(head)) is not None
         if self.country_name(word) is not None:
             return "LOC" if event or head in lexicon.cue("state_organs") else None
-        if parts.reliability.acronym_name(word) and (event or head in lexicon.cue("spokesperson_nouns")):
+        if parts.reliability.acronym_name(word) and (event or head in lexicon.cue("spokesperson_nouns")
+                                                     or head in lexicon.cue("state_organs")
+                                                     or head in lexicon.cue("body_organs")):
             return "ORG"
         return None
 

@@ -259,6 +259,11 @@ class FrameFinder:
         roles.countries.extend(noun_roles.countries)
         if roles.place is None:
             roles.place = noun_roles.place
+        for prep, role in lvc.preps:  # "Von der EU-Kommission gibt es grünes Licht": the giver is the source
+            for p in roles.source + roles.target:
+                if norm_prep(view.phrases[p].prep) == prep and p not in getattr(roles, role):
+                    (roles.target if role == "source" else roles.source).remove(p)
+                    getattr(roles, role).append(p)
         trigger = v if lvc.trigger == "verb" else n
         sense = Sense(lvc.type, (), lvc.type in SPEECH)
         return Frame(trigger=trigger, type=lvc.type, lemma=f"{lvc.noun} {lvc.verb}", sense=sense, roles=roles,

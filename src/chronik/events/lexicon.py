@@ -54,6 +54,7 @@ class LightVerb:
     type: str
     trigger: str  # "noun" or "verb"
     before: str = ""  # the stem of the word that must stand right before the noun ("grün" for "grünes Licht")
+    preps: tuple[tuple[str, str], ...] = ()  # roles that differ from the type's ("von" gives: "grünes Licht von X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +202,10 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         noun, verb, typ, trigger = row[:4]
         _check_type(typ, types, f"{noun} {verb}")
         before, _, noun = noun.rpartition(" ")
-        light.setdefault(noun, []).append(LightVerb(noun, verb, typ, trigger, before))
+        preps = tuple(tuple(pr.split(":", 1)) for pr in row[4].split()) if len(row) > 4 else ()
+        if any(len(pr) != 2 or pr[1] not in ("source", "target") for pr in preps):
+            raise ConfigError(f"event lexicon: {noun!r} {verb!r} has a bad role column {row[4]!r}")
+        light.setdefault(noun, []).append(LightVerb(noun, verb, typ, trigger, before, preps))
     lists = {row[0]: frozenset(" ".join(row[1:]).split()) for row in _rows(lang, "lists.tsv")}
     cues = {row[0]: frozenset(" ".join(row[1:]).split()) if len(row) > 1 else frozenset()
             for row in _rows(lang, "cues.tsv")}

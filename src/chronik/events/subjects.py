@@ -28,6 +28,7 @@ class Subjects(VerbForms):
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
         self.spokes = lexicon.cue("spokesperson_nouns")
+        self.organs = self.spokes | lexicon.cue("body_organs")
         self.reflexive = lexicon.cue("reflexive")
         self.pronouns = lexicon.cue("pronouns")
         self.quantifiers = lexicon.cue("subject_quantifiers")
@@ -46,7 +47,8 @@ class Subjects(VerbForms):
         if (not word or k > tok.i + 1) and k + 1 < len(toks) and toks[k].lower in ("und", "oder"):
             tok = toks[k + 1]  # "die EU-Staats- und Regierungschefs": the coordination's head
             word = tok.text.split("-")[-1]
-        if word in self.spokes or tok.lemma in self.spokes or tok.text in self.spokes:
+        organs = self.organs if ph.compound_of is not None else self.spokes
+        if word in organs or tok.lemma in organs or tok.text in organs:
             nxt = view.by_token.get(tok.i + 1)
             if nxt is not None and view.labels.get(view.phrases[nxt].mention) == "PER":
                 return None  # "Israels Regierungschef Benjamin Netanjahu": the noun is the person's title
