@@ -1024,3 +1024,17 @@ def test_a_bad_role_column_in_the_light_verb_table_is_a_config_error(tmp_path, m
     monkeypatch.setattr(lex, "_rows", patched)
     with pytest.raises(ConfigError, match="bad role column"):
         lex.load_lexicon("de")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # firing missiles at someone is an attack, also in a participle the dictionary lacks
+    ("Iran feuerte mehr als 300 Drohnen und Raketen auf Israel ab.", [("ATTACK", {("Iran", "source"), ("Israel", "target")})]),
+    ("Die Hamas hat Raketen auf Tel Aviv abgefeuert.", [("ATTACK", {("Hamas", "source"), ("Tel Aviv", "target")})]),
+    ("Zum Jahreswechsel wurde ein Feuerwerk abgefeuert.", []),
+    # a compound title before a person is no missed name, so the passive's target stands alone
+    ("Der ehemalige US-Präsident Donald Trump wurde in New York angeklagt.", [("ACCUSE", {("Donald Trump", "target")})]),
+])
+def test_firing_at_someone_and_titles_before_a_person(text, expected):
+    art = article(text, {"Iran": "LOC", "Israel": "LOC", "Hamas": "ORG", "Tel Aviv": "LOC", "Donald Trump": "PER",
+                         "New York": "LOC"}, published="2024-04-14")
+    assert _typed(art) == expected

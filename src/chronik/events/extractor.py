@@ -81,10 +81,23 @@ class Parts:
             lower, lemma = w.lower(), self.lemmatizer.lemma(w)
             if lemma == w and w.islower() and w.endswith("iert") and w[:-4] + "ieren" in self.bases:
                 lemma = w[:-4] + "ieren"  # a participle the dictionary lacks: "bombardiert", "sanktioniert"
+            elif lemma == w and w.islower() and w.endswith("t"):
+                lemma = self._separable_participle(w) or lemma
             found = (lower, lemma, self.candidate(Tok(i=0, start=0, end=0, text=w, lower=lower, lemma=lemma)))
             if len(self.words) < 200_000:
                 self.words[w] = found
         return found
+
+    def _separable_participle(self, w: str) -> str | None:
+        """The trigger verb of a weak participle of a separable verb the dictionary lacks:
+        particle, "ge", stem, "t" ("abgefeuert" -> "abfeuern")."""
+        for particle in PARTICLES:
+            if w.startswith(particle + "ge") and len(w) > len(particle) + 4:
+                stem = w[len(particle) + 2:-1]
+                for verb in (particle + stem + "en", particle + stem + "n"):
+                    if verb in self.lexicon.verbs:
+                        return verb
+        return None
 
     def candidate(self, t: Tok) -> bool:
         """Whether a token could take part in a trigger (a cheap test before the analysis)."""

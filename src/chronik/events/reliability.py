@@ -91,6 +91,9 @@ class Reliability:
         if not parts:
             return False
         if len(parts) > 1:
+            nxt = view.by_token.get(t.i + 1)
+            if nxt is not None and view.labels.get(view.phrases[nxt].mention) == "PER":
+                return False  # "US-Präsident Donald Trump": the person's title, not a missed name
             heads = parts[:-1] if t.text[-1] != "-" else parts
             return any((_acronym(p) and p not in self.not_names) or (p[:1].isupper() and not self.known(p))
                        for p in heads)
