@@ -90,6 +90,13 @@ def tagged(text):
     ("und späteren Bischof Avitus in Clermont", ("O", "O", "O", "B-PER", "O", "O")),
     ("von seiner Mutter Armentaria in", ("O", "O", "O", "B-PER", "O")),
     ("Croft , Leiterin Rohstoffanalyse bei", ("O",) * 5),  # a German word
+    # a name of two or three parts after a title, short parts the word lists lack, a chunk inside
+    ("Staatschef Xi Jinping/LOC reist", ("O", "B-PER", "I-PER", "O")),
+    ("Außenminister Wang Yi traf", ("O", "B-PER", "I-PER", "O")),
+    ("Bürgermeister Xi Wien/LOC sagte", ("O", "O", "B-LOC", "O")),  # a place the gazetteer knows
+    ("Präsident Xi Jinping Stiftung", ("O",) * 4),  # the capitalised run goes on
+    ("Präsident Xi sagte", ("O",) * 3),  # one short part alone
+    ("Vizeadmiral Sir Ar ¬ thur", ("O",) * 5),  # a name broken at the line end
     # a name after a form of address
     ("Herr Umlauft dankt", ("O", "B-PER", "O")),
     ("Hr . Dr . Locher erbietet sich", ("O", "O", "O", "O", "B-PER", "O", "O")),  # a noun as surname after "Hr."

@@ -350,6 +350,34 @@ class ChunkRepairs(AddressedNames):
                 continue  # "Leiterin Rohstoffanalyse": a compound the lexicon lacks
             if end > i + 1:
                 put_chunk(tags, i + 1, end, "PER")
+            elif self.is_title(words[i]):
+                end = self._foreign_name(words, tags, i + 1)
+                if end > i + 2:
+                    put_chunk(tags, i + 1, end, "PER")
+
+    def _foreign_name(self, words: Sequence[str], tags: Tags, start: int) -> int:
+        """End of a name of two or three parts after a title that German word lists do not hold
+        ("Staatschef Xi Jinping", "Außenminister Wang Yi"): each part a capitalised word that is
+        name-like or a short word whose lower-case form is no German word ("Xi", "Yi"), at least
+        one of them untagged, and any chunk among them wholly inside and no known place (the tagger
+        reads "Jinping" as one); the capitalised run ends there, and no line-break mark follows
+        ("Sir Ar ¬ thur"). ``start`` when there is none."""
+        end = start
+        while end < len(words) and end - start < MAX_NAME and self._name_part(words[end]) and \
+                (tags[end] == "O" or tags[end].startswith("B-") or end > start):
+            end += 1
+        if end - start < 2 or (end < len(words) and (capitalised(words[end]) or ARTEFACTS.intersection(words[end]))) \
+                or "O" not in tags[start:end] \
+                or tags[start].startswith("I-") or (end < len(words) and tags[end].startswith("I-")):
+            return start
+        if any(t != "O" and words[k] in self.gazetteer.word_classes for k, t in enumerate(tags[start:end], start)):
+            return start  # a place the gazetteer knows: "Bürgermeister Wien"
+        return end
+
+    def _name_part(self, word: str) -> bool:
+        return self.name_like(word) or (
+            2 <= len(word) <= 6 and capitalised(word) and word[1:].isalpha() and word[1:].islower()
+            and word.lower() not in self.lexicon and not self.is_title(word))
 
     def _listed(self, word: str) -> bool:
         return word in self.gazetteer.first_names or word in self.gazetteer.last_names
