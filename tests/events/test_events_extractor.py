@@ -1038,3 +1038,21 @@ def test_firing_at_someone_and_titles_before_a_person(text, expected):
     art = article(text, {"Iran": "LOC", "Israel": "LOC", "Hamas": "ORG", "Tel Aviv": "LOC", "Donald Trump": "PER",
                          "New York": "LOC"}, published="2024-04-14")
     assert _typed(art) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a name in "von" after a spokesperson noun keeps its final s; "Chef" is such a noun
+    ("Der Sprecher von Siemens kritisierte die Regierung.", {"Siemens": "ORG"}, [("CRITICIZE", {("Siemens", "source")})]),
+    ("Der Chef von Siemens kritisierte die Regierung.", {"Siemens": "ORG"}, [("CRITICIZE", {("Siemens", "source")})]),
+    # a head of government named by a country adjective opens a headline, also after a source and a colon
+    ("Zaman: Türkischer Regierungschef verteidigt Polizeieinsatz", {"Zaman": "ORG"},
+     [("SUPPORT", {("Türkei", "source")})]),
+    ("Der türkische Regierungschef hat das Vorgehen verteidigt.", {}, [("SUPPORT", {("Türkei", "source")})]),
+    # ... but not when it is the title of a name the tagger missed: that person acts
+    ("Der türkische Regierungschef Ahmet Davutoglu hat das Vorgehen verteidigt.", {}, []),
+    # whoever set up a takeover is its buyer, also in a participle the dictionary lacks
+    ("Anheuser-Busch hatte die Übernahme von SABMiller eingefädelt.", {"Anheuser-Busch": "ORG", "SABMiller": "ORG"},
+     [("ACQUIRE", {("Anheuser-Busch", "source"), ("SABMiller", "target")})]),
+])
+def test_owners_after_von_headline_collectives_and_set_up_takeovers(text, names, expected):
+    assert _typed(article(text, names, published="2016-01-12"), 0) == expected

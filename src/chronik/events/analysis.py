@@ -338,8 +338,7 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
         owner = ph.first - 2  # "die Aufsichtsräte von Allianz": the name stands for the board
         if ph.prep == "von" and owner >= 0 and toks[owner].cap and toks[owner].word and \
                 (toks[owner].text in spokes or toks[owner].lemma in spokes):
-            ph.prep = ""
-            ph.modifies = owner
+            ph.prep, ph.modifies, ph.von = "", owner, True
         elif ph.prep == "in" and m.label == "LOC" and owner >= 0 and toks[owner].text in seats \
                 and toks[owner].clause == ph.clause:
             ph.prep, ph.modifies, ph.seat = "", owner, True  # "die Staatsführung in Damaskus": its seat

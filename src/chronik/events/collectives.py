@@ -65,11 +65,14 @@ class StateCollectives:
                         and not (k > 0 and toks[k - 1].cap and toks[k - 1].word):
                     # the subject of a passive, not a genitive ("der Vorschlag der ... Regierung")
                     roles.countries.append((country, "target"))
-        # opening the sentence without an article: the subject ("Russische Truppen griffen ... an")
-        first = next((t for t in toks[:fin] if t.word), None)
+        # opening the sentence (or what follows a colon: "Zaman: Türkischer Regierungschef verteidigt ...")
+        # without an article: the subject ("Russische Truppen griffen ... an")
+        colon = max((t.i + 1 for t in toks[:fin] if t.text == ":"), default=0)
+        first = next((t for t in toks[colon:fin] if t.word), None)
         if first is not None and first.cap and first.i + 1 < fin and toks[first.i + 1].text in collectives \
                 and first.clause == trig.clause and first.i + 1 not in view.by_token and not roles.subject \
-                and not passive and not zu_clause(view, trig) and sentence_start(view, first.i):
+                and not _title_before_name(view, first.i + 1) \
+                and not passive and not zu_clause(view, trig) and (colon > 0 or sentence_start(view, first.i)):
             country = self.countries(first.lower)
             if country is not None and all(c != country for c, _ in roles.countries):
                 roles.countries.append((country, "source"))
@@ -111,13 +114,21 @@ class StateCollectives:
             if t.clause != toks[k].clause:
                 return []
             if t.text in collectives and t.i not in view.by_token:
-                return adjs
+                return [] if _title_before_name(view, t.i) else adjs
             if t.lower in ("und", "sowie", ","):
                 continue
             if not (t.text.islower() and t.word):
                 return []
             adjs.append(t)
         return []
+
+
+def _title_before_name(view: SentenceView, k: int) -> bool:
+    """The collective noun at ``k`` is the title of a name after it that no mention covers ("Der
+    türkische Regierungschef Ahmet Davutoglu"): that person acts, not the country."""
+    nxt = view.toks[k + 1] if k + 1 < len(view.toks) else None
+    return nxt is not None and nxt.cap and nxt.word and nxt.clause == view.toks[k].clause \
+        and nxt.i not in view.by_token and nxt.i not in view.timex_tokens
 
 
 JUDGING = frozenset(("ACCEPT", "REJECT", "SUPPORT", "CRITICIZE"))  # verbs that judge another event

@@ -89,13 +89,15 @@ class Parts:
         return found
 
     def _separable_participle(self, w: str) -> str | None:
-        """The trigger verb of a weak participle of a separable verb the dictionary lacks:
-        particle, "ge", stem, "t" ("abgefeuert" -> "abfeuern")."""
+        """The verb of a weak participle of a separable verb the dictionary lacks, when the extractor
+        knows that verb (a trigger, a light verb or a verb whose object names its agent): particle,
+        "ge", stem, "t" ("abgefeuert" -> "abfeuern", "eingefädelt" -> "einfädeln")."""
+        agentive = self.lexicon.lists.get("noun_agent_verbs", frozenset())
         for particle in PARTICLES:
             if w.startswith(particle + "ge") and len(w) > len(particle) + 4:
                 stem = w[len(particle) + 2:-1]
                 for verb in (particle + stem + "en", particle + stem + "n"):
-                    if verb in self.lexicon.verbs:
+                    if verb in self.known or verb in agentive:
                         return verb
         return None
 
@@ -486,8 +488,9 @@ def _habitual(view: SentenceView, f: Frame, lexicon) -> bool:
 def _inflected_genitive(ph) -> bool:
     """A genitive name that may carry an "s" ("Kims Besuch", "des Kremls"); not one after a title
     noun, which stays uninflected ("des früheren Konkurrenten E-Plus"), nor one after "der": a
-    feminine or plural genitive takes no "s" ("ein Angriff der Hamas")."""
-    return ph.modifies is not None and not ph.titles and ph.det != "der" and not ph.seat
+    feminine or plural genitive takes no "s" ("ein Angriff der Hamas"), nor one after a
+    preposition ("der Sprecher von Siemens")."""
+    return ph.modifies is not None and not ph.titles and ph.det != "der" and not ph.seat and not ph.von
 
 
 _ABLE_MUST = frozenset("kann können könne muß muss müssen müsse darf dürfen dürfe".split())

@@ -62,6 +62,7 @@ class Phrase:
     compound_of: int | None = None  # token index of the compound it is the first part of
     titles: tuple[int, ...] = ()  # title nouns before the name ("Präsident", "Machthaber")
     seat: bool = False  # a place in "in" that names the government before it ("die Regierung in Moskau")
+    von: bool = False  # named by a "von" phrase after a spokesperson noun ("der Sprecher von Siemens"): no genitive
 
 
 @dataclass(slots=True)
