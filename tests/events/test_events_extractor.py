@@ -1056,3 +1056,22 @@ def test_firing_at_someone_and_titles_before_a_person(text, expected):
 ])
 def test_owners_after_von_headline_collectives_and_set_up_takeovers(text, names, expected):
     assert _typed(article(text, names, published="2016-01-12"), 0) == expected
+
+
+@pytest.mark.parametrize("text, modality", [
+    # what negated evidence leaves open is not asserted
+    ("Es gibt keine Hinweise darauf, dass Iran den Angriff unterstützt hat.", "speculative"),
+    ("Das Pentagon hat nicht bestätigt, dass Russland die Ukraine angegriffen hat.", "speculative"),
+    ("Es gibt Belege dafür, dass Russland die Ukraine angegriffen hat.", "asserted"),
+])
+def test_a_claim_under_negated_evidence_is_speculative(text, modality):
+    art = article(text, {"Iran": "LOC", "Russland": "LOC", "Ukraine": "LOC", "Pentagon": "ORG"}, published="2024-04-14")
+    events = [e for e in EventExtractor(ExtractorOptions(min_confidence=0))(art).events if e.type != "STATEMENT"]
+    assert [e.modality for e in events] == [modality]
+
+
+def test_officials_named_by_their_country_speak_for_it():
+    art = article("Russland könnte Nordkorea Raketentechnologie liefern, warnten US-Beamte.",
+                  {"Russland": "LOC", "Nordkorea": "LOC"}, published="2024-04-14")
+    assert _typed(art, 0) == [("TRADE", {("Russland", "source"), ("Nordkorea", "target")}),
+                              ("STATEMENT", {("USA", "source")})]

@@ -7,6 +7,7 @@ One value per event, the first that applies in this order:
 ``speculative``  a question; "könnte", "dürfte", "wohl", "vermutlich", "angeblich"...; a condition
                  ("wenn", "falls", "Sollten ..."); "würde"; "soll ... haben" (an allegation); a
                  speculative adjective ("mögliches Waffengeschäft"); a dass-clause under "vermutet"
+                 or under negated evidence ("keine Hinweise darauf, dass", "nicht bestätigt, dass")
 ``planned``      "werden" + infinitive; "will", "plant", "soll" + infinitive; "geplante";
                  under "ankündigen"/"planen"; an event time after the article's date
 ``reported``     attributed to a source other than the speaker of the event itself, or in
@@ -47,6 +48,7 @@ class ModalityFinder:
         self.konj = c("konjunktiv")
         self.planned_adj = c("planned_adjectives")
         self.spec_adj = c("speculative_adjectives")
+        self.unconfirmed = c("unconfirmed")
 
     def _denied_object(self, view: SentenceView, f: Frame, g: Frame) -> bool:
         """An event noun between the finite auxiliary and the denial's participle of one clause
@@ -134,6 +136,9 @@ class ModalityFinder:
             if any(t.lower in self.speculative or t.lemma in ("vermuten", "spekulieren") or t.lower == "davon"
                    and any(u.lemma == "ausgehen" for u in governing) for t in governing):
                 return True
+            if any(t.lower in self.negation for t in governing) and any(
+                    t.text in self.unconfirmed or t.lemma in self.unconfirmed for t in governing):
+                return True  # "Es gibt keine Hinweise darauf, dass ...", "hat nicht bestätigt, dass ..."
         # a conditional clause earlier in the sentence ("Sollten ... geliefert werden, könnte ...")
         return False
 
