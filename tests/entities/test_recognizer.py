@@ -59,6 +59,15 @@ def test_role_noun_is_cut_from_the_end_of_a_place(recognizer):
     assert ("Nordkoreas Machthaber", "LOC") not in tagged
 
 
+def test_a_common_word_is_cut_from_a_country_before_it(recognizer):
+    # "hat Israel Ziele im Libanon angegriffen": the object after the subject, not a place's part
+    words = "hat Israel Ziele im Libanon angegriffen".split()
+    assert recognizer._trim_places(words, [(1, 3, "LOC"), (4, 5, "LOC")]) == [(1, 2, "LOC"), (4, 5, "LOC")]
+    # a place after a place, a name the lexicon lacks, or three words stay
+    assert recognizer._trim_places("in Frankfurt Oder".split(), [(1, 3, "LOC")]) == [(1, 3, "LOC")]
+    assert recognizer._trim_places("in Russland Charkiw".split(), [(1, 3, "LOC")]) == [(1, 3, "LOC")]
+
+
 def test_a_title_tagged_alone_before_a_person_is_dropped(recognizer):
     words = "sagte Dekan Josef Knapp und Dr . Alfred Schaffranka".split()
     spans_in = [(1, 2, "PER"), (2, 4, "PER"), (5, 6, "PER"), (7, 9, "PER")]

@@ -1075,3 +1075,20 @@ def test_officials_named_by_their_country_speak_for_it():
                   {"Russland": "LOC", "Nordkorea": "LOC"}, published="2024-04-14")
     assert _typed(art, 0) == [("TRADE", {("Russland", "source"), ("Nordkorea", "target")}),
                               ("STATEMENT", {("USA", "source")})]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # an article shared with the name before it does not make a country its people
+    ("Im Juli 2023 unterzeichneten die Türkei und Schweden ein Abkommen.", {"Türkei": "LOC", "Schweden": "LOC"},
+     [("AGREE", {("Türkei", "source"), ("Schweden", "source")})]),
+    ("Die Schweden haben die Regierung kritisiert.", {"Schweden": "LOC"}, [("CRITICIZE", set())]),
+    # the Nato named before its organs, when the tagger leaves it untagged
+    ("Die Nato-Außenminister treffen sich am 3. und 4. April in Brüssel.", {"Brüssel": "LOC"},
+     [("MEET", {("Nato", "source")})]),
+    # "auf Drängen X" in a clause that goes on after a relative clause: its subject is the one urged
+    ("Zuletzt hatte Griechenland, das mit dem Andrang überfordert ist, erst auf Drängen Frontex um Unterstützung "
+     "gebeten.", {"Griechenland": "LOC", "Frontex": "ORG"},
+     [("DEMAND", {("Frontex", "source"), ("Griechenland", "target")}), ("DEMAND", {("Griechenland", "source")})]),
+])
+def test_shared_articles_untagged_bodies_and_urging_across_a_relative_clause(text, names, expected):
+    assert _typed(article(text, names, published="2024-03-14"), 0) == expected

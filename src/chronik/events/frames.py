@@ -234,11 +234,17 @@ class FrameFinder:
     def _invited(self, view: SentenceView, i: int, roles: Roles) -> None:
         """"auf Einladung (der Universität Talca)" and "auf Drängen ...": the subject of the
         clause the phrase stands in is the one invited or urged ("Gabriele Hoeborn hält auf
-        Einladung der Universität Talca Vorlesungen")."""
+        Einladung der Universität Talca Vorlesungen"), also where that clause goes on after a
+        relative clause ("hatte Griechenland, das ... überfordert ist, erst auf Drängen Frontex ...
+        gebeten")."""
         fin = self.finder.finite(view, i)
-        if fin is None or fin == i:
+        clause = view.clauses[view.toks[i].clause]
+        if fin is None and clause.index > 0 and not clause.opener and view.clauses[clause.index - 1].relative:
+            subject = self.finder.previous_subject(view, clause.index)
+        elif fin is None or fin == i:
             return
-        subject, _ = self.finder.subject(view, fin, set())
+        else:
+            subject, _ = self.finder.subject(view, fin, set())
         for p in subject:
             if p not in roles.source:
                 roles.add("target", p)

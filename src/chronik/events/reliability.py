@@ -293,10 +293,11 @@ def _address(view: SentenceView, first: int, last: int) -> bool:
 def _bare_place(view: SentenceView, ph, counts: frozenset[str]) -> bool:
     """A place mention with no article, number, quantifier (``counts``) or adjective before it:
     "Polen fordert" and "Schweden hat" name the country, "die Polen", "drei Schweden" and
-    "zahlreiche Türken" people."""
-    if view.labels.get(ph.mention) != "LOC" or ph.det:
-        return False
+    "zahlreiche Türken" people. An article shared with a name before ("die Türkei und Schweden")
+    is not its own."""
     k = ph.head_first - 1
+    if view.labels.get(ph.mention) != "LOC" or (ph.det and k >= 0 and view.toks[k].lower == ph.det):
+        return False
     if k < 0 or not view.toks[k].word:
         return True
     prev = view.toks[k]
