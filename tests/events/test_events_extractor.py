@@ -1092,3 +1092,20 @@ def test_officials_named_by_their_country_speak_for_it():
 ])
 def test_shared_articles_untagged_bodies_and_urging_across_a_relative_clause(text, names, expected):
     assert _typed(article(text, names, published="2024-03-14"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # condemning an attack judges the attacker, not its victim
+    ("Scholz hat die Angriffe der Hamas auf Israel scharf verurteilt.", {"Scholz": "PER", "Hamas": "ORG", "Israel": "LOC"},
+     [("ATTACK", {("Hamas", "source"), ("Israel", "target")}), ("CRITICIZE", {("Scholz", "source"), ("Hamas", "target")})]),
+    ("Scholz hat die Angriffe auf Israel scharf verurteilt.", {"Scholz": "PER", "Israel": "LOC"},
+     [("ATTACK", {("Israel", "target")}), ("CRITICIZE", {("Scholz", "source")})]),
+    # a strong participle with an inseparable prefix the dictionary lacks ("beschossen")
+    ("Die Hamas habe Israel mit Raketen beschossen, hieß es.", {"Hamas": "ORG", "Israel": "LOC"},
+     [("ATTACK", {("Hamas", "source"), ("Israel", "target")})]),
+    # calling on someone is a demand when someone named calls
+    ("Russland rief beide Seiten zur Zurückhaltung auf.", {"Russland": "LOC"}, [("DEMAND", {("Russland", "source")})]),
+    ("Die Datei wird aufgerufen.", {}, []),
+])
+def test_condemned_attacks_strong_participles_and_appeals(text, names, expected):
+    assert _typed(article(text, names, published="2023-10-08"), 0) == expected

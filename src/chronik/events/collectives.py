@@ -136,11 +136,16 @@ JUDGED = frozenset(("ACQUIRE", "AGREE", "COOPERATE", "TRADE", "ATTACK", "SANCTIO
                     "PROTEST"))
 
 
+HOSTILE = frozenset(("ATTACK", "SANCTION"))  # judged events whose targets are their victims
+
+
 def judged_parties(view: SentenceView, frames: list["Frame"], preps: frozenset[str]) -> None:
     """A verb that approves, rejects, backs or criticises an event noun of its clause takes that
     event's parties as its targets when it has none ("Gabriel billigt Fusion Edeka/Tengelmann",
     "wird die Übernahme der Supermarktkette Kaiser's Tengelmann durch den Handelsriesen Edeka
-    ... billigen"); not a noun inside a prepositional phrase ("stimmte nach dem Treffen mit X zu")."""
+    ... billigen"); not a noun inside a prepositional phrase ("stimmte nach dem Treffen mit X zu"). Of
+    an attack or a sanction only the sources: "verurteilte die Angriffe der Hamas auf Israel" judges
+    the Hamas, not Israel."""
     toks = view.toks
     for f in frames:
         if f.noun or f.type not in JUDGING or f.roles.target or any(r == "target" for _, r in f.roles.countries):
@@ -155,8 +160,9 @@ def judged_parties(view: SentenceView, frames: list["Frame"], preps: frozenset[s
                 k -= 1
             if k >= 0 and toks[k].lower in preps:
                 continue
-            for p in g.roles.source + g.roles.target:
+            hostile = g.type in HOSTILE  # "verurteilte die Angriffe auf Israel": the attacker is judged, not Israel
+            for p in g.roles.source + ([] if hostile else g.roles.target):
                 if p not in f.roles.source:
                     f.roles.add("target", p)
-            f.roles.countries.extend((c, "target") for c, _ in g.roles.countries)
+            f.roles.countries.extend((c, "target") for c, r in g.roles.countries if not hostile or r == "source")
             break

@@ -284,5 +284,3 @@ class RoleFinder(Subjects):
                     roles.add(role, q)
         return roles
 
-INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "hinter", "wider", "voll")
-
