@@ -1109,3 +1109,16 @@ def test_shared_articles_untagged_bodies_and_urging_across_a_relative_clause(tex
 ])
 def test_condemned_attacks_strong_participles_and_appeals(text, names, expected):
     assert _typed(article(text, names, published="2023-10-08"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a country in the genitive is named in the nominative
+    ("Die Türkei stimmte dem Nato-Beitritt Schwedens zu.", {"Türkei": "LOC", "Schwedens": "LOC"},
+     [("ACCEPT", {("Türkei", "source"), ("Schweden", "target")})]),
+    # a state that blocks aid rejects it; the aid's parties are the targets
+    ("Ungarn blockierte die Hilfen der EU für die Ukraine.", {"Ungarn": "LOC", "EU": "ORG", "Ukraine": "LOC"},
+     [("REJECT", {("Ungarn", "source"), ("EU", "target"), ("Ukraine", "target")}),
+      ("AID", {("EU", "source"), ("Ukraine", "target")})]),
+])
+def test_genitive_countries_and_blocked_aid(text, names, expected):
+    assert _typed(article(text, names, published="2024-01-22"), 0) == expected

@@ -132,8 +132,8 @@ def _title_before_name(view: SentenceView, k: int) -> bool:
 
 
 JUDGING = frozenset(("ACCEPT", "REJECT", "SUPPORT", "CRITICIZE"))  # verbs that judge another event
-JUDGED = frozenset(("ACQUIRE", "AGREE", "COOPERATE", "TRADE", "ATTACK", "SANCTION", "MEET", "VISIT", "CRITICIZE", "DEMAND",
-                    "PROTEST"))
+JUDGED = frozenset(("ACQUIRE", "AGREE", "COOPERATE", "TRADE", "AID", "ATTACK", "SANCTION", "MEET", "VISIT", "CRITICIZE",
+                    "DEMAND", "PROTEST"))
 
 
 HOSTILE = frozenset(("ATTACK", "SANCTION"))  # judged events whose targets are their victims

@@ -100,8 +100,9 @@ class ActorNames:
                 return country  # a country adjective tagged as a name ("Französische Soldaten" opening a sentence)
         if " " not in s and len(s) > 3 and s.endswith("s") and not s.endswith(("ss", "haus")):
             stem = s[:-1]
-            if stem.lower() in self.known or genitive or any(stem in f.split() for f in self.full):
-                s = stem
+            if stem.lower() in self.known or genitive or any(stem in f.split() for f in self.full) or (
+                    m.label == "LOC" and self.places is not None and self.places(stem) == stem):
+                s = stem  # also a country in the genitive: "dem Beitritt Schwedens"
         if " " not in s and s[:1].isupper():
             parts = [f for f in self.full if s in f.split() and f != s]
             if parts:  # a lone name part: the full person name of the article ("Putin" -> "Wladimir Putin")
