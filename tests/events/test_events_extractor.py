@@ -1122,3 +1122,16 @@ def test_condemned_attacks_strong_participles_and_appeals(text, names, expected)
 ])
 def test_genitive_countries_and_blocked_aid(text, names, expected):
     assert _typed(article(text, names, published="2024-01-22"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a second verb after "und": its past tense is no adjective, and the first verb's particle ends before "und"
+    ("Merz warf Scholz Führungsschwäche vor und forderte Neuwahlen.", {"Merz": "PER", "Scholz": "PER"},
+     [("ACCUSE", {("Merz", "source"), ("Scholz", "target")}), ("DEMAND", {("Merz", "source")})]),
+    # ... but a participle after "und" before a noun still is one
+    ("Die EU hat Sanktionen beschlossen und verhängte Strafzölle.", {"EU": "ORG"}, [("SANCTION", {("EU", "source")})]),
+    # a plan does not act
+    ("Der Plan lehnt den Gedanken an einen Angriff ab.", {}, []),
+])
+def test_second_verbs_after_und_and_plans_that_do_not_act(text, names, expected):
+    assert _typed(article(text, names, published="2024-11-07"), 0) == expected

@@ -63,6 +63,17 @@ def homograph_adjective(view: SentenceView, t: Tok, stems: frozenset[str]) -> bo
     return nxt.lower in ("und", "oder", ",") and t.i + 2 < len(toks) and inflected(toks[t.i + 2])
 
 
+def _participle_form(t: Tok) -> bool:
+    """The word without its adjective ending is a past participle ("verhängten", "geforderte",
+    "getroffenen"); the past tense of a simple weak verb is not ("und forderte Neuwahlen")."""
+    low = t.lower
+    for ending in ("en", "em", "er", "es", "e"):
+        if low.endswith(ending) and participle(Tok(i=t.i, start=t.start, end=t.end, text=t.text[:-len(ending)],
+                                                    lower=low[:-len(ending)], lemma=t.lemma)):
+            return True
+    return False
+
+
 def attributive(view: SentenceView, t: Tok) -> bool:
     """A participle used as an adjective ("die verhängten Sanktionen", "bereits bewilligten
     Maßnahmen"), not a finite verb before its subject ("sagte Kim", "berichteten Staatsmedien")."""
@@ -78,7 +89,7 @@ def attributive(view: SentenceView, t: Tok) -> bool:
     nxt = toks[j]
     if not (nxt.cap and nxt.word):
         return False
-    if not t.lower.endswith(_ATTRIBUTE_ENDINGS):
+    if not t.lower.endswith(_ATTRIBUTE_ENDINGS) or not _participle_form(t):
         return False
     if prev.word and prev.text.islower() and prev.lower not in ("er", "sie", "es", "wir", "ich", "ihr", "man"):
         return True

@@ -51,8 +51,8 @@ def after_bracket(toks: list[Tok], k: int) -> int:
 
 def separable(toks: list[Tok], i: int, lexicon: Lexicon, known: set[str] | frozenset[str]) -> tuple[str, int] | None:
     """A separable verb ("lud ... ein" -> einladen): a particle later in the clause of token
-    ``i``, standing before punctuation or at the clause's end, joined with its lemma, if that
-    verb is known; returns (lemma, particle index)."""
+    ``i``, standing before punctuation, at the clause's end or before a second verb ("warf ... vor
+    und forderte"), joined with its lemma, if that verb is known; returns (lemma, particle index)."""
     tok = toks[i]
     k = i + 1
     while k < len(toks):
@@ -64,12 +64,19 @@ def separable(toks: list[Tok], i: int, lexicon: Lexicon, known: set[str] | froze
             break
         if cand.lower in PARTICLES:
             nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is None or nxt.clause != tok.clause or not nxt.word:
+            if nxt is None or nxt.clause != tok.clause or not nxt.word or _next_verb(toks, k + 1, lexicon):
                 lemma = cand.lower + tok.lemma
                 if lemma in known:
                     return lemma, k
         k += 1
     return None
+
+
+def _next_verb(toks: list[Tok], k: int, lexicon: Lexicon) -> bool:
+    """A coordinator at ``k`` before a finite verb: a second verb of the subject begins ("warf X
+    Y vor und forderte ..."), so the particle before ``k`` ends the first verb's part."""
+    return toks[k].lower in ("und", "oder", "sowie", "aber") and k + 1 < len(toks) \
+        and toks[k + 1].text.islower() and toks[k + 1].word and is_finite_like(toks[k + 1], lexicon)
 
 
 def separable_lemma(view: SentenceView, tok: Tok) -> str:
