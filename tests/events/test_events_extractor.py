@@ -1135,3 +1135,10 @@ def test_genitive_countries_and_blocked_aid(text, names, expected):
 ])
 def test_second_verbs_after_und_and_plans_that_do_not_act(text, names, expected):
     assert _typed(article(text, names, published="2024-11-07"), 0) == expected
+
+
+def test_a_relative_clause_about_the_speaker_is_not_what_the_speaker_says():
+    art = article("Nordkorea, das Russland mit Munition beliefert, bestreitet dies.",
+                  {"Nordkorea": "LOC", "Russland": "LOC"}, published="2024-01-01")
+    assert [(e.type, e.modality, e.attribution) for e in EXTRACTOR(art).events] == [
+        ("TRADE", "asserted", None), ("DENY", "asserted", "Nordkorea")]

@@ -480,6 +480,11 @@ class EventExtractor:
                 continue  # "X sagte, ..." and "bekräftigte seinen Willen, ..." report what follows
             if f.aside and a.token > f.trigger:
                 continue  # "Hr. Müller, aufgefordert, ..., erklärt": the writer's aside, not what Müller says
+            rel = view.clauses[clause]
+            if a.frame is not None and rel.relative and rel.antecedent in frames[a.frame].roles.source \
+                    and view.phrases[rel.antecedent].last + 1 == rel.first - (view.toks[rel.first].text != ","):
+                continue  # "Nordkorea, das Russland mit Munition beliefert, bestreitet dies": the writer describes
+                # the speaker; the speaker does not say it
             cands.append(a)
         if not cands:
             return None
