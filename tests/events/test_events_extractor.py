@@ -1142,3 +1142,21 @@ def test_a_relative_clause_about_the_speaker_is_not_what_the_speaker_says():
                   {"Nordkorea": "LOC", "Russland": "LOC"}, published="2024-01-01")
     assert [(e.type, e.modality, e.attribution) for e in EXTRACTOR(art).events] == [
         ("TRADE", "asserted", None), ("DENY", "asserted", "Nordkorea")]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # welcoming a decision backs it; welcoming a person is meeting them
+    ("Bundeskanzler Olaf Scholz begrüßte die Einigung.", {"Olaf Scholz": "PER"}, [("SUPPORT", {("Olaf Scholz", "source")})]),
+    ("Kim begrüßte Putin am Flughafen.", {"Kim": "PER", "Putin": "PER"}, [("MEET", {("Kim", "source"), ("Putin", "target")})]),
+    ("Er wurde mit Pfiffen begrüßt.", {}, []),
+    # speaking with someone is a meeting
+    ("Scholz sprach in Paris mit Macron über die Lage.", {"Scholz": "PER", "Macron": "PER", "Paris": "LOC"},
+     [("MEET", {("Scholz", "source"), ("Macron", "target")})]),
+    # a politician who blocks a package vetoes it; activists who block a road protest
+    ("Orban hatte das Paket im Dezember noch blockiert.", {"Orban": "PER"}, [("REJECT", {("Orban", "source")})]),
+    ("Luisa Neubauer blockierte die Zufahrt zum Kraftwerk.", {"Luisa Neubauer": "PER"}, []),
+    # a missed name alone before the verb is its subject: the name after the verb is no source
+    ("Biden warnte Iran vor einem Angriff auf Israel.", {"Iran": "LOC", "Israel": "LOC"}, []),
+])
+def test_welcoming_speaking_blocking_and_missed_subjects(text, names, expected):
+    assert _typed(article(text, names, published="2024-02-02"), 0) == expected

@@ -217,8 +217,17 @@ class Reliability:
         return False
 
     def _coordinated_miss(self, view: SentenceView, f: "Frame") -> bool:
-        """A missed name joined by "und"/"sowie" to one of the event's actor phrases."""
+        """A missed name joined by "und"/"sowie" to one of the event's actor phrases, or a missed
+        name alone before the verb when the source stands after it ("Biden warnte Iran vor ...":
+        the missed name is the subject, the name after the verb an object)."""
         toks = view.toks
+        trig = toks[f.trigger]
+        if not f.noun and f.roles.source:
+            words = [t for t in view.clause_toks(trig.clause) if t.word]
+            if len(words) > 2 and words[1].text.islower() and (words[1].i == f.trigger or words[1].lemma in (
+                    "haben", "sein", "werden")) and self.missed_name(view, words[0]) \
+                    and all(view.phrases[p].first > words[1].i for p in f.roles.source):
+                return True
         for p in list(f.roles.source) + list(f.roles.target):
             ph = view.phrases[p]
             before = ph.first - 1
