@@ -34,6 +34,9 @@ GERMAN = [
     ("Am vergangenen Samstag brannte eine Scheune.", DCT, ("vergangenen Samstag", "DATE", "2014-05-10", None)),
     ("Am kommenden Dienstag beginnt die Konferenz.", DCT, ("kommenden Dienstag", "DATE", "2014-05-20", None)),
     ("Am Mittwoch hat der Rat getagt.", DCT, ("Mittwoch", "DATE", "2014-05-14", None)),
+    # a separable verb's particle "ab" at the clause's end is no "ab Montag": the last Monday
+    ("Der Vorstand lehnte das Angebot am Montag als feindlich ab.", DCT, ("Montag", "DATE", "2014-05-12", None)),
+    ("Ab Montag gelten neue Regeln.", DCT, ("Montag", "DATE", "2014-05-19", None)),
     ("Donnerstag, 22. Mai, ist Redaktionsschluss.", DCT, ("Donnerstag, 22. Mai", "DATE", "2014-05-22", None)),
     # relative to the DCT
     ("Gestern hat der Landtag abgestimmt.", DCT, ("Gestern", "DATE", "2014-05-13", None)),
