@@ -1160,3 +1160,16 @@ def test_a_relative_clause_about_the_speaker_is_not_what_the_speaker_says():
 ])
 def test_welcoming_speaking_blocking_and_missed_subjects(text, names, expected):
     assert _typed(article(text, names, published="2024-02-02"), 0) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # in a clause with its verb at the end, a second collective after the subject is the object
+    ("Er stellte es so dar, als ob die japanischen Truppen die sowjetischen Grenzwächter angegriffen hätten.",
+     [("ATTACK", {("Japan", "source"), ("Sowjetunion", "target")})]),
+    # coordinated collectives act together
+    ("Die russische und die ukrainische Regierung einigten sich.", [("AGREE", {("Russland", "source"), ("Ukraine", "source")})]),
+    ("Die französischen und englischen Flieger bombardierten feindliche Lager.",
+     [("ATTACK", {("Frankreich", "source"), ("England", "source")})]),
+])
+def test_collectives_as_subject_and_object_of_a_verb_final_clause(text, expected):
+    assert _typed(article(text, {}, published="1938-08-09"), 0) == expected

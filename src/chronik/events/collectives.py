@@ -45,6 +45,7 @@ class StateCollectives:
         passive = self.finder.is_passive(view, trig)
         fin = self.finder.finite(view, i)
         fin = i if fin is None else fin
+        sources: list[tuple[int, str]] = []  # (article index, country) of collectives taken as the subject
         for k, t in enumerate(toks[:-2]):
             if t.clause != trig.clause or t.lower not in ("die", "der", "den", "dem") \
                     or (k > 0 and toks[k - 1].lower in preps):
@@ -56,9 +57,16 @@ class StateCollectives:
                 country = self.countries(adj.lower)
                 if country is None or any(c == country for c, _ in roles.countries):
                     continue
+                earlier = [j for j, _ in sources if j < k and not any(u.lower in ("und", "sowie", "oder")
+                                                                    for u in toks[j:k])]
                 if k < fin and not roles.subject and t.lower in ("die", "der") and not passive \
-                        and not zu_clause(view, trig):
+                        and not zu_clause(view, trig) and not earlier:
                     roles.countries.append((country, "source"))
+                    sources.append((k, country))
+                elif k < fin and earlier and not passive:
+                    # "als ob die japanischen Truppen die sowjetischen Grenzwächter angegriffen hätten": in a
+                    # clause with its verb at the end, the collective after the subject is the object
+                    roles.countries.append((country, "target"))
                 elif k > fin and (roles.subject or t.lower in ("den", "dem")) and not passive:
                     roles.countries.append((country, "target"))
                 elif passive and t.lower in ("die", "der") and not roles.target \
