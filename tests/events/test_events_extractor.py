@@ -1173,3 +1173,12 @@ def test_welcoming_speaking_blocking_and_missed_subjects(text, names, expected):
 ])
 def test_collectives_as_subject_and_object_of_a_verb_final_clause(text, expected):
     assert _typed(article(text, {}, published="1938-08-09"), 0) == expected
+
+
+def test_an_inanimate_subject_after_the_verb_makes_no_event():
+    art = article("Weil das viel zu gefährlich ist, verlangt die Straßenverkehrsordnung rundum freie Sicht.", {},
+                  published="2016-01-12")
+    assert _typed(art, 0) == []
+    art = article("Weil das zu teuer ist, verlangt die Gewerkschaft Verdi mehr Lohn.", {"Verdi": "ORG"},
+                  published="2016-01-12")
+    assert _typed(art, 0) == [("DEMAND", {("Verdi", "source")})]

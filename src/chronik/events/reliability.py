@@ -146,7 +146,11 @@ class Reliability:
                 break
             if t.cap and t.lemma in self.inanimate and _subject_like(view, t.i):
                 return True
-        return False
+        # right after the finite verb: "verlangt die Straßenverkehrsordnung rundum freie Sicht"
+        k = tok.i + 1
+        toks = view.toks
+        return not f.noun and k + 1 < len(toks) and toks[k].lower in ("der", "die", "das") \
+            and toks[k + 1].cap and toks[k + 1].lemma in self.inanimate and toks[k + 1].clause == tok.clause
 
     def _purpose(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
         if not f.noun or f.light_verb is not None:
