@@ -1182,3 +1182,16 @@ def test_an_inanimate_subject_after_the_verb_makes_no_event():
     art = article("Weil das zu teuer ist, verlangt die Gewerkschaft Verdi mehr Lohn.", {"Verdi": "ORG"},
                   published="2016-01-12")
     assert _typed(art, 0) == [("DEMAND", {("Verdi", "source")})]
+
+
+@pytest.mark.parametrize("text, attribution", [
+    # ", so X." names who says what stands before it
+    ("Russland habe Nordkorea Raketen geliefert, so das Pentagon.", "Pentagon"),
+    ("Russland habe Nordkorea Raketen geliefert, so Pentagon-Sprecher John Kirby.", "John Kirby"),
+    # "so" as an adverb attributes nothing
+    ("Russland hat so Nordkorea geholfen.", None),
+])
+def test_so_x_attributes_what_stands_before(text, attribution):
+    art = article(text, {"Russland": "LOC", "Nordkorea": "LOC", "Pentagon": "ORG", "John Kirby": "PER"},
+                  published="2024-01-01")
+    assert [e.attribution for e in EXTRACTOR(art).events] == [attribution]

@@ -55,6 +55,8 @@ class AttributionFinder:
                 out.append(Attribution(name_of(ph), ph.prep, ph.first - 1))
             elif ph.last + 1 < len(toks) and toks[ph.last + 1].lower in self.post:
                 out.append(Attribution(name_of(ph), toks[ph.last + 1].lower, ph.last + 1))
+            elif self._so(view, ph):
+                out.append(Attribution(name_of(ph), "so", ph.first - 1))
         for t in toks:
             if t.lower in self.post and not any(a.token == t.i for a in out):
                 noun = self._noun_before(view, t.i)
@@ -69,6 +71,16 @@ class AttributionFinder:
                 if noun:
                     out.append(Attribution(noun, t.lower, t.i))
         return out
+
+    @staticmethod
+    def _so(view: SentenceView, ph) -> bool:
+        """", so das Pentagon." / "», so Scholz,": "so" after a comma or a closing quote, then the
+        name, then the sentence's or the clause's end: who says what stands before."""
+        toks = view.toks
+        k = ph.first - 1
+        end = ph.last + 1
+        return k >= 1 and toks[k].lower == "so" and toks[k - 1].text in (",", "“", "”", "»", "«", "\"") \
+            and (end >= len(toks) or toks[end].text in (".", ",", ";", ":", "!", "?"))
 
     def _source_noun(self, view: SentenceView, i: int, name_of, last_speaker: str | None) -> Attribution | None:
         """"nach Angaben des Kremls", "nach Einschätzungen aus Washington", "nach seiner Einschätzung"."""
