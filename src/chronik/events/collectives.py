@@ -45,7 +45,7 @@ class StateCollectives:
         passive = self.finder.is_passive(view, trig)
         fin = self.finder.finite(view, i)
         fin = i if fin is None else fin
-        sources: list[tuple[int, str]] = []  # (article index, country) of collectives taken as the subject
+        sources: list[tuple[int, str]] = []  # (determiner's token, country) of the collectives taken as subject
         for k, t in enumerate(toks[:-2]):
             if t.clause != trig.clause or t.lower not in ("die", "der", "den", "dem") \
                     or (k > 0 and toks[k - 1].lower in preps):

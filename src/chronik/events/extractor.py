@@ -202,7 +202,8 @@ class EventExtractor:
         """The label of a compound's first part that names who the compound's head stands for or
         what it is about: a country before a state organ ("US-Regierung", ``state_organs``) or an
         event noun ("Syrien-Einmarsch"); an acronym (:meth:`Reliability.acronym_name`) before a
-        spokesperson noun ("EU-Partner", "UN-Vertreter") or an event noun. A country's companies
+        spokesperson noun ("EU-Partner", "UN-Vertreter"), a state organ, an organ of the
+        organisation ("EU-Kommission", ``body_organs``) or an event noun. A country's companies
         and press speak for themselves ("US-Konzern", "US-Medien")."""
         lexicon = parts.lexicon
         if not head[:1].isupper():
@@ -210,9 +211,8 @@ class EventExtractor:
         event = lexicon.noun_senses(parts.lemmatizer.lemma(head)) is not None
         if self.country_name(word) is not None:
             return "LOC" if event or head in lexicon.cue("state_organs") else None
-        if parts.reliability.acronym_name(word) and (event or head in lexicon.cue("spokesperson_nouns")
-                                                     or head in lexicon.cue("state_organs")
-                                                     or head in lexicon.cue("body_organs")):
+        organs = lexicon.cue("spokesperson_nouns") | lexicon.cue("state_organs") | lexicon.cue("body_organs")
+        if parts.reliability.acronym_name(word) and (event or head in organs):
             return "ORG"
         return None
 
@@ -480,9 +480,7 @@ class EventExtractor:
                 continue  # "X sagte, ..." and "bekräftigte seinen Willen, ..." report what follows
             if f.aside and a.token > f.trigger:
                 continue  # "Hr. Müller, aufgefordert, ..., erklärt": the writer's aside, not what Müller says
-            rel = view.clauses[clause]
-            if a.frame is not None and rel.relative and rel.antecedent in frames[a.frame].roles.source \
-                    and view.phrases[rel.antecedent].last + 1 == rel.first - (view.toks[rel.first].text != ","):
+            if a.frame is not None and _about_speaker(view, clause, frames[a.frame]):
                 continue  # "Nordkorea, das Russland mit Munition beliefert, bestreitet dies": the writer describes
                 # the speaker; the speaker does not say it
             cands.append(a)
@@ -503,6 +501,15 @@ def _habitual(view: SentenceView, f: Frame, lexicon) -> bool:
     return any(t.lower in habitual and not (t.lower == "immer" and t.i + 1 < len(view.toks)
                                              and view.toks[t.i + 1].lower in ("noch", "mehr"))
                for t in words)
+
+
+def _about_speaker(view: SentenceView, clause: int, speaker: Frame) -> bool:
+    """Clause ``clause`` is a relative clause right after (behind a comma) a source of ``speaker``."""
+    rel = view.clauses[clause]
+    if not rel.relative or rel.antecedent not in speaker.roles.source:
+        return False
+    comma = rel.first if view.toks[rel.first].text == "," else rel.first - 1
+    return view.phrases[rel.antecedent].last + 1 == comma
 
 
 def _inflected_genitive(ph) -> bool:

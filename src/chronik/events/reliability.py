@@ -13,8 +13,9 @@ Checks, in order (first that applies drops the event):
 * ``label``: an actor from a mention that is not PER, ORG or LOC (the tagger's MISC: "Drei Jahre")
   is removed unless the article labels the same text PER, ORG or LOC elsewhere; a STATEMENT left
   without a speaker is dropped.
-* ``missed``: a missed name in the trigger's clause, or coordinated with one of its actors
-  ("sagen Stauder und Hammerle Pöder"), while the event has no source.
+* ``missed``: a missed name in the trigger's clause while the event has no source, one
+  coordinated with one of its actors ("sagen Stauder und Hammerle Pöder"), or one alone before
+  the verb while the source stands after it ("Biden warnte Iran vor ...").
 * ``unused``: an event without actors in a sentence whose clause holds a PER or ORG mention that
   is no actor of it and stands in no prepositional phrase ("Im Versandzentrum des Internethändlers
   Amazon hat die Gewerkschaft zum Streik aufgerufen": the target is there but not attached).
@@ -180,7 +181,7 @@ class Reliability:
                 clause = clause + view.clause_toks(trig.clause)
             if any(t.i not in skip and self.missed_name(view, t) for t in clause):
                 return True
-        return self._coordinated_miss(view, f)
+        return self._coordinated_miss(view, f) or self._missed_subject(view, f)
 
     def _unused(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
         if event.actors:
@@ -220,18 +221,19 @@ class Reliability:
                 return True
         return False
 
+    def _missed_subject(self, view: SentenceView, f: "Frame") -> bool:
+        """A missed name alone before the verb while the source stands after it ("Biden warnte Iran
+        vor ...": the missed name is the subject, the name after the verb an object)."""
+        if f.noun or not f.roles.source:
+            return False
+        words = [t for t in view.clause_toks(view.toks[f.trigger].clause) if t.word]
+        return len(words) > 2 and words[1].text.islower() and (
+            words[1].i == f.trigger or words[1].lemma in ("haben", "sein", "werden")) \
+            and self.missed_name(view, words[0]) and all(view.phrases[p].first > words[1].i for p in f.roles.source)
+
     def _coordinated_miss(self, view: SentenceView, f: "Frame") -> bool:
-        """A missed name joined by "und"/"sowie" to one of the event's actor phrases, or a missed
-        name alone before the verb when the source stands after it ("Biden warnte Iran vor ...":
-        the missed name is the subject, the name after the verb an object)."""
+        """A missed name joined by "und"/"sowie" to one of the event's actor phrases."""
         toks = view.toks
-        trig = toks[f.trigger]
-        if not f.noun and f.roles.source:
-            words = [t for t in view.clause_toks(trig.clause) if t.word]
-            if len(words) > 2 and words[1].text.islower() and (words[1].i == f.trigger or words[1].lemma in (
-                    "haben", "sein", "werden")) and self.missed_name(view, words[0]) \
-                    and all(view.phrases[p].first > words[1].i for p in f.roles.source):
-                return True
         for p in list(f.roles.source) + list(f.roles.target):
             ph = view.phrases[p]
             before = ph.first - 1
