@@ -1195,3 +1195,14 @@ def test_so_x_attributes_what_stands_before(text, attribution):
     art = article(text, {"Russland": "LOC", "Nordkorea": "LOC", "Pentagon": "ORG", "John Kirby": "PER"},
                   published="2024-01-01")
     assert [e.attribution for e in EXTRACTOR(art).events] == [attribution]
+
+
+def test_english_speaker_after_the_content_vouches_for_it():
+    art = article("Putin met Kim in Vostochny on Wednesday, the Kremlin said.",
+                  {"Putin": "PER", "Kim": "PER", "Vostochny": "LOC", "Kremlin": "ORG"}, lang="en")
+    assert [(e.type, e.modality, e.attribution) for e in EXTRACTOR(art).events] == [
+        ("MEET", "reported", "Kremlin"), ("STATEMENT", "asserted", "Kremlin")]
+    # the speaker's verb must end its clause: "the Kremlin said nothing about it" reports nothing before it
+    art = article("Putin met Kim, and the Kremlin said nothing about it.",
+                  {"Putin": "PER", "Kim": "PER", "Kremlin": "ORG"}, lang="en")
+    assert [e.attribution for e in EXTRACTOR(art).events if e.type == "MEET"] == [None]

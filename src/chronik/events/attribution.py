@@ -198,4 +198,11 @@ def reports_back(view: SentenceView, i: int) -> bool:
     if i > 0 and view.toks[i - 1].lower in ("und", "sowie", "oder", "aber"):
         return False  # "... angenommen und bekräftigte seinen Willen": a second verb of the subject
     first = clause.first + (1 if view.toks[clause.first].text in ",;:–-\"“”»«" else 0)
-    return i <= first + 1 or clause.opener in ("wie",) or clause.first == 0 and i <= 1
+    if i <= first + 1 or clause.opener in ("wie",) or clause.first == 0 and i <= 1:
+        return True
+    # English: "..., the Kremlin said." (a name, an article at most, then the verb ending the clause)
+    toks = view.toks
+    between = toks[first:i]
+    return first > clause.first and bool(between) and all(t.i in view.by_token or t.lower in ("the", "a", "an")
+                                                          for t in between) \
+        and (i + 1 >= len(toks) or toks[i + 1].clause != toks[i].clause or not toks[i + 1].word)
