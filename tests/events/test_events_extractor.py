@@ -1206,3 +1206,17 @@ def test_english_speaker_after_the_content_vouches_for_it():
     art = article("Putin met Kim, and the Kremlin said nothing about it.",
                   {"Putin": "PER", "Kim": "PER", "Kremlin": "ORG"}, lang="en")
     assert [e.attribution for e in EXTRACTOR(art).events if e.type == "MEET"] == [None]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # English nouns are lower-case: a trigger's conditions on its clause's nouns see them
+    ("Russia has supplied weapons to Syria.", {"Russia": "LOC", "Syria": "LOC"},
+     [("TRADE", {("Russia", "source"), ("Syria", "target")})]),
+    ("Germany will send tanks to Ukraine.", {"Germany": "LOC", "Ukraine": "LOC"},
+     [("TRADE", {("Germany", "source"), ("Ukraine", "target")})]),
+    ("Germany will send a letter to Ukraine.", {"Germany": "LOC", "Ukraine": "LOC"}, []),
+    # a strike "at" a company is against it
+    ("The union called a strike at Lufthansa.", {"Lufthansa": "ORG"}, [("PROTEST", {("Lufthansa", "target")})]),
+])
+def test_english_goods_and_strikes(text, names, expected):
+    assert _typed(article(text, names, lang="en", published="2024-03-01"), 0) == expected

@@ -327,10 +327,12 @@ def _light_verbs(lexicon: Lexicon, t: Tok) -> tuple[LightVerb, ...]:
 
 def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexicon, noun: bool = False) -> bool:
     clause = view.clause_toks(view.toks[i].clause)
+    lower_nouns = lexicon.lang == "en"  # English nouns are not capitalised: any word may be one
     if noun:  # a noun's conditions look at its own phrase ("Übernahme der Kosten")
-        nouns = [t for t in view.toks[i + 1:i + 5] if t.cap and t.word and t.clause == view.toks[i].clause]
+        nouns = [t for t in view.toks[i + 1:i + 5] if (t.cap or lower_nouns) and t.word
+                 and t.clause == view.toks[i].clause]
     else:
-        nouns = [t for t in clause if t.cap and t.word and t.i != i]
+        nouns = [t for t in clause if (t.cap or lower_nouns) and t.word and t.i != i]
     for c in sense.conditions:
         kind, arg = c.kind, c.arg
         labels = set(arg.split("|")) if arg else None
