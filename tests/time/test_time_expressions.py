@@ -37,6 +37,8 @@ GERMAN = [
     # a separable verb's particle "ab" at the clause's end is no "ab Montag": the last Monday
     ("Der Vorstand lehnte das Angebot am Montag als feindlich ab.", DCT, ("Montag", "DATE", "2014-05-12", None)),
     ("Ab Montag gelten neue Regeln.", DCT, ("Montag", "DATE", "2014-05-19", None)),
+    # "bis zu" before a number bounds a quantity, it says nothing about the future
+    ("Der Konzern verkaufte am Montag bis zu 500 Aktien.", DCT, ("Montag", "DATE", "2014-05-12", None)),
     ("Donnerstag, 22. Mai, ist Redaktionsschluss.", DCT, ("Donnerstag, 22. Mai", "DATE", "2014-05-22", None)),
     # relative to the DCT
     ("Gestern hat der Landtag abgestimmt.", DCT, ("Gestern", "DATE", "2014-05-13", None)),
