@@ -1220,3 +1220,16 @@ def test_english_speaker_after_the_content_vouches_for_it():
 ])
 def test_english_goods_and_strikes(text, names, expected):
     assert _typed(article(text, names, lang="en", published="2024-03-01"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # welcoming guests endorses nothing
+    ("Die Bürgermeisterin Elda Letrari begrüßte die Gäste im Rathaus.", {"Elda Letrari": "PER"}, []),
+    # a fire brigade named with its town is the subject, not an object before the verb
+    ("Die Freiwillige Feuerwehr wählte Hans Mair zum neuen Kommandanten.", {"Hans Mair": "PER"},
+     [("LEADERSHIP", {("Hans Mair", "target")})]),
+    # "der Gemeinderat von Meran": the town acts through its council
+    ("Der Gemeinderat von Meran hat den Haushalt genehmigt.", {"Meran": "LOC"}, [("ACCEPT", {("Meran", "source")})]),
+])
+def test_greetings_brigades_and_councils(text, names, expected):
+    assert _typed(article(text, names, published="2024-03-01"), 0) == expected

@@ -55,10 +55,19 @@ class WordOrder:
         toks = [t for t in view.toks[self._phrase_start(view, lo):f] if t.word]
         if not toks or toks[0].lower not in self.object_dets:
             return False
-        head = next((t for t in toks[1:] if t.cap), None)
-        if head is None or head.i in view.by_token or head.lower in self.preps:
+        heads = []  # the capitalised words of the noun phrase, up to a preposition or a genitive's article:
+        for t in toks[1:]:  # "Die Freiwillige Feuerwehr Bruneck", not "Die Zahl der Mitarbeiter"
+            if t.lower in self.preps or t.lower in self.dets:
+                break
+            if t.cap:
+                heads.append(t)
+        if not heads:  # a preposition first ("Die im Prime Standard notierende X AG"): its first capitalised word
+            heads = [t for t in toks[1:] if t.cap][:1]
+            if not heads or heads[0].lower in self.preps:
+                return False
+        if heads[0].i in view.by_token:
             return False
-        return not self.agentive(head.text)
+        return not any(self.agentive(t.text) for t in heads)
 
     def _phrase_start(self, view: SentenceView, lo: int) -> int:
         """Where the first constituent starts: clauses broken off at commas before it that have
