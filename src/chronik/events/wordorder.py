@@ -4,9 +4,11 @@ German puts an object before the finite verb freely ("Das ... Geschäft mit Neon
 ... verkaufen", "Die Zahl ... habe Oracle nicht genannt"). When the first position holds a noun
 phrase without a name, that phrase is read as the subject (the subject is "not named") unless it
 cannot be one: a determiner that cannot open a masculine nominative (``object_determiners`` of
-``cues.tsv``: "das", "die", "ein", "eine" ...), a head noun that names no agent (no person,
-organisation or collective noun: ``agentive_nouns``, ``generic_org_nouns``,
-``spokesperson_nouns``, ``state_collectives`` and the ``agent_suffixes``) and a person or
+``cues.tsv``: "das", "die", "ein", "eine" ...), capitalised words up to a preposition or a
+genitive's article none of which names an agent (no person, organisation or collective noun:
+``agentive_nouns``, ``generic_org_nouns``, ``spokesperson_nouns``, ``state_collectives`` and the
+``agent_suffixes``; "Die Freiwillige Feuerwehr Bruneck" can act, "Die Zahl der Mitarbeiter"
+cannot) and a person or
 organisation name right after the finite verb (or after one of the ``position_adverbs``): then
 that name is the subject.
 """
