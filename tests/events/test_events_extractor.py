@@ -1233,3 +1233,13 @@ def test_english_goods_and_strikes(text, names, expected):
 ])
 def test_greetings_brigades_and_councils(text, names, expected):
     assert _typed(article(text, names, published="2024-03-01"), 0) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # right after the finite verb, with only a time or a pronoun object before it, a collective is the subject
+    ("Am Montag bombardierte die russische Luftwaffe Ziele in der Ukraine.", [("ATTACK", {("Russland", "source")})]),
+    # ... not when a noun phrase stands before the verb
+    ("Die Opposition kritisierte die russische Regierung.", [("CRITICIZE", set())]),
+])
+def test_a_collective_right_after_the_verb_of_an_inverted_clause(text, expected):
+    assert _typed(article(text, {"Ukraine": "LOC"}, published="2024-08-26"), 0) == expected

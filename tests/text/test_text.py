@@ -15,6 +15,10 @@ from chronik.text import LanguageStage, SentenceSplitter, tokenize
         ("Sie sagte: «Es ist vorbei. Endgültig.» Dann schwieg sie.", ["Sie sagte: «Es ist vorbei. Endgültig.»", "Dann schwieg sie."]),
         ('"Wir bleiben. Ganz sicher", sagte sie.', ['"Wir bleiben. Ganz sicher", sagte sie.']),
         ("Kim J. Un reiste ab. Was nun? Niemand weiß es!", ["Kim J. Un reiste ab.", "Was nun?", "Niemand weiß es!"]),
+        # a capital letter alone after a preposition names something ("auf X"): an article after it opens a
+        # sentence; an initial before a surname does not end one
+        ("Er schrieb auf X. Der Kreml schwieg.", ["Er schrieb auf X.", "Der Kreml schwieg."]),
+        ("Gedichte von A. Müller erschienen.", ["Gedichte von A. Müller erschienen."]),
         ("BOZEN, 12.04. Der Bürgermeister sprach.", ["BOZEN, 12.04. Der Bürgermeister sprach."]),
         ("Überschrift ohne Punkt\nErster Satz. Zweiter Satz.", ["Überschrift ohne Punkt", "Erster Satz.", "Zweiter Satz."]),
         ("Es kostet 3,5 Mio. Euro. Das ist viel.", ["Es kostet 3,5 Mio. Euro.", "Das ist viel."]),

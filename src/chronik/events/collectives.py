@@ -69,6 +69,10 @@ class StateCollectives:
                     roles.countries.append((country, "target"))
                 elif k > fin and (roles.subject or t.lower in ("den", "dem")) and not passive:
                     roles.countries.append((country, "target"))
+                elif k == fin + 1 and not roles.subject and not passive and self._inverted(view, fin):
+                    # "Das teilte die ukrainische Luftwaffe mit", "Am Montag griff die russische Armee ... an":
+                    # right after the finite verb, with no noun phrase before it, the subject
+                    roles.countries.append((country, "source"))
                 elif passive and t.lower in ("die", "der") and not roles.target \
                         and not (k > 0 and toks[k - 1].cap and toks[k - 1].word):
                     # the subject of a passive, not a genitive ("der Vorschlag der ... Regierung")
@@ -94,6 +98,16 @@ class StateCollectives:
                 country = self.countries(adj.lower)
                 if country is not None and all(c != country for c, _ in roles.countries):
                     roles.countries.append((country, "source"))
+
+    def _inverted(self, view: SentenceView, fin: int) -> bool:
+        """The main clause of finite verb ``fin`` has no noun phrase before it (a time adverbial, a
+        pronoun object "Das"), so the phrase after it is the subject."""
+        clause = view.clauses[view.toks[fin].clause]
+        if clause.opener or clause.relative:
+            return False
+        first = self.finder._first_word(view, clause, fin)
+        return first < fin and not self.finder._nominal_before(view, first, fin) \
+            and not any(t.i in view.by_token for t in view.toks[first:fin])
 
     def side(self, view: SentenceView, i: int, roles: Roles) -> None:
         """"von <country adjective> Seite" as the agent of a passive or of a verb without a named
@@ -133,10 +147,13 @@ class StateCollectives:
 
 def _title_before_name(view: SentenceView, k: int) -> bool:
     """The collective noun at ``k`` is the title of a name after it that no mention covers ("Der
-    türkische Regierungschef Ahmet Davutoglu"): that person acts, not the country."""
+    türkische Regierungschef Ahmet Davutoglu"): that person acts, not the country. A word the
+    lemmatiser reads as an inflected noun is a common noun, no name ("die russische Luftwaffe
+    Ziele": Ziel)."""
     nxt = view.toks[k + 1] if k + 1 < len(view.toks) else None
     return nxt is not None and nxt.cap and nxt.word and nxt.clause == view.toks[k].clause \
-        and nxt.i not in view.by_token and nxt.i not in view.timex_tokens
+        and nxt.i not in view.by_token and nxt.i not in view.timex_tokens \
+        and not (nxt.lemma != nxt.text and nxt.lemma[:1].isupper())
 
 
 JUDGING = frozenset(("ACCEPT", "REJECT", "SUPPORT", "CRITICIZE"))  # verbs that judge another event

@@ -19,6 +19,11 @@ from chronik.model import Sentence
 _END = re.compile(r"[.!?…]+[\"'“”»«’)\]]*(?=\s+)")
 _NEXT = re.compile(r"\s+([\"'„“«»(\[]?)(\S)")
 _WORD_BEFORE = re.compile(r"((?:[^\W\d_]\.)*[^\W\d_][\w-]*|\d+(?:\.\d+)*)\.$")
+_FIRST_WORD = re.compile(r"\w*")
+_LOWER_BEFORE = re.compile(r"(?:^|\s)[a-zäöüß]+\s+$")
+# words that open a sentence and never follow an initial as a surname would
+_OPENERS = frozenset("Der Die Das Den Dem Ein Eine Er Sie Es Wir Ich Man Dies Diese Dieser Damit Dabei Doch Aber Auch "
+                     "Am Im In Nach Zudem Außerdem Zuvor Danach Dort Daher Deshalb Trotzdem".split())
 _OPEN_CLOSE = {"„": "“", "«": "»", "»": "«", "‚": "‘", '"': '"'}
 _OPENING = re.compile("[" + re.escape("".join(_OPEN_CLOSE)) + "]")
 _MAX_QUOTE = 600  # an unbalanced quote stops protecting after this many characters
@@ -65,7 +70,8 @@ class SentenceSplitter:
             nxt = _NEXT.match(stripped, cut)
             if not nxt or not self._starts_sentence(nxt.group(2)):
                 continue
-            if stripped[m.start()] == "." and m.group() == "." and self._protected(stripped[: m.end()], nxt.group(2)):
+            if stripped[m.start()] == "." and m.group() == "." and self._protected(
+                    stripped[: m.end()], nxt.group(2), _FIRST_WORD.match(stripped, nxt.start(2)).group()):
                 continue
             yield begin, cut
             begin = nxt.start(1)
@@ -89,7 +95,7 @@ class SentenceSplitter:
     def _starts_sentence(ch: str) -> bool:
         return ch.isupper() or ch.isdigit() or ch in "„“\"«»'(["
 
-    def _protected(self, head: str, next_char: str) -> bool:
+    def _protected(self, head: str, next_char: str, next_word: str = "") -> bool:
         # the word has no space in it: search from the last space, not through the whole line
         m = _WORD_BEFORE.search(head, head.rfind(" ") + 1)
         if not m:
@@ -98,6 +104,8 @@ class SentenceSplitter:
         if word[0].isdigit():
             # ordinals and dates: "14. September", "der 3. Tag", "12.04."; a year ends sentences
             return len(word) <= 2 or "." in word
+        if len(word) == 1 and word.isupper() and next_word in _OPENERS and _LOWER_BEFORE.search(head, 0, m.start()):
+            return False  # "schrieb Selenskyj auf X. Der Kreml ...": a name after a preposition, then a new sentence
         # "u.a.", "z.B.", or an initial: "Kim J. Un"
         if "." in word or (len(word) == 1 and word.isupper()):
             return True
