@@ -4,7 +4,8 @@ A line break always ends a sentence (cleaned text keeps paragraphs and headlines
 their own). Within a line, ``.``, ``!``, ``?`` and ``…`` end a sentence when the next word
 starts like a sentence, except after an abbreviation, an initial, an ordinal number
 ("14. September", "der 3. Tag") or a date ("12.04."), and never inside quotes
-(„…“, "…", «…», »…«).
+(„…“, "…", «…», »…«). A capital letter alone after a lower-case word is a name, not an
+initial, when a sentence-opening word follows ("schrieb auf X. Der Kreml ...").
 """
 
 from __future__ import annotations
