@@ -1243,3 +1243,13 @@ def test_greetings_brigades_and_councils(text, names, expected):
 ])
 def test_a_collective_right_after_the_verb_of_an_inverted_clause(text, expected):
     assert _typed(article(text, {"Ukraine": "LOC"}, published="2024-08-26"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a place right after an army is its object, no name of it
+    ("Am Montag griff die russische Armee Kiew an.", {"Kiew": "LOC"}, [("ATTACK", {("Russland", "source"), ("Kiew", "target")})]),
+    # a public prosecutor named with its town is no army: the town names it
+    ("Das bestätigte die Staatsanwaltschaft Stuttgart.", {"Stuttgart": "LOC"}, [("STATEMENT", {("Stuttgart", "source")})]),
+])
+def test_armed_forces_before_a_place(text, names, expected):
+    assert _typed(article(text, names, published="2024-08-26"), 0) == expected

@@ -274,6 +274,9 @@ class Subjects(VerbForms):
                 toks[n].text in QUOTES or toks[n].word and (toks[n].cap or toks[n].lower in ("der", "des")
                                                             or toks[n].lower.endswith("en") and toks[n].text.islower())):
             n += 1  # ... or quote marks: "die Zeitung „Times of India“"
+        if n == k + 1 and n in view.by_token and toks[k].text in self.lexicon.cue("armed_forces") \
+                and view.labels.get(view.phrases[view.by_token[n]].mention) == "LOC":
+            return True  # "griff die russische Armee Kiew an": a place after an army is its object, no apposition
         return not (n < len(toks) and n in view.by_token)
 
     def _apposed_before(self, view: SentenceView, clause: int) -> int | None:
