@@ -80,16 +80,23 @@ class Parts:
         found = self.words.get(w)
         if found is None:
             lower, lemma = w.lower(), self.lemmatizer.lemma(w)
-            if lemma == w and w.islower() and w.endswith("iert") and w[:-4] + "ieren" in self.bases:
-                lemma = w[:-4] + "ieren"  # a participle the dictionary lacks: "bombardiert", "sanktioniert"
-            elif lemma == w and w.islower() and w.endswith("t"):
-                lemma = self._separable_participle(w) or lemma
-            if lemma == w and w.islower() and w.endswith("en"):
-                lemma = self._prefixed_participle(w) or lemma
+            if lemma == w and w.islower():
+                lemma = self._participle_verb(w) or lemma
             found = (lower, lemma, self.candidate(Tok(i=0, start=0, end=0, text=w, lower=lower, lemma=lemma)))
             if len(self.words) < 200_000:
                 self.words[w] = found
         return found
+
+    def _participle_verb(self, w: str) -> str | None:
+        """The verb of a participle the dictionary lacks: of an -ieren verb ("bombardiert",
+        "sanktioniert"), of a separable verb in -t, or with an inseparable prefix in -en."""
+        if w.endswith("iert") and w[:-4] + "ieren" in self.bases:
+            return w[:-4] + "ieren"
+        if w.endswith("t"):
+            return self._separable_participle(w)
+        if w.endswith("en"):
+            return self._prefixed_participle(w)
+        return None
 
     def _separable_participle(self, w: str) -> str | None:
         """The verb of a weak participle of a separable verb the dictionary lacks, when the extractor
@@ -211,8 +218,8 @@ class EventExtractor:
         event = lexicon.noun_senses(parts.lemmatizer.lemma(head)) is not None
         if self.country_name(word) is not None:
             return "LOC" if event or head in lexicon.cue("state_organs") else None
-        organs = lexicon.cue("spokesperson_nouns") | lexicon.cue("state_organs") | lexicon.cue("body_organs")
-        if parts.reliability.acronym_name(word) and (event or head in organs):
+        if parts.reliability.acronym_name(word) and (event or any(
+                head in lexicon.cue(organs) for organs in ("spokesperson_nouns", "state_organs", "body_organs"))):
             return "ORG"
         return None
 
