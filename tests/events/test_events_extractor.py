@@ -1253,3 +1253,20 @@ def test_a_collective_right_after_the_verb_of_an_inverted_clause(text, expected)
 ])
 def test_armed_forces_before_a_place(text, names, expected):
     assert _typed(article(text, names, published="2024-08-26"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # an extended attribute before a name: the noun inside it is no title of the name
+    ("Im Februar wurde die im Hause wohnhafte Witwe Thekla Hegerhorst ermordet.", {"Thekla Hegerhorst": "PER"},
+     [("ATTACK", {("Thekla Hegerhorst", "target")})]),
+    # the state someone was found in: what was done to them, not what they did
+    ("Als Ruth ins Büro kommt, findet sie Borden ermordet auf.", {"Ruth": "PER", "Borden": "PER"},
+     [("ATTACK", {("Borden", "target")})]),
+    ("Am Montag wurde Karl Huber erschossen aufgefunden.", {"Karl Huber": "PER"},
+     [("ATTACK", {("Karl Huber", "target")})]),
+    # a sentence's first word that is a function word is neither a title nor a noun a genitive hangs on
+    ("Wenn später Casals von einer Tournee nach Barcelona zurückkehrte, kam eine Depesche.",
+     {"Casals": "PER", "Barcelona": "LOC"}, [("TRAVEL", {("Casals", "source")})]),
+])
+def test_attributes_before_names_and_the_state_found_in(text, names, expected):
+    assert _typed(article(text, names, published="2024-08-26"), 0) == expected

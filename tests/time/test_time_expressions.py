@@ -39,6 +39,13 @@ GERMAN = [
     ("Ab Montag gelten neue Regeln.", DCT, ("Montag", "DATE", "2014-05-19", None)),
     # "bis zu" before a number bounds a quantity, it says nothing about the future
     ("Der Konzern verkaufte am Montag bis zu 500 Aktien.", DCT, ("Montag", "DATE", "2014-05-12", None)),
+    # news put what is to come in the present tense; such a verb speaks for its own clause only
+    ("Außenminister Wadephul reist am Sonntag nach Israel.", DCT, ("Sonntag", "DATE", "2014-05-18", None)),
+    ("Der Kanzler trifft am Freitag den Präsidenten.", DCT, ("Freitag", "DATE", "2014-05-16", None)),
+    ("Der Minister, der am Sonntag in Israel eintraf, trifft heute Netanjahu.", DCT,
+     ("Sonntag", "DATE", "2014-05-11", None)),
+    ("Der Minister reiste am Sonntag nach Israel, wo er am Montag Netanjahu trifft.", DCT,
+     ("Sonntag", "DATE", "2014-05-11", None)),
     ("Donnerstag, 22. Mai, ist Redaktionsschluss.", DCT, ("Donnerstag, 22. Mai", "DATE", "2014-05-22", None)),
     # relative to the DCT
     ("Gestern hat der Landtag abgestimmt.", DCT, ("Gestern", "DATE", "2014-05-13", None)),

@@ -264,7 +264,7 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
 
     def is_title(t: Tok) -> bool:  # a capitalised word before a name that is no head noun ("Besuch Kims")
         return t.cap and t.word and (t.i not in view.by_token or t.i in modifier_tokens) and t.lower not in preps \
-            and t.lower not in paired \
+            and t.lower not in paired and t.lower not in lexicon.function_words \
             and (t.i in modifier_tokens or lexicon.noun_senses(t.lemma) is None)
     for k_index, (index, m) in enumerate(kept):
         first_tok = next((t.i for t in toks if t.end > m.start), None)
@@ -288,6 +288,7 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
         # walk back over titles, adjectives, numbers and a determiner to a preposition
         k = first_tok - 1
         titles = []
+        described = False  # an adjective was passed: a capitalised word before it ends an extended attribute
         while k >= 0 and toks[k].clause == ph.clause:
             t = toks[k]
             if t.text in QUOTES:
@@ -308,12 +309,13 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
                     and is_title(toks[k - 1]) and toks[k - 1].lower not in dets:
                 k -= 1  # "Kanzlerin und CDU-Chefin Angela Merkel": two titles of one person
                 continue
-            if title and not ph.det:
+            if title and not ph.det and not described:  # "die im Hause wohnhafte Witwe X": "Hause" is no title
                 titles.append(k)
                 k -= 1
                 continue
             if (t.text.islower() and t.word and t.lower not in preps and is_adjective(t)) or t.text[:1].isdigit() \
                     or t.lower == "ganz":  # "In ganz Brasilien"
+                described = described or t.text.islower()
                 k -= 1
                 continue
             break
@@ -355,8 +357,8 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
                 last.text.endswith("s") or lexicon.noun_senses(b.lemma) is not None))
             owned = "-" in b.text[1:-1] and b.text[:1].isupper() and b.text.split("-")[-1][:1].isupper() \
                 and b.text.split("-")[-1] in spokes  # "eine Facebook-Sprecherin der dpa": the dative, not its owner
-            if genitive and b.cap and b.word and _unmentioned(b, mentions) and b.lower not in dets and not owned \
-                    and b.lower not in preps \
+            if genitive and b.cap and b.word and _unmentioned(b, mentions) and not owned \
+                    and b.lower not in lexicon.function_words \
                     and not (ph.det == "der" and before in view.timex_tokens):  # "sagte ... am Freitag der
                 # Nachrichtenagentur sda": a dative (not "die Zukunft des Landesverwaltungsamts")
                 ph.modifies = before

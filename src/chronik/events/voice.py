@@ -77,7 +77,7 @@ class VerbForms:
             return False
         clause = view.clause_toks(trig.clause)
         if any(t.lower in self.passive for t in clause) or self._interrupted_passive(view, trig) \
-                or self.apposed_participle(view, trig):
+                or self.apposed_participle(view, trig) or _found_state(view, trig, clause):
             return True
         # "war angeklagt", "ist ... bedroht": "sein" with the participle of a verb that takes "haben";
         # not "war ... aufgetaucht und hatte ... erklärt", "war in Afrika und erzählt": the nearest
@@ -132,6 +132,21 @@ class VerbForms:
         before = view.clause_toks(c - 1)
         return not any(t.i != trig.i and (is_finite_like(t, self.lexicon) or t.lower in self.aux) for t in own + before) \
             and own[-1].i + 1 < len(view.toks) and view.toks[own[-1].i + 1].text == ","
+
+
+FOUND = frozenset({"aufgefunden", "vorgefunden", "gefunden"})
+
+
+def _found_state(view: SentenceView, trig: Tok, clause: list[Tok]) -> bool:
+    """The participle says in what state someone was found ("wurde ... ermordet aufgefunden",
+    "findet sie Borden ermordet auf"): what was done to the one found, who is no agent."""
+    nxt = trig.i + 1
+    if nxt >= len(view.toks) or view.toks[nxt].clause != trig.clause:
+        return False
+    if view.toks[nxt].lower in FOUND:
+        return True
+    last = [t for t in clause if t.word][-1]
+    return view.toks[nxt].lower == "auf" and last.i == nxt and any(t.lemma == "finden" for t in clause)
 
 
 _PRESENT_VOWELS = frozenset({("i", "e"), ("ä", "a"), ("ö", "o"), ("ü", "u")})  # "nimmt" (nehmen), "hält" (halten)

@@ -2,7 +2,10 @@
 
 Markers come from the lexicon categories ``past`` and ``future`` (auxiliaries, finite past
 forms, perfect tense "hat ... getroffen", "geplant", "soll"...); the value column is the
-marker's weight. Markers are matched case-sensitively, so "war" (was) is not "War".
+marker's weight. Markers are matched case-sensitively, so "war" (was) is not "War". A marker of
+weight 0 only speaks for its own clause: a verb in the present tense that news use for what is
+to come ("reist am Sonntag nach Israel"), but not for a relative clause beside it ("der am
+Sonntag eintraf, trifft heute ...").
 
 The clause decides first: within the stretch between the commas, colons, dashes or brackets
 around the expression, the heaviest marker wins (the nearer among equals), since the finite
@@ -109,7 +112,7 @@ class TenseFinder:
             return choice
         for marker in nearby:
             gap = _gap(marker, span)
-            if gap <= self.reach:
+            if gap <= self.reach and marker.weight > 0:  # weight 0: a present-tense verb speaks for its clause only
                 key = (gap, -marker.weight)
                 if best is None or key < best:
                     best, choice = key, marker.tense
