@@ -1270,3 +1270,16 @@ def test_armed_forces_before_a_place(text, names, expected):
 ])
 def test_attributes_before_names_and_the_state_found_in(text, names, expected):
     assert _typed(article(text, names, published="2024-08-26"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # the particle at the clause's end belongs to the second verb after "und", not to the first
+    ("Der Iran verurteilte die Angriffe und forderte die Regierung auf, sich einzusetzen.", {"Iran": "LOC"},
+     [("CRITICIZE", {("Iran", "source")}), ("DEMAND", {("Iran", "source")})]),
+    ("Guterres begrüßte die Vereinbarung und rief beide Seiten auf, sie umzusetzen.", {"Guterres": "PER"},
+     [("SUPPORT", {("Guterres", "source")}), ("DEMAND", {("Guterres", "source")})]),
+    # writing songs states nothing
+    ("Der Minister Conyba hat unter einem Pseudonym eine Menge Chansons geschrieben.", {"Conyba": "PER"}, []),
+])
+def test_a_second_verbs_particle_and_written_works(text, names, expected):
+    assert _typed(article(text, names, published="2024-08-26"), 0) == expected

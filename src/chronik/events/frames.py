@@ -18,7 +18,7 @@ from chronik.events.lexicon import Lexicon, LightVerb, Sense
 from chronik.events.nounroles import NounRoleFinder
 from chronik.events.readings import attributive, homograph_adjective, ocr_werden, opening_attribute
 from chronik.events.roles import OBJECT_CONTROL, RoleFinder, Roles, norm_prep
-from chronik.events.verbs import PARTICLES, is_finite_like, present_participle, separable
+from chronik.events.verbs import PARTICLES, coordinated_verb, is_finite_like, present_participle, separable
 from chronik.events.view import ARTICLES, BREAKS, SentenceView, Tok, inflected
 from chronik.events.voice import participle
 
@@ -506,6 +506,8 @@ def _stray_particle(view: SentenceView, i: int, lexicon: Lexicon) -> bool:
                 t.text.islower() and t.word and (is_finite_like(t, lexicon) or t.lemma == t.lower and t.lower.endswith("en"))
                 for t in between):
             return False  # a clause with a verb of its own, or after a dash: "... gestreikt - ... legen ... nieder"
+    if any(coordinated_verb(toks, k, lexicon) for k in range(i + 1, last.i)):
+        return False  # "verurteilte die Angriffe und forderte ... auf": the second verb's particle
     before = toks[last.i - 1]
     return not (before.lower in PREPOSITION_LIKE or before.lower == "zu")
 

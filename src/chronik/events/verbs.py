@@ -64,7 +64,7 @@ def separable(toks: list[Tok], i: int, lexicon: Lexicon, known: set[str] | froze
             break
         if cand.lower in PARTICLES:
             nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is None or nxt.clause != tok.clause or not nxt.word or _next_verb(toks, k + 1, lexicon):
+            if nxt is None or nxt.clause != tok.clause or not nxt.word or coordinated_verb(toks, k + 1, lexicon):
                 lemma = cand.lower + tok.lemma
                 if lemma in known:
                     return lemma, k
@@ -72,7 +72,7 @@ def separable(toks: list[Tok], i: int, lexicon: Lexicon, known: set[str] | froze
     return None
 
 
-def _next_verb(toks: list[Tok], k: int, lexicon: Lexicon) -> bool:
+def coordinated_verb(toks: list[Tok], k: int, lexicon: Lexicon) -> bool:
     """A coordinator at ``k`` before a finite verb: a second verb of the subject begins ("warf X
     Y vor und forderte ..."), so the particle before ``k`` ends the first verb's part."""
     return toks[k].lower in ("und", "oder", "sowie", "aber") and k + 1 < len(toks) \
