@@ -119,6 +119,10 @@ def tagged(text):
     ("Meier/PER von Zürich/LOC", ("B-PER", "O", "B-LOC")),
     ("Ursula/PER von der Leyen besuchte", ("B-PER", "I-PER", "I-PER", "I-PER", "O")),  # two particles
     ("Sprecher von der Leyen sagte", ("O",) * 5),  # not after a role noun
+    # a well-known organisation that the word lists also hold as a word
+    ("Israel/LOC und die Hamas haben", ("B-LOC", "O", "O", "B-ORG", "O")),
+    ("Die Terrormiliz/LOC+ Hamas/LOC soll", ("O", "O", "B-ORG", "O")),
+    ("die Hamas-Führung lehnte", ("O", "O", "O")),  # a compound is no name
 ])
 def test_repairs_add_the_names_the_sentence_gives_away(repairs, text, expected):
     words, tags = tagged(text)
@@ -141,7 +145,7 @@ def test_name_like_words(repairs):
 
 def test_load_cues_rejects_an_unknown_kind():
     assert load_cues("# comment\nsender\tORG\nAugust\tNOT\n") == \
-        {"ORG": ("sender",), "LOC": (), "NOT": ("August",), "SAY": (), "STATE": (), "BODY": (), "NAMED": (), "KIN": ()}
+        {"ORG": ("sender",), "LOC": (), "NOT": ("August",), "SAY": (), "STATE": (), "BODY": (), "NAMED": (), "KIN": (), "KNOWN": ()}
     with pytest.raises(ValueError, match="kind"):
         load_cues("sender\tPER\n")
 

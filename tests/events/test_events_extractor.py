@@ -1283,3 +1283,13 @@ def test_attributes_before_names_and_the_state_found_in(text, names, expected):
 ])
 def test_a_second_verbs_particle_and_written_works(text, names, expected):
     assert _typed(article(text, names, published="2024-08-26"), 0) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an organisation's short name in brackets before the verb names the noun phrase that opens the clause
+    ("Der Verband der Automobilindustrie (VDA) forderte die Bundesregierung auf, sich einzusetzen.",
+     [("DEMAND", {("VDA", "source")})]),
+    ("Der Verband der Automobilindustrie (VDA) hat die Pläne kritisiert.", [("CRITICIZE", {("VDA", "source")})]),
+])
+def test_a_short_name_in_brackets_before_the_verb(text, expected):
+    assert _typed(article(text, {"VDA": "ORG"}, published="2024-08-26"), 0) == expected

@@ -8,6 +8,9 @@ documents:
 
 * a news agency in a dateline: a place, then the agency in parentheses and a dash
   ("Berlin ( Reuters ) - ...") is an organisation (:meth:`ChunkRepairs.dateline_agency`);
+* a well-known organisation whose name the word lists also hold as a word ("die Hamas", "die
+  Hisbollah"; ``KNOWN`` in the cue list) is an organisation, also where the tagger made it a place
+  together with an organisation noun ("die Terrormiliz Hamas") (:meth:`ChunkRepairs.known_organisations`);
 * a name right after a noun that names a kind of organisation or medium
   ("der US-Nachrichtensender CNN", "die Literaturzeitschrift „ Eckart “", "die Rockband Fold
   Zandura" tagged PER) is an organisation (:meth:`ChunkRepairs.after_org_noun`);
@@ -54,7 +57,7 @@ from chronik.entities.chunkedit import ARTEFACTS, MAX_NAME, Tags, capitalised, f
 from chronik.entities.corpora import chunks
 
 CUES_FILE = "name_cues.tsv"
-_KINDS = ("ORG", "LOC", "NOT", "SAY", "STATE", "BODY", "NAMED", "KIN")
+_KINDS = ("ORG", "LOC", "NOT", "SAY", "STATE", "BODY", "NAMED", "KIN", "KNOWN")
 _REGION_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+sch(?:e|en|er|es|em)$")  # "Europäischen", "Hessischer"
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")  # "CNN", "ORF2"
 _BRAND = re.compile(r"^[a-zäöü]+[A-Z0-9]\w*$")  # "iTunes", "hr1"
@@ -80,7 +83,7 @@ def load_cues(text: str | None = None) -> dict[str, tuple[str, ...]]:
         kind = kind.strip()
         if kind not in _KINDS:
             raise ValueError(f"{CUES_FILE} line {number}: kind must be one of {_KINDS}: {line!r}")
-        out[kind].append(word.strip() if kind in ("NOT", "SAY", "KIN") else word.strip().lower())
+        out[kind].append(word.strip() if kind in ("NOT", "SAY", "KIN", "KNOWN") else word.strip().lower())
     return {kind: tuple(words) for kind, words in out.items()}
 
 
@@ -115,6 +118,7 @@ class ChunkRepairs(AddressedNames):
         self.not_names = frozenset(cues["NOT"])
         self.say_verbs = frozenset(cues["SAY"])
         self.kin = frozenset(cues["KIN"])
+        self.known_orgs = frozenset(cues["KNOWN"])
         self._names: dict[str, bool] = {}  # word -> name-like (cache)
         self._heads: dict[str, str | None] = {}  # word -> "ORG"/"LOC" noun it ends in, or None (cache)
         self._genitive_places: dict[str, str] | None = None  # built on first use (place_genitives)
@@ -124,6 +128,8 @@ class ChunkRepairs(AddressedNames):
         if "(" in words:
             self.dateline_agency(words, out)
             self.acronym_after_org(words, out)
+        if self.known_orgs.intersection(words):
+            self.known_organisations(words, out)
         heads = {self.head(w) for w in words}
         if "ORG" in heads:
             self.after_org_noun(words, out)
@@ -218,6 +224,19 @@ class ChunkRepairs(AddressedNames):
             if label == "ORG" and b + 2 < n and words[b] == "(" and words[b + 2] == ")" and \
                     tags[b + 1] == "O" and _ACRONYM.match(words[b + 1]) and words[b + 1][0] == words[a][:1]:
                 tags[b + 1] = "B-ORG"
+
+    def known_organisations(self, words: Sequence[str], tags: Tags) -> None:
+        """A well-known organisation whose name the word lists also hold ("Hamas", "Hisbollah") is
+        an organisation where it stands untagged, or as a chunk of its own or after an organisation
+        noun under another label ("die Terrormiliz Hamas" tagged as a place)."""
+        for a, b, label in chunks(tags):
+            if words[b - 1] in self.known_orgs and (b - a == 1 or b - a == 2 and self.head(words[a]) == "ORG") \
+                    and label != "ORG":
+                tags[a:b - 1] = ["O"] * (b - 1 - a)
+                put_chunk(tags, b - 1, b, "ORG")
+        for i, word in enumerate(words):
+            if word in self.known_orgs and free(tags, i, i + 1):
+                put_chunk(tags, i, i + 1, "ORG")
 
     def after_org_noun(self, words: Sequence[str], tags: Tags) -> None:
         """An untagged name (or acronym, or a quoted word) right after an organisation noun is

@@ -165,6 +165,8 @@ class Subjects(VerbForms):
         after = [u for u in free if u[1] > f and u[3] not in OBLIQUE]
         if self._pronoun_subject(view, first_word, f) or self._pronoun_after(view, f):
             return [], units
+        if not before and (named := self._bracketed_name(view, f)) is not None:
+            return self.group(view, named), units  # "Der Verband der Automobilindustrie (VDA) forderte ..."
         if self._nominal_before(view, first_word, f):  # a subject without a name, or an object first
             first_after = after[0][0] if after and view.phrases[after[0][0]].modifies is None else None
             return (self.group(view, first_after) if self.order.object_first(view, first_word, f, first_after)
@@ -293,6 +295,19 @@ class Subjects(VerbForms):
         opening = [t for t in view.clause_toks(head.index) if t.word]
         if not opening or opening[0].lower not in ("der", "die") or any(
                 t.text.islower() and is_finite_like(t, self.lexicon) for t in opening):
+            return None
+        return ph.index
+
+    def _bracketed_name(self, view: SentenceView, f: int) -> int | None:
+        """Right before the finite verb, an organisation's name alone in brackets after a noun: the
+        short name of the noun phrase that opens the clause, which is the subject ("Der Verband der
+        Automobilindustrie (VDA) forderte ...")."""
+        toks = view.toks
+        if f < 4 or toks[f - 1].text != ")" or toks[f - 3].text != "(" or not toks[f - 4].cap or not toks[f - 4].word:
+            return None
+        ph = view.phrase_at(f - 2)
+        if ph is None or ph.first != f - 2 or ph.last != f - 2 or view.labels.get(ph.mention) != "ORG" \
+                or f - 4 in view.by_token:
             return None
         return ph.index
 
