@@ -1293,3 +1293,23 @@ def test_a_second_verbs_particle_and_written_works(text, names, expected):
 ])
 def test_a_short_name_in_brackets_before_the_verb(text, expected):
     assert _typed(article(text, {"VDA": "ORG"}, published="2024-08-26"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected, attribution", [
+    # a plural subject without an article after the verb: the name after it is the object
+    ("Am Montag griffen russische Truppen Kiew an.", {"Kiew": "LOC"},
+     [("ATTACK", {("Russland", "source"), ("Kiew", "target")})], None),
+    ("Am Montag kritisierten mehrere Abgeordnete Merz scharf.", {"Merz": "PER"},
+     [("CRITICIZE", {("Merz", "target")})], None),
+    # a title without an adjective is the name's
+    ("Am Montag kritisierte Bundeskanzler Merz die Pläne.", {"Merz": "PER"},
+     [("CRITICIZE", {("Merz", "source")})], "Merz"),
+    # "nach Angaben der israelischen Armee": who says so, not a party
+    ("Die Hisbollah feuerte nach Angaben der israelischen Armee mehrere Raketen auf Nordisrael ab.",
+     {"Hisbollah": "ORG", "Nordisrael": "LOC"},
+     [("ATTACK", {("Hisbollah", "source"), ("Nordisrael", "target")})], "israelischen Armee"),
+])
+def test_plural_subjects_without_article_and_collectives_who_say_so(text, names, expected, attribution):
+    art = article(text, names, published="2024-08-26")
+    assert _typed(art, 0) == expected
+    assert EventExtractor()(art).events[0].attribution == attribution

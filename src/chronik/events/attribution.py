@@ -100,7 +100,25 @@ class AttributionFinder:
                 return Attribution(name_of(ph), toks[k].lower + " " + toks[i].text, k)
         if possessive and last_speaker:
             return Attribution(last_speaker, toks[k].lower + " " + toks[i].text, k)
+        body = self._collective_after(view, i)
+        if body:
+            return Attribution(body, toks[k].lower + " " + toks[i].text, k)
         return None
+
+    def _collective_after(self, view: SentenceView, i: int) -> str | None:
+        """A state collective with its adjectives in the genitive after source noun ``i`` ("nach
+        Angaben der israelischen Armee"): the words after the article."""
+        toks = view.toks
+        k = i + 1
+        if k >= len(toks) or toks[k].lower not in ("der", "des"):
+            return None
+        k += 1
+        start = k
+        while k < len(toks) and toks[k].text.islower() and toks[k].word and inflected(toks[k]):
+            k += 1
+        if k == start or k >= len(toks) or toks[k].text not in self.lexicon.cue("state_collectives"):
+            return None
+        return " ".join(t.text for t in toks[start:k + 1])
 
     def _noun_before(self, view: SentenceView, i: int) -> str | None:
         """The noun phrase before "zufolge": a noun with its adjectives ("nordkoreanischen

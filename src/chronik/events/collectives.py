@@ -46,10 +46,11 @@ class StateCollectives:
         fin = self.finder.finite(view, i)
         fin = i if fin is None else fin
         sources: list[tuple[int, str]] = []  # (determiner's token, country) of the collectives taken as subject
+        says = self.lexicon.cue("source_nouns")
         for k, t in enumerate(toks[:-2]):
             if t.clause != trig.clause or t.lower not in ("die", "der", "den", "dem") \
-                    or (k > 0 and toks[k - 1].lower in preps):
-                continue
+                    or (k > 0 and (toks[k - 1].lower in preps or toks[k - 1].lemma in says)):
+                continue  # (nor "nach Angaben der israelischen Armee": who says so, no party)
             adjectives = self.adjectives(view, k, collectives)
             if any(adj.i == i for adj in adjectives):
                 continue  # the trigger qualifies the collective: "der neu ernannte französische Gesandte"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from chronik.events.lexicon import Lexicon
 from chronik.events.mentions import ADJ_ENDINGS, DATELINE
 from chronik.events.verbs import is_finite_like
-from chronik.events.view import BREAKS, QUOTES, SentenceView, Tok, inflected
+from chronik.events.view import BREAKS, QUOTES, SentenceView, Tok, inflected, is_adjective
 from chronik.events.voice import VerbForms, caused, participle, zu_infinitive
 from chronik.events.wordorder import WordOrder
 
@@ -260,6 +260,8 @@ class Subjects(VerbForms):
         k = f + 1
         if k < len(toks) and toks[k].lower in self.quantifiers and toks[k].clause == toks[f].clause and not after:
             return True  # "berichtete ein Informant", "sagten mehrere mit der Sache vertraute Personen"
+        if self._plural_without_article(view, f):
+            return True
         if k >= len(toks) or toks[k].lower not in ("der", "die", "das") or toks[k].clause != toks[f].clause:
             return False
         k += 1
@@ -280,6 +282,19 @@ class Subjects(VerbForms):
                 and view.labels.get(view.phrases[view.by_token[n]].mention) == "LOC":
             return True  # "griff die russische Armee Kiew an": a place after an army is its object, no apposition
         return not (n < len(toks) and n in view.by_token)
+
+    def _plural_without_article(self, view: SentenceView, f: int) -> bool:
+        """Right after the finite verb, adjectives or quantifiers in "-e" and a noun that names
+        nobody, then a name: a plural subject without an article, and the name its object ("griffen
+        russische Truppen Kiew an", "kritisierten mehrere Abgeordnete Merz"). A title stands before
+        a name without an adjective ("kritisierte Bundeskanzler Scholz")."""
+        toks = view.toks
+        k = f + 1
+        while k < len(toks) and toks[k].clause == toks[f].clause and toks[k].word and toks[k].text.islower() \
+                and toks[k].lower.endswith("e") and (is_adjective(toks[k]) or toks[k].lower in self.quantifiers):
+            k += 1
+        return f + 1 < k < len(toks) - 1 and self.bare_noun(view, k) and k + 1 in view.by_token \
+            and toks[k + 1].clause == toks[f].clause
 
     def _apposed_before(self, view: SentenceView, clause: int) -> int | None:
         """The clause before this one is a person's name alone between commas, and the one before
