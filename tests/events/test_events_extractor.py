@@ -1313,3 +1313,29 @@ def test_plural_subjects_without_article_and_collectives_who_say_so(text, names,
     art = article(text, names, published="2024-08-26")
     assert _typed(art, 0) == expected
     assert EventExtractor()(art).events[0].attribution == attribution
+
+
+@pytest.mark.parametrize("text, names, expected, attribution", [
+    # a state collective that opens the clause, or follows the reporting verb after what was said, speaks
+    ("Das ägyptische Außenministerium teilte am Donnerstag mit, beide Seiten hätten zugestimmt.", {},
+     ("STATEMENT", {("Ägypten", "source")}), "Ägypten"),
+    ("Nordkorea hat erneut eine Rakete abgefeuert, teilte der südkoreanische Generalstab mit.", {"Nordkorea": "LOC"},
+     ("STATEMENT", {("Südkorea", "source")}), "Südkorea"),
+    ("Die chinesische Regierung warnte die EU vor einseitigen Maßnahmen.", {"EU": "ORG"},
+     ("STATEMENT", {("China", "source"), ("EU", "target")}), "China"),
+])
+def test_a_state_collective_as_the_speaker(text, names, expected, attribution):
+    events = EventExtractor()(article(text, names, published="2024-08-26")).events
+    assert (events[0].type, {(a.name, a.role) for a in events[0].actors}) == expected
+    assert events[0].attribution == attribution
+
+
+@pytest.mark.parametrize("text", [
+    # not a collective inside the subject's phrase (old print's "hei" for "bei")
+    "Der Korrespondent hei der französischen Armee meldet, die Schlacht habe die ganze Nacht getobt.",
+    # not a collective glued to the next word of a compound
+    "Das neue französische Kabinett=Präsident genehmigte das Programm.",
+])
+def test_a_state_collective_that_does_not_speak_or_act(text):
+    events = EventExtractor()(article(text, {}, published="2024-08-26")).events
+    assert all(a.name != "Frankreich" for e in events for a in e.actors)

@@ -28,12 +28,14 @@ class StateCollectives:
         self.finder = finder
         self.countries = countries
 
-    def __call__(self, view: SentenceView, i: int, roles: Roles) -> None:
+    def __call__(self, view: SentenceView, i: int, roles: Roles, speaker: bool = False) -> None:
         """A country adjective with a state collective, outside prepositional phrases, as an actor
         of the verb: "hat ... die britische Regierung aufgefordert" (target Großbritannien),
         "Die russische Armee griff ... an", "erschossen israelische Soldaten" (source Russland,
         Israel, when the subject is not named), "werden die tschechoslowakische und die
-        jugoslawische Regierung aufgefordert" (the subject of a passive: targets)."""
+        jugoslawische Regierung aufgefordert" (the subject of a passive: targets). A ``speaker``
+        (of a STATEMENT) before the verb must open the clause ("Das ägyptische Außenministerium
+        teilte mit"; not "Der Korrespondent bei der französischen Armee meldet")."""
         toks = view.toks
         trig = toks[i]
         if self.countries is not None:
@@ -48,7 +50,7 @@ class StateCollectives:
         sources: list[tuple[int, str]] = []  # (determiner's token, country) of the collectives taken as subject
         says = self.lexicon.cue("source_nouns")
         for k, t in enumerate(toks[:-2]):
-            if t.clause != trig.clause or t.lower not in ("die", "der", "den", "dem") \
+            if t.clause != trig.clause or t.lower not in ("die", "der", "das", "den", "dem") \
                     or (k > 0 and (toks[k - 1].lower in preps or toks[k - 1].lemma in says)):
                 continue  # (nor "nach Angaben der israelischen Armee": who says so, no party)
             adjectives = self.adjectives(view, k, collectives)
@@ -60,8 +62,9 @@ class StateCollectives:
                     continue
                 earlier = [j for j, _ in sources if j < k and not any(u.lower in ("und", "sowie", "oder")
                                                                     for u in toks[j:k])]
-                if k < fin and not roles.subject and t.lower in ("die", "der") and not passive \
-                        and not zu_clause(view, trig) and not earlier:
+                if k < fin and not roles.subject and t.lower in ("die", "der", "das") and not passive \
+                        and not zu_clause(view, trig) and not earlier \
+                        and not (speaker and k != self.finder._first_word(view, view.clauses[trig.clause], fin)):
                     roles.countries.append((country, "source"))
                     sources.append((k, country))
                 elif k < fin and earlier and not passive:
@@ -70,7 +73,8 @@ class StateCollectives:
                     roles.countries.append((country, "target"))
                 elif k > fin and (roles.subject or t.lower in ("den", "dem")) and not passive:
                     roles.countries.append((country, "target"))
-                elif k == fin + 1 and not roles.subject and not passive and self._inverted(view, fin):
+                elif k == fin + 1 and not roles.subject and not passive and (
+                        self._inverted(view, fin) or speaker and self._after_content(view, fin)):
                     # "Das teilte die ukrainische Luftwaffe mit", "Am Montag griff die russische Armee ... an":
                     # right after the finite verb, with no noun phrase before it, the subject
                     roles.countries.append((country, "source"))
@@ -109,6 +113,14 @@ class StateCollectives:
         first = self.finder._first_word(view, clause, fin)
         return first < fin and not self.finder._nominal_before(view, first, fin) \
             and not any(t.i in view.by_token for t in view.toks[first:fin])
+
+    @staticmethod
+    def _after_content(view: SentenceView, fin: int) -> bool:
+        """The reporting verb ``fin`` opens a clause after a comma or a closing quote: what was said
+        stands before it, and the phrase after it is the speaker ("..., teilte der südkoreanische
+        Generalstab mit")."""
+        toks = view.toks
+        return fin > 0 and toks[fin - 1].text in (",", "“", "”", "»", "«", "\"")
 
     def side(self, view: SentenceView, i: int, roles: Roles) -> None:
         """"von <country adjective> Seite" as the agent of a passive or of a verb without a named
@@ -152,6 +164,8 @@ def _title_before_name(view: SentenceView, k: int) -> bool:
     lemmatiser reads as an inflected noun is a common noun, no name ("die russische Luftwaffe
     Ziele": Ziel)."""
     nxt = view.toks[k + 1] if k + 1 < len(view.toks) else None
+    if nxt is not None and nxt.text in ("=", "-") and nxt.start == view.toks[k].end:
+        return True  # "Das neue französische Kabinett=Präsident Fallieres": a compound's first part
     return nxt is not None and nxt.cap and nxt.word and nxt.clause == view.toks[k].clause \
         and nxt.i not in view.by_token and nxt.i not in view.timex_tokens \
         and not (nxt.lemma != nxt.text and nxt.lemma[:1].isupper())

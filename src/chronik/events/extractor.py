@@ -5,7 +5,8 @@ constructions), give each its roles (:mod:`chronik.events.roles`) and keep the f
 whose conditions hold; then attribution (:mod:`chronik.events.attribution`), modality
 (:mod:`chronik.events.modality`), time and place (:mod:`chronik.events.context`).
 
-Precision first: a noun needs a participant, a STATEMENT a named speaker, a headline or caption
+Precision first: a noun needs a participant, a STATEMENT a named speaker (or a country's state
+collective in the speaker's place: "Das ägyptische Außenministerium teilte mit"), a headline or caption
 without a finite verb yields nothing, and lines with photo credits are skipped.
 """
 
@@ -345,7 +346,8 @@ class EventExtractor:
         found = self._attributions(view, frames, names, attributions, state, no)
         events = []
         for f in frames:
-            if f.type == "STATEMENT" and (not self.options.statements or not f.roles.source):
+            if f.type == "STATEMENT" and (not self.options.statements or not (
+                    f.roles.source or any(role == "source" for _, role in f.roles.countries))):
                 continue
             if self.options.types is not None and f.type not in self.options.types:
                 continue
@@ -379,8 +381,11 @@ class EventExtractor:
         for k, f in enumerate(frames):
             if not f.sense.report and f.type not in SPEECH:
                 continue
+            countries = [country for country, role in f.roles.countries if role == "source"]
             if f.roles.source:
                 speaker = ", ".join(self._speaker_name(view, names, p) for p in f.roles.source)
+            elif countries:  # "Das ägyptische Außenministerium teilte mit": Ägypten
+                speaker = ", ".join(countries)
             elif finder.pronoun_subject(view, f.trigger):
                 persons = [ph for ph in view.phrases if ph.last < f.trigger and view.labels.get(ph.mention) == "PER"]
                 speaker = names.name(persons[-1].mention, False) if persons else last_speaker

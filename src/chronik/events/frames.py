@@ -160,8 +160,7 @@ class FrameFinder:
             own = sense.type == "STATEMENT"
             roles = finder.verb_roles(view, i, etype, None if own else control, control_object, exclude,
                                       report=sense.report)
-            if not own:
-                self.collectives(view, i, roles)
+            self.collectives(view, i, roles, speaker=own)
             finder.on_behalf(view, i, roles)
             if _holds(sense, roles, view, i, lexicon):
                 return Frame(trigger=i, type=sense.type, lemma=lemma, sense=sense, roles=roles, noun=False,
