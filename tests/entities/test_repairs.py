@@ -123,6 +123,11 @@ def tagged(text):
     ("Israel/LOC und die Hamas haben", ("B-LOC", "O", "O", "B-ORG", "O")),
     ("Die Terrormiliz/LOC+ Hamas/LOC soll", ("O", "O", "B-ORG", "O")),
     ("die Hamas-Führung lehnte", ("O", "O", "O")),  # a compound is no name
+    # a title inside a chunk is no part of the name, whatever the chunk's label
+    ("Kanzler/PER+ Merz/PER lehnte", ("O", "B-PER", "O")),
+    ("Bundeskanzler/ORG+ Merz/ORG lehnte", ("O", "B-PER", "O")),
+    # a weekday after "am" opens no name
+    ("besuchte am Sonntag/LOC+ Lampedusa/LOC .", ("O", "O", "O", "B-LOC", "O")),
 ])
 def test_repairs_add_the_names_the_sentence_gives_away(repairs, text, expected):
     words, tags = tagged(text)

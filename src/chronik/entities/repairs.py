@@ -34,6 +34,8 @@ documents:
   "nach Kratie"), is a place (:meth:`ChunkRepairs.place_after_preposition`);
 * an acronym after an article or possessive ("des DFB", "das ZDF", "seiner UMP") is an
   organisation (:meth:`ChunkRepairs.acronym_after_article`);
+* a chunk of a role noun and name-like words is the person after the title ("Kanzler Merz",
+  "Bundeskanzler Merz" tagged as an organisation) (:meth:`ChunkRepairs.titled_chunks`);
 * name-like words right after a role or kinship noun ("Bischof Avitus", "seiner Mutter
   Armentaria") are a person (:meth:`ChunkRepairs.person_after_role`);
 * names after a form of address ("Herr Umlauft", "Hr. Dr. Locher") and with "von"/"v." ("Dr. Alphons
@@ -68,6 +70,7 @@ _ARTICLE_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z0-9]{0,4}[A-ZÄÖÜ0-9]
 _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "vom", "beim", "zum", "zur",
                        "seiner", "seines", "ihrer", "ihres"})
 _PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "In", "Nach", "Aus"})
+_DATE_PREPOSITIONS = frozenset({"am", "im", "vom", "zum", "seit", "bis", "ab", "Am", "Im", "Seit", "Bis", "Ab"})
 _FIRM_LINKS = frozenset({"&", "+", "u"})  # "Hug & Cie", "Max Kray u . Co": the name goes on
 
 
@@ -141,6 +144,7 @@ class ChunkRepairs(AddressedNames):
         self.person_genitives(words, out)
         self.place_after_preposition(words, out)
         self.acronym_after_article(words, out)
+        self.titled_chunks(words, out)
         self.person_after_role(words, out)
         if ADDRESS.intersection(words):
             self.person_after_address(words, out)
@@ -355,6 +359,19 @@ class ChunkRepairs(AddressedNames):
             if i + 1 < len(words) and (tags[i + 1] != "O" or words[i + 1][:1].isupper() or words[i + 1][:1].isdigit()):
                 continue
             tags[i] = "B-ORG"
+
+    def titled_chunks(self, words: Sequence[str], tags: Tags) -> None:
+        """A chunk that opens with a role noun and goes on with name-like words only is the
+        person after the title, whatever its label ("Kanzler Merz" as a person, "Bundeskanzler
+        Merz" as an organisation: "Merz"); one that opens with a weekday or a month after "am",
+        "im", "seit" ... loses it ("am Sonntag Lampedusa")."""
+        for a, b, label in chunks(tags):
+            if b - a >= 2 and self.is_title(words[a]) and all(self.name_like(w) for w in words[a + 1:b]):
+                tags[a] = "O"
+                put_chunk(tags, a + 1, b, "PER")
+            elif b - a >= 2 and words[a] in self.not_names and a > 0 and words[a - 1] in _DATE_PREPOSITIONS:
+                tags[a] = "O"  # "am Sonntag Lampedusa", "im August Berlin": a date, then the name
+                put_chunk(tags, a + 1, b, label)
 
     def person_after_role(self, words: Sequence[str], tags: Tags) -> None:
         """Untagged name-like words right after a role noun or a kinship noun (``KIN`` in
