@@ -1339,3 +1339,52 @@ def test_a_state_collective_as_the_speaker(text, names, expected, attribution):
 def test_a_state_collective_that_does_not_speak_or_act(text):
     events = EventExtractor()(article(text, {}, published="2024-08-26")).events
     assert all(a.name != "Frankreich" for e in events for a in e.actors)
+
+
+@pytest.mark.parametrize("text, names, attribution", [
+    # the newspaper whose report it is, not "Bericht"; also inside quotes and before "zufolge"
+    ('Laut einem Bericht der "New York Times" plant Israel eine Offensive in Rafah.',
+     {"New York Times": "ORG", "Israel": "LOC", "Rafah": "LOC"}, "New York Times"),
+    ("Laut einem Bericht von CNN plant Israel eine Offensive in Rafah.",
+     {"CNN": "ORG", "Israel": "LOC", "Rafah": "LOC"}, "CNN"),
+    ('Einem Bericht der "New York Times" zufolge plant Israel eine Offensive in Rafah.',
+     {"New York Times": "ORG", "Israel": "LOC", "Rafah": "LOC"}, "New York Times"),
+    # a state body in the genitive, also as a compound's head
+    ("Laut Angaben des Gesundheitsministeriums griff Israel Rafah an.", {"Israel": "LOC", "Rafah": "LOC"},
+     "Gesundheitsministeriums"),
+    ("Nach Angaben der Polizei griff Israel Rafah an.", {"Israel": "LOC", "Rafah": "LOC"}, "Polizei"),
+    # without an owner the source noun stays
+    ("Laut Medienberichten plant Israel eine Offensive in Rafah.", {"Israel": "LOC", "Rafah": "LOC"},
+     "Medienberichten"),
+])
+def test_whose_report_it_is(text, names, attribution):
+    events = EventExtractor()(article(text, names, published="2024-02-26")).events
+    assert [(e.type, e.attribution) for e in events] == [("ATTACK", attribution)]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a visit someone has come to make is theirs
+    ("Bundeskanzler Olaf Scholz ist am Dienstag zu einem zweitägigen Besuch in Peking eingetroffen.",
+     {"Olaf Scholz": "PER", "Peking": "LOC"},
+     [("VISIT", {("Olaf Scholz", "source"), ("Peking", "target")}), ("TRAVEL", {("Olaf Scholz", "source")})]),
+    ("Selenskyj ist zu einem Treffen mit Biden in Washington eingetroffen.",
+     {"Selenskyj": "PER", "Biden": "PER", "Washington": "LOC"},
+     [("MEET", {("Selenskyj", "source"), ("Biden", "target")}), ("TRAVEL", {("Selenskyj", "source")})]),
+    # talks with no party of their own: the trip's place stays the trip's
+    ("Baerbock reist am Montag zu Gesprächen nach Kairo.", {"Baerbock": "PER", "Kairo": "LOC"},
+     [("TRAVEL", {("Baerbock", "source")})]),
+])
+def test_what_a_journey_is_for(text, names, expected):
+    assert _typed(article(text, names, published="2024-04-16"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a promised delivery is a delivery; a veto is a refusal
+    ("Verteidigungsminister Boris Pistorius sagte der Ukraine weitere Waffenlieferungen zu.",
+     {"Boris Pistorius": "PER", "Ukraine": "LOC"},
+     [("TRADE", {("Boris Pistorius", "source"), ("Ukraine", "target")})]),
+    ("Die Slowakei legte gegen das Sanktionspaket ein Veto ein.", {"Slowakei": "LOC"},
+     [("REJECT", {("Slowakei", "source")})]),
+])
+def test_promised_deliveries_and_vetoes(text, names, expected):
+    assert _typed(article(text, names, published="2024-04-16"), 0) == expected

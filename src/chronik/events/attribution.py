@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from chronik.events.lexicon import Lexicon
-from chronik.events.view import SentenceView, inflected
+from chronik.events.view import QUOTES, SentenceView, inflected
 
 if TYPE_CHECKING:
     from chronik.events.frames import Frame
@@ -53,8 +53,8 @@ class AttributionFinder:
         for ph in view.phrases:
             if ph.prep in self.pre:
                 out.append(Attribution(name_of(ph), ph.prep, ph.first - 1))
-            elif ph.last + 1 < len(toks) and toks[ph.last + 1].lower in self.post:
-                out.append(Attribution(name_of(ph), toks[ph.last + 1].lower, ph.last + 1))
+            elif (post := self._after_quote(view, ph.last + 1)) is not None and toks[post].lower in self.post:
+                out.append(Attribution(name_of(ph), toks[post].lower, post))  # "der "New York Times" zufolge"
             elif self._so(view, ph):
                 out.append(Attribution(name_of(ph), "so", ph.first - 1))
         for t in toks:
@@ -67,10 +67,18 @@ class AttributionFinder:
                 if found:
                     out.append(found)
             elif t.lower in self.pre and t.i + 1 < len(toks) and not any(a.token == t.i for a in out):
-                noun = self._noun_after(view, t.i)
+                noun = self._noun_after(view, t.i, name_of)
                 if noun:
                     out.append(Attribution(noun, t.lower, t.i))
         return out
+
+    @staticmethod
+    def _after_quote(view: SentenceView, k: int) -> int | None:
+        """Token ``k``, or the one after it when ``k`` closes a quote; None past the sentence."""
+        toks = view.toks
+        if k < len(toks) and toks[k].text in QUOTES:
+            k += 1
+        return k if k < len(toks) else None
 
     @staticmethod
     def _so(view: SentenceView, ph) -> bool:
@@ -94,10 +102,9 @@ class AttributionFinder:
             k -= 1
         if k < 0 or toks[k].lower not in ("nach", "unter", "gemäß"):
             return None
-        for ph in view.phrases:
-            if ph.modifies == i or (ph.first == i + 1 and ph.prep in ("von", "aus", "auf")) or \
-                    (ph.prep in ("von", "aus") and i < ph.first <= i + 3):
-                return Attribution(name_of(ph), toks[k].lower + " " + toks[i].text, k)
+        owner = self._owner(view, i)
+        if owner is not None:
+            return Attribution(name_of(owner), toks[k].lower + " " + toks[i].text, k)
         if possessive and last_speaker:
             return Attribution(last_speaker, toks[k].lower + " " + toks[i].text, k)
         body = self._collective_after(view, i)
@@ -105,9 +112,21 @@ class AttributionFinder:
             return Attribution(body, toks[k].lower + " " + toks[i].text, k)
         return None
 
+    @staticmethod
+    def _owner(view: SentenceView, i: int):
+        """The name phrase whose report or statement source noun ``i`` is: its genitive or a "von" /
+        "aus" phrase right after it ("Angaben des Kremls", "einem Bericht der "New York Times"",
+        "Einschätzungen aus Washington")."""
+        for ph in view.phrases:
+            if ph.modifies == i or (ph.first == i + 1 and ph.prep in ("von", "aus", "auf")) or \
+                    (ph.prep in ("von", "aus") and i < ph.first <= i + 3):
+                return ph
+        return None
+
     def _collective_after(self, view: SentenceView, i: int) -> str | None:
         """A state collective with its adjectives in the genitive after source noun ``i`` ("nach
-        Angaben der israelischen Armee"): the words after the article."""
+        Angaben der israelischen Armee", "laut Angaben des Gesundheitsministeriums"): the words
+        after the article."""
         toks = view.toks
         k = i + 1
         if k >= len(toks) or toks[k].lower not in ("der", "des"):
@@ -116,9 +135,19 @@ class AttributionFinder:
         start = k
         while k < len(toks) and toks[k].text.islower() and toks[k].word and inflected(toks[k]):
             k += 1
-        if k == start or k >= len(toks) or toks[k].text not in self.lexicon.cue("state_collectives"):
+        if k >= len(toks) or not toks[k].cap or not self._collective_head(toks[k].text):
             return None
         return " ".join(t.text for t in toks[start:k + 1])
+
+    def _collective_head(self, word: str) -> bool:
+        """A state collective, also as a compound's head and in the genitive ("Armee",
+        "Gesundheitsministeriums", "Staatsanwaltschaft")."""
+        collectives = self.lexicon.cue("state_collectives")
+        if word in collectives or word[:-1] in collectives or word[:-2] in collectives:
+            return True  # "Armee", "Militärs", "Ministeriums"
+        lower = word.lower()
+        return any(lower.endswith((c.lower(), c.lower() + "s")) and len(lower) > len(c) + 3
+                   for c in collectives if len(c) >= 6)
 
     def _noun_before(self, view: SentenceView, i: int) -> str | None:
         """The noun phrase before "zufolge": a noun with its adjectives ("nordkoreanischen
@@ -134,11 +163,16 @@ class AttributionFinder:
             k -= 1
         return " ".join(reversed(words))
 
-    def _noun_after(self, view: SentenceView, i: int) -> str | None:
+    def _noun_after(self, view: SentenceView, i: int, name_of) -> str | None:
+        """The noun after "laut", or the name whose source noun it is ("laut einem Bericht der
+        "New York Times"": the newspaper)."""
         toks = view.toks
         for k in range(i + 1, min(i + 5, len(toks))):
             if toks[k].cap and toks[k].word:
-                return toks[k].text
+                if toks[k].lemma not in self.source_nouns:
+                    return toks[k].text
+                owner = self._owner(view, k)
+                return name_of(owner) if owner is not None else self._collective_after(view, k) or toks[k].text
             if not toks[k].word:
                 return None
         return None

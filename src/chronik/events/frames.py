@@ -219,7 +219,7 @@ class FrameFinder:
             if not roles.source and not roles.countries:
                 if agent is None:
                     agent = self.nouns.agent(view, i, lexicon.lists.get("noun_agent_verbs", frozenset()), sense.type,
-                                             "source" if etype.symmetric else sense.genitive)
+                                             "source" if etype.symmetric else sense.genitive, not roles.empty)
                 for p in agent:
                     roles.add("source", p)
             if roles.empty:

@@ -17,6 +17,7 @@ from chronik.events.view import SentenceView, Tok, inflected
 
 PLACE_NOT_ACTOR = frozenset({"ATTACK", "PROTEST", "MEET", "ARREST", "VISIT", "TRAVEL"})
 TEMPORAL_PREPS = frozenset({"bei", "beim", "nach", "während", "zum", "zur", "mit"})
+PURPOSE_PREPS = frozenset({"zu", "zum", "zur"})  # "zu einem Besuch eingetroffen": what a journey is for
 POSSESSIVES = frozenset({"sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren",
                          "ihrer", "ihres"})
 OWN_ACTIVITY = frozenset({"VISIT", "TRAVEL", "MEET", "COOPERATE", "AID", "SUPPORT", "AGREE", "STATEMENT", "DEMAND",
@@ -92,10 +93,12 @@ class NounRoleFinder:
         return self.finder.spread(view, roles)
 
     def agent(self, view: SentenceView, i: int, agent_verbs: frozenset[str], etype_name: str = "",
-              genitive: str = "source") -> list[int]:
+              genitive: str = "source", own_party: bool = False) -> list[int]:
         """The clause subject as the agent of a noun that has none of its own: the noun has a
         possessive ("bei seinem Besuch"), stands in a temporal phrase ("beim Treffen mit ...",
-        "nach Gesprächen mit ...") or is the object of a verb like "ausbauen", "bekräftigen"; not when a
+        "nach Gesprächen mit ..."), is what a journey is for and has a party of its own (``own_party``:
+        "ist zu einem Besuch in Peking eingetroffen") or is the object of a verb like "ausbauen",
+        "bekräftigen"; not when a
         genitive in the agent's role names somebody else without a name ("nach der Ankunft eines neuen
         Gesellschafters gab Peters bekannt")."""
         toks = view.toks
@@ -110,6 +113,10 @@ class NounRoleFinder:
             temporal = True
         if k == i - 1 and k >= 0 and toks[k].lower in TEMPORAL_PREPS:
             temporal = True
+        if own_party and k >= 0 and toks[k].clause == toks[i].clause and toks[k].lower in PURPOSE_PREPS \
+                and self._travels(view, i):
+            temporal = True  # "ist zu einem Besuch in Peking eingetroffen": the traveller's visit (one with a
+            # party of its own; not "reisen zu weiteren Gesprächen nach Pjöngjang", where the place is the trip's)
         agent_verb = any(t.lemma in agent_verbs or (t.text.islower() and separable_lemma(view, t) in agent_verbs)
                          for t in view.clause_toks(toks[i].clause))
         own_activity = etype_name in OWN_ACTIVITY
@@ -131,6 +138,12 @@ class NounRoleFinder:
             return self.finder.previous_subject(view, toks[i].clause)
         subj, _ = self.finder.subject(view, verb, set())
         return subj
+
+    def _travels(self, view: SentenceView, i: int) -> bool:
+        """A verb of travel in the clause of token ``i`` ("eingetroffen", "reist ... an")."""
+        verbs = self.finder.lexicon.verbs
+        return any(any(sense.type == "TRAVEL" for sense in verbs.get(t.lemma, ()) + verbs.get(
+            separable_lemma(view, t), ())) for t in view.clause_toks(view.toks[i].clause) if t.text.islower())
 
     def _common_genitive(self, view: SentenceView, i: int) -> bool:
         """A genitive with a common noun and no name right after the noun ("der Ankunft eines neuen
