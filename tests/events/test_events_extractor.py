@@ -1388,3 +1388,25 @@ def test_what_a_journey_is_for(text, names, expected):
 ])
 def test_promised_deliveries_and_vetoes(text, names, expected):
     assert _typed(article(text, names, published="2024-04-16"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # an attack warned of or feared is a possibility
+    ("Der polnische Regierungschef Donald Tusk warnte vor einem russischen Angriff auf die Nato.",
+     {"Donald Tusk": "PER", "Nato": "ORG"}, {("STATEMENT", "asserted"), ("ATTACK", "speculative")}),
+    ("Aus Angst vor einem Angriff Russlands flohen Tausende.", {"Russlands": "LOC"}, {("ATTACK", "speculative")}),
+    # a past attack after "vor" that nobody warns of stays asserted
+    ("Vor dem Angriff Russlands auf die Ukraine trafen sich Scholz und Biden.",
+     {"Russlands": "LOC", "Ukraine": "LOC", "Scholz": "PER", "Biden": "PER"},
+     {("ATTACK", "asserted"), ("MEET", "asserted")}),
+])
+def test_feared_events_are_speculative(text, names, expected):
+    events = EventExtractor()(article(text, names, published="2024-04-16")).events
+    assert {(e.type, e.modality) for e in events} == expected
+
+
+def test_contradicting_an_accusation_is_a_denial_and_the_accuser_speaks_for_it():
+    text = "Tesla-Chef Elon Musk hat den Vorwürfen der US-Börsenaufsicht SEC widersprochen."
+    events = EventExtractor()(article(text, {"Elon Musk": "PER", "SEC": "ORG"}, published="2024-04-16")).events
+    assert [(e.type, {(a.name, a.role) for a in e.actors}, e.attribution) for e in events] == [
+        ("ACCUSE", {("SEC", "source")}, "SEC"), ("DENY", {("Elon Musk", "source")}, "Elon Musk")]

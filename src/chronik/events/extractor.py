@@ -383,7 +383,7 @@ class EventExtractor:
                 continue
             countries = [country for country, role in f.roles.countries if role == "source"]
             if f.roles.source:
-                speaker = ", ".join(self._speaker_name(view, names, p) for p in f.roles.source)
+                speaker = ", ".join(self._speaker_name(view, names, p, f.trigger) for p in f.roles.source)
             elif countries:  # "Das ägyptische Außenministerium teilte mit": Ägypten
                 speaker = ", ".join(countries)
             elif finder.pronoun_subject(view, f.trigger):
@@ -406,10 +406,12 @@ class EventExtractor:
             found.append(Attribution(state.last_attribution[1].source, state.last_attribution[1].cue, -1))
         return found
 
-    def _speaker_name(self, view: SentenceView, names: ActorNames, p: int) -> str:
+    def _speaker_name(self, view: SentenceView, names: ActorNames, p: int, trigger: int) -> str:
+        """The name of speaker phrase ``p``, with the noun it belongs to ("Sprecher des Kremls"),
+        unless that noun is the speech act itself ("den Vorwürfen der SEC": SEC)."""
         ph = view.phrases[p]
-        if ph.modifies is not None or ph.compound_of is not None:
-            i = ph.modifies if ph.modifies is not None else ph.compound_of
+        i = ph.modifies if ph.modifies is not None else ph.compound_of
+        if i is not None and i != trigger:
             lo, hi = min(ph.first, i), max(ph.last, i)
             words = [t.text for t in view.toks[lo:hi + 1] if t.lower not in ("ein", "eine", "der", "die", "das")]
             return " ".join(words)

@@ -49,6 +49,7 @@ class ModalityFinder:
         self.planned_adj = c("planned_adjectives")
         self.spec_adj = c("speculative_adjectives")
         self.unconfirmed = c("unconfirmed")
+        self.feared = c("feared_lemmas")
 
     def _denied_object(self, view: SentenceView, f: Frame, g: Frame) -> bool:
         """An event noun between the finite auxiliary and the denial's participle of one clause
@@ -131,6 +132,8 @@ class ModalityFinder:
             return True  # "soll ... angegriffen haben": an allegation
         if noun and trig.i > 0 and view.toks[trig.i - 1].lower in self.spec_adj:
             return True
+        if noun and self._feared(view, trig):
+            return True
         if clause.opener in ("dass", "daß") and trig.clause > 0:
             governing = view.clause_toks(trig.clause - 1)
             if any(t.lower in self.speculative or t.lemma in ("vermuten", "spekulieren") or t.lower == "davon"
@@ -141,6 +144,17 @@ class ModalityFinder:
                 return True  # "Es gibt keine Hinweise darauf, dass ...", "hat nicht bestätigt, dass ..."
         # a conditional clause earlier in the sentence ("Sollten ... geliefert werden, könnte ...")
         return False
+
+    def _feared(self, view: SentenceView, trig: Tok) -> bool:
+        """An event noun after "vor" that its clause warns of or fears ("warnte vor einem russischen
+        Angriff auf die Nato", "aus Angst vor einem Krieg"): a possibility, not a happening."""
+        toks = view.toks
+        k = trig.i - 1
+        while k >= 0 and toks[k].text.islower() and toks[k].word and toks[k].lower != "vor":
+            k -= 1  # articles and adjectives
+        if k < 0 or toks[k].lower != "vor" or toks[k].clause != trig.clause:
+            return False
+        return any(t.lemma in self.feared and t.i < k for t in self.clause_words(view, trig))
 
     def planned_here(self, view: SentenceView, trig: Tok, noun: bool, governed_by_plan: bool) -> bool:
         if governed_by_plan:
