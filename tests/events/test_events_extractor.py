@@ -1248,8 +1248,9 @@ def test_a_collective_right_after_the_verb_of_an_inverted_clause(text, expected)
 @pytest.mark.parametrize("text, names, expected", [
     # a place right after an army is its object, no name of it
     ("Am Montag griff die russische Armee Kiew an.", {"Kiew": "LOC"}, [("ATTACK", {("Russland", "source"), ("Kiew", "target")})]),
-    # a public prosecutor named with its town is no army: the town names it
-    ("Das bestätigte die Staatsanwaltschaft Stuttgart.", {"Stuttgart": "LOC"}, [("STATEMENT", {("Stuttgart", "source")})]),
+    # a public prosecutor named with its town is no army: it speaks under its whole name
+    ("Das bestätigte die Staatsanwaltschaft Stuttgart.", {"Stuttgart": "LOC"},
+     [("STATEMENT", {("Staatsanwaltschaft Stuttgart", "source")})]),
 ])
 def test_armed_forces_before_a_place(text, names, expected):
     assert _typed(article(text, names, published="2024-08-26"), 0) == expected
@@ -1410,3 +1411,19 @@ def test_contradicting_an_accusation_is_a_denial_and_the_accuser_speaks_for_it()
     events = EventExtractor()(article(text, {"Elon Musk": "PER", "SEC": "ORG"}, published="2024-04-16")).events
     assert [(e.type, {(a.name, a.role) for a in e.actors}, e.attribution) for e in events] == [
         ("ACCUSE", {("SEC", "source")}, "SEC"), ("DENY", {("Elon Musk", "source")}, "Elon Musk")]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a body named by its place acts, not the town the tagger found
+    ("Das Landgericht München verurteilte den früheren Audi-Chef Rupert Stadler zu einer Bewährungsstrafe.",
+     {"München": "LOC", "Rupert Stadler": "PER"},
+     [("ARREST", {("Landgericht München", "source"), ("Rupert Stadler", "target")})]),
+    ("Die Staatsanwaltschaft Stuttgart hat Anklage gegen Anton Schlecker erhoben.",
+     {"Stuttgart": "LOC", "Anton Schlecker": "PER"},
+     [("ACCUSE", {("Staatsanwaltschaft Stuttgart", "source"), ("Anton Schlecker", "target")})]),
+    # a preposition between them leaves the place a place
+    ("Scholz sprach mit der Polizei in Köln.", {"Scholz": "PER", "Köln": "LOC"},
+     [("MEET", {("Scholz", "source")})]),
+])
+def test_bodies_named_by_their_place(text, names, expected):
+    assert _typed(article(text, names, published="2024-04-16"), 0) == expected

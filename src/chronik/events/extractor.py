@@ -26,7 +26,7 @@ from chronik.events.context import ActorNames, TimeLine
 from chronik.events.frames import SPEECH, Frame, FrameFinder
 from chronik.events.happening import Happening
 from chronik.events.lexicon import Lexicon, load_lexicon
-from chronik.events.mentions import compound_parts, institutions, repair
+from chronik.events.mentions import bodies_at_places, compound_parts, institutions, repair
 from chronik.events.modality import ModalityFinder
 from chronik.events.reliability import Reliability, actor_label_ok, actor_texts
 from chronik.events.roles import RoleFinder
@@ -263,8 +263,8 @@ class EventExtractor:
             return state
         parts = self.parts(lang)
         ocr_pronouns = parts.lexicon.cue("ocr_pronouns")  # "Jch" for "Ich": a tagged pronoun names nobody
-        fixed = [m for _, m in repair(text, article.mentions, parts.lemmatizer.lemma)
-                 if text[m.start:m.end] not in ocr_pronouns]
+        fixed = bodies_at_places(text, [m for _, m in repair(text, article.mentions, parts.lemmatizer.lemma)
+                                        if text[m.start:m.end] not in ocr_pronouns], parts.lexicon.cue("place_bodies"))
         fixed = sorted(fixed + institutions(text, fixed, parts.lexicon.cue("institutions")) + compound_parts(
             text, fixed, functools.partial(self.part_label, parts=parts)),
                        key=lambda m: (m.start, m.end))

@@ -201,6 +201,27 @@ def institutions(text: str, mentions: Sequence[Mention], names: frozenset[str]) 
     return out
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)[ \t]+$")
+
+
+def bodies_at_places(text: str, mentions: Sequence[Mention], heads: frozenset[str]) -> list[Mention]:
+    """A court, a prosecutor's office, a police force or a university named by its place, of which
+    the tagger took only the place ("Staatsanwaltschaft Stuttgart", "das Landgericht München",
+    "Polizei Köln"): one organisation mention of both words, so the body acts and not the town.
+    ``heads``: lower-case nouns or compound heads ("gericht", "staatsanwaltschaft"); a preposition
+    between them ("die Polizei in Köln") leaves the place alone."""
+    out: list[Mention] = []
+    for m in mentions:
+        before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start) if m.label == "LOC" else None
+        word = before.group(1).lower() if before is not None else ""
+        if before is not None and before.group(1)[:1].isupper() and word.endswith(tuple(heads)) \
+                and not any(n.end > before.start(1) and n.start < m.start for n in mentions):
+            out.append(Mention(start=before.start(1), end=m.end, label="ORG"))
+        else:
+            out.append(m)
+    return out
+
+
 _HYPHENED = re.compile(r"([^\W\d_][\w.&]*)-(?=[^\W\d_])")
 
 
