@@ -1427,3 +1427,20 @@ def test_contradicting_an_accusation_is_a_denial_and_the_accuser_speaks_for_it()
 ])
 def test_bodies_named_by_their_place(text, names, expected):
     assert _typed(article(text, names, published="2024-04-16"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a "wie"-clause that opens the sentence vouches for the rest of it
+    ("Wie die Gewerkschaft Verdi mitteilte, legen die Mitarbeiter für zwei Tage die Arbeit nieder.",
+     {"Verdi": "ORG"}, [("STATEMENT", "Verdi", "asserted"), ("PROTEST", "Verdi", "reported")]),
+    ("Wie die Nachrichtenagentur KCNA berichtete, traf Kim Jong Un den Minister Schoigu.",
+     {"KCNA": "ORG", "Kim Jong Un": "PER", "Schoigu": "PER"},
+     [("STATEMENT", "KCNA", "asserted"), ("MEET", "KCNA", "reported")]),
+    # after the sentence's first clause it vouches only for what stands right before it
+    ("Kim Jong Un traf Schoigu, wie KCNA berichtete, und Putin reiste nach Peking.",
+     {"KCNA": "ORG", "Kim Jong Un": "PER", "Schoigu": "PER", "Putin": "PER", "Peking": "LOC"},
+     [("MEET", "KCNA", "reported"), ("STATEMENT", "KCNA", "asserted"), ("TRAVEL", None, "asserted")]),
+])
+def test_a_leading_wie_clause_vouches_for_the_sentence(text, names, expected):
+    events = EventExtractor()(article(text, names, published="2024-04-16")).events
+    assert [(e.type, e.attribution, e.modality) for e in events] == expected

@@ -488,8 +488,9 @@ class EventExtractor:
             if a.frame is not None and a.token >= 0 and view.toks[a.token].clause == clause:
                 continue  # the reporting clause's own arguments are the journalist's framing
             if a.frame is not None and a.token >= 0 and view.clauses[view.toks[a.token].clause].opener == "wie" \
-                    and not 0 < view.toks[a.token].clause - clause <= 2:
-                continue  # "..., wie ein Sprecher erklärte" vouches for what stands right before it
+                    and not 0 < view.toks[a.token].clause - clause <= 2 and not _leading_wie(view, a.token, clause):
+                continue  # "..., wie ein Sprecher erklärte" vouches for what stands right before it, "Wie Verdi
+                # mitteilte, ..." for the rest of the sentence
             if a.frame is not None and a.token >= 0 and not reports_back(view, a.token) and a.token > f.trigger:
                 continue  # "X sagte, ..." and "bekräftigte seinen Willen, ..." report what follows
             if f.aside and a.token > f.trigger:
@@ -515,6 +516,14 @@ def _habitual(view: SentenceView, f: Frame, lexicon) -> bool:
     return any(t.lower in habitual and not (t.lower == "immer" and t.i + 1 < len(view.toks)
                                              and view.toks[t.i + 1].lower in ("noch", "mehr"))
                for t in words)
+
+
+def _leading_wie(view: SentenceView, i: int, clause: int) -> bool:
+    """Reporting verb ``i`` stands in a "wie"-clause that opens the sentence, before clause
+    ``clause`` ("Wie die Gewerkschaft Verdi mitteilte, legen die Mitarbeiter die Arbeit nieder")."""
+    own = view.toks[i].clause
+    first = next((t for t in view.toks if t.word), None)
+    return own < clause and first is not None and first.clause == own and first.lower == "wie"
 
 
 def _about_speaker(view: SentenceView, clause: int, speaker: Frame) -> bool:
