@@ -11,6 +11,9 @@ documents:
 * a well-known organisation whose name the word lists also hold as a word ("die Hamas", "die
   Hisbollah"; ``KNOWN`` in the cue list) is an organisation, also where the tagger made it a place
   together with an organisation noun ("die Terrormiliz Hamas") (:meth:`ChunkRepairs.known_organisations`);
+* a person much in the news whom the CRF, trained on older text, misses ("Kim Jong Un traf Schoigu";
+  ``PERSON`` in the cue list) is a person where the whole name stands untagged or its chunks lie
+  inside it ("Xi Jinping" with "Jinping" as a place) (:meth:`ChunkRepairs.known_persons`);
 * a name right after a noun that names a kind of organisation or medium
   ("der US-Nachrichtensender CNN", "die Literaturzeitschrift „ Eckart “", "die Rockband Fold
   Zandura" tagged PER) is an organisation (:meth:`ChunkRepairs.after_org_noun`);
@@ -59,7 +62,8 @@ from chronik.entities.chunkedit import ARTEFACTS, MAX_NAME, Tags, capitalised, f
 from chronik.entities.corpora import chunks
 
 CUES_FILE = "name_cues.tsv"
-_KINDS = ("ORG", "LOC", "NOT", "SAY", "STATE", "BODY", "NAMED", "KIN", "KNOWN")
+_KINDS = ("ORG", "LOC", "NOT", "SAY", "STATE", "BODY", "NAMED", "KIN", "KNOWN", "PERSON")
+_NEUTER = frozenset({"das", "Das", "beim", "Beim", "vom", "Vom", "zum", "Zum"})  # "das Blinken": a verb made noun
 _REGION_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+sch(?:e|en|er|es|em)$")  # "Europäischen", "Hessischer"
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")  # "CNN", "ORF2"
 _BRAND = re.compile(r"^[a-zäöü]+[A-Z0-9]\w*$")  # "iTunes", "hr1"
@@ -86,7 +90,7 @@ def load_cues(text: str | None = None) -> dict[str, tuple[str, ...]]:
         kind = kind.strip()
         if kind not in _KINDS:
             raise ValueError(f"{CUES_FILE} line {number}: kind must be one of {_KINDS}: {line!r}")
-        out[kind].append(word.strip() if kind in ("NOT", "SAY", "KIN", "KNOWN") else word.strip().lower())
+        out[kind].append(word.strip() if kind in ("NOT", "SAY", "KIN", "KNOWN", "PERSON") else word.strip().lower())
     return {kind: tuple(words) for kind, words in out.items()}
 
 
@@ -122,6 +126,12 @@ class ChunkRepairs(AddressedNames):
         self.say_verbs = frozenset(cues["SAY"])
         self.kin = frozenset(cues["KIN"])
         self.known_orgs = frozenset(cues["KNOWN"])
+        self.known_people: dict[str, list[tuple[str, ...]]] = {}  # first word -> names, longest first
+        for name in sorted(cues["PERSON"], key=lambda n: -len(n.split())):
+            parts = tuple(name.split())
+            self.known_people.setdefault(parts[0], []).append(parts)
+            if len(parts) == 1 and not name.endswith("s"):
+                self.known_people.setdefault(name + "s", []).append((name + "s",))  # "Putins"
         self._names: dict[str, bool] = {}  # word -> name-like (cache)
         self._heads: dict[str, str | None] = {}  # word -> "ORG"/"LOC" noun it ends in, or None (cache)
         self._genitive_places: dict[str, str] | None = None  # built on first use (place_genitives)
@@ -133,6 +143,8 @@ class ChunkRepairs(AddressedNames):
             self.acronym_after_org(words, out)
         if self.known_orgs.intersection(words):
             self.known_organisations(words, out)
+        if not self.known_people.keys().isdisjoint(words):
+            self.known_persons(words, out)
         heads = {self.head(w) for w in words}
         if "ORG" in heads:
             self.after_org_noun(words, out)
@@ -241,6 +253,27 @@ class ChunkRepairs(AddressedNames):
         for i, word in enumerate(words):
             if word in self.known_orgs and free(tags, i, i + 1):
                 put_chunk(tags, i, i + 1, "ORG")
+
+    def known_persons(self, words: Sequence[str], tags: Tags) -> None:
+        """A person much in the news (``PERSON`` in the cue list) is a person where the whole name
+        stands untagged or where the chunks over it lie inside it ("Kim Jong Un traf Schoigu", "Xi
+        Jinping" with "Jinping" tagged as a place); a chunk that goes on beyond the name is left
+        alone ("Präsident Putin"), and so is a one-word name after a neuter article ("das Blinken")."""
+        n = len(words)
+        i = 0
+        while i < n:
+            found = 0
+            for parts in self.known_people.get(words[i], ()):
+                j = i + len(parts)
+                if tuple(words[i:j]) != parts or (len(parts) == 1 and i > 0 and words[i - 1] in _NEUTER):
+                    continue
+                if tags[i].startswith("I-") or (j < n and tags[j].startswith("I-")):
+                    break  # a chunk running into or out of the name
+                if tags[i:j] != ["B-PER"] + ["I-PER"] * (j - i - 1):
+                    put_chunk(tags, i, j, "PER")
+                found = j - i
+                break
+            i += max(found, 1)
 
     def after_org_noun(self, words: Sequence[str], tags: Tags) -> None:
         """An untagged name (or acronym, or a quoted word) right after an organisation noun is
