@@ -123,6 +123,7 @@ def tagged(text):
     ("Israel/LOC und die Hamas haben", ("B-LOC", "O", "O", "B-ORG", "O")),
     ("Die Terrormiliz/LOC+ Hamas/LOC soll", ("O", "O", "B-ORG", "O")),
     ("die Hamas-Führung lehnte", ("O", "O", "O")),  # a compound is no name
+    ("Volkswagen kündigte an", ("B-ORG", "O", "O")),
     # a person much in the news that the CRF misses or mislabels
     ("Kim Jong Un traf Schoigu in Pjöngjang/LOC .", ("B-PER", "I-PER", "I-PER", "O", "B-PER", "O", "B-LOC", "O")),
     ("Putin empfing Xi Jinping/LOC .", ("B-PER", "O", "B-PER", "I-PER", "O")),

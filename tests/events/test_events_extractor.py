@@ -1444,3 +1444,14 @@ def test_bodies_named_by_their_place(text, names, expected):
 def test_a_leading_wie_clause_vouches_for_the_sentence(text, names, expected):
     events = EventExtractor()(article(text, names, published="2024-04-16")).events
     assert [(e.type, e.attribution, e.modality) for e in events] == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # taking a place is an attack on it; taking a pill is nothing
+    ("Die russische Armee hat Awdijiwka erobert.", {"Awdijiwka": "LOC"},
+     [("ATTACK", {("Russland", "source"), ("Awdijiwka", "target")})]),
+    ("Die Truppen nahmen die Stadt Bachmut ein.", {"Bachmut": "LOC"}, [("ATTACK", {("Bachmut", "target")})]),
+    ("Er nahm eine Tablette ein.", {}, []),
+])
+def test_capturing_a_place(text, names, expected):
+    assert _typed(article(text, names, published="2024-04-16"), 0) == expected
