@@ -1455,3 +1455,20 @@ def test_a_leading_wie_clause_vouches_for_the_sentence(text, names, expected):
 ])
 def test_capturing_a_place(text, names, expected):
     assert _typed(article(text, names, published="2024-04-16"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a meeting only referred to after "nach", with no party of its own, is no new event
+    ("„Wir verstehen uns gut“, sagte Durnwalder nach dem Treffen.", {"Durnwalder": "PER"},
+     [("STATEMENT", {("Durnwalder", "source")})]),
+    # with a party, a relative clause or a compound part it is one, the subject's
+    ("Spar hat nach Gesprächen mit den Vermietern die Übernahme fixiert.", {"Spar": "ORG"},
+     [("MEET", {("Spar", "source")})]),
+    ("Die FDP hat bei den Koalitionsverhandlungen viel bekommen.", {"FDP": "ORG"},
+     [("MEET", {("FDP", "source")})]),
+    # an arrival stays the subject's own
+    ("Nach der Ankunft sagte Putin, er sei zufrieden.", {"Putin": "PER"},
+     [("TRAVEL", {("Putin", "source")}), ("STATEMENT", {("Putin", "source")})]),
+])
+def test_an_event_noun_only_referred_to(text, names, expected):
+    assert _typed(article(text, names, published="2024-04-16"), 0) == expected

@@ -20,6 +20,9 @@ TEMPORAL_PREPS = frozenset({"bei", "beim", "nach", "während", "zum", "zur", "mi
 PURPOSE_PREPS = frozenset({"zu", "zum", "zur"})  # "zu einem Besuch eingetroffen": what a journey is for
 POSSESSIVES = frozenset({"sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren",
                          "ihrer", "ihres"})
+OBJECT_PRONOUNS = frozenset({"ihm", "ihr", "ihnen", "uns", "euch", "mir", "dir"})
+NOUN_COMPLEMENTS = frozenset({"mit", "zwischen", "von", "vom", "des", "der", "über", "gegen", "für", "zu", "zum", "zur",
+                              "in", "im", "an", "am", "auf", "bei", "beim", "durch"})  # a phrase of the noun's
 OWN_ACTIVITY = frozenset({"VISIT", "TRAVEL", "MEET", "COOPERATE", "AID", "SUPPORT", "AGREE", "STATEMENT", "DEMAND",
                           "ACQUIRE"})
 
@@ -133,11 +136,29 @@ class NounRoleFinder:
         if temporal and indefinite and not (possessive or agent_verb or self.extent(view, i) or any(
                 ph.modifies == i or ph.compound_of == i for ph in view.phrases)):
             return []  # "nach einem ersten Besuch": some visit of nothing named, not the subject's known event
+        if temporal and not (possessive or agent_verb or own_party) and etype_name != "TRAVEL" and self._bare(view, k, i):
+            return []  # "sagte Durnwalder nach dem Treffen": the meeting told before, no party named here (an
+            # arrival or a departure stays the subject's own: "nach der Ankunft sagte Putin")
         verb = self.finder.finite(view, i)
         if verb is None:
             return self.finder.previous_subject(view, toks[i].clause)
         subj, _ = self.finder.subject(view, verb, set())
         return subj
+
+    def _bare(self, view: SentenceView, k: int, i: int) -> bool:
+        """Event noun ``i`` after preposition ``k`` says nothing of its parties: no pronoun before it
+        ("mit ihnen Zusammenkünfte hielt"), no phrase or relative clause after it ("nach Gesprächen mit
+        den Vermietern"),
+        no compound part before its head ("bei den Koalitionsverhandlungen")."""
+        toks = view.toks
+        if any(t.lower in OBJECT_PRONOUNS for t in toks[k + 1:i]):
+            return False
+        if i + 1 < len(toks) and toks[i + 1].clause == toks[i].clause and toks[i + 1].lower in NOUN_COMPLEMENTS:
+            return False
+        if i + 2 < len(toks) and toks[i + 1].text == "," and view.clauses[toks[i + 2].clause].relative:
+            return False  # "nach Verhandlungen, die am Montag den ganzen Tag andauerten": told of here
+        found = self.finder.lexicon.noun_senses(toks[i].lemma)
+        return found is not None and found[0].lower() == toks[i].lemma.lower()
 
     def _travels(self, view: SentenceView, i: int) -> bool:
         """A verb of travel in the clause of token ``i`` ("eingetroffen", "reist ... an")."""
