@@ -1472,3 +1472,14 @@ def test_capturing_a_place(text, names, expected):
 ])
 def test_an_event_noun_only_referred_to(text, names, expected):
     assert _typed(article(text, names, published="2024-04-16"), 0) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # repelling an attack or a unit is fighting; dismissing a suit is a refusal
+    ("In der Gegend des Prespasees wurde eine feindliche Erkundungsabteilung durch unser Feuer abgewiesen.", ["ATTACK"]),
+    ("Die Armee wies den Angriff der Rebellen ab.", ["ATTACK"]),
+    ("Das Gericht wies die Klage ab.", ["REJECT"]),
+])
+def test_repelling_is_fighting(text, expected):
+    assert [e.type for e in EventExtractor(ExtractorOptions(min_confidence=0))(article(text, {}, published="1917-04-16")).events] \
+        == expected
