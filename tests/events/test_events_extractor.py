@@ -1483,3 +1483,10 @@ def test_an_event_noun_only_referred_to(text, names, expected):
 def test_repelling_is_fighting(text, expected):
     assert [e.type for e in EventExtractor(ExtractorOptions(min_confidence=0))(article(text, {}, published="1917-04-16")).events] \
         == expected
+
+
+def test_who_says_so_in_a_compound_is_no_party_left_out():
+    # "nach Angaben des Élysée-Palasts": the palace's part of the compound says so; the signing keeps no actor
+    text = "Nach Angaben des Élysée-Palasts soll dort auch ein Abkommen über Rüstungskooperation unterzeichnet werden."
+    events = EventExtractor()(article(text, {}, published="2024-03-18")).events
+    assert [(e.type, e.modality, e.actors) for e in events] == [("AGREE", "planned", ())]

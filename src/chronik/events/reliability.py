@@ -194,7 +194,18 @@ class Reliability:
         return any(ph.index not in used and not ph.prep and view.labels.get(ph.mention) in ("PER", "ORG")
                    and ph.clause in clauses
                    and not (ph.modifies is not None and view.toks[ph.modifies].lemma in sources)
+                   and not self._after_source_noun(view, ph)
                    for ph in view.phrases)
+
+    def _after_source_noun(self, view: SentenceView, ph) -> bool:
+        """A name in the genitive right after a source noun, also as a compound's first part ("Nach
+        Angaben des Élysée-Palasts"): who says so, no party left out of the event."""
+        toks = view.toks
+        k = ph.first - 1
+        if k >= 0 and toks[k].lower in ("des", "der"):
+            k -= 1  # the article before the phrase, when the phrase does not hold it
+        return k >= 0 and toks[k].lemma in self.source_nouns and (
+            toks[k + 1].lower in ("des", "der") or toks[k + 1].text.endswith("s"))
 
     def _place_source(self, view: SentenceView, f: "Frame", event: "Event") -> bool:
         """A place as the source where it only locates another noun: the place of an office after a
