@@ -1490,3 +1490,18 @@ def test_who_says_so_in_a_compound_is_no_party_left_out():
     text = "Nach Angaben des Élysée-Palasts soll dort auch ein Abkommen über Rüstungskooperation unterzeichnet werden."
     events = EventExtractor()(article(text, {}, published="2024-03-18")).events
     assert [(e.type, e.modality, e.actors) for e in events] == [("AGREE", "planned", ())]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a meeting whose subject is a pronoun keeps the person it names
+    ("Macron reist nach Warschau, wo er den polnischen Ministerpräsidenten Donald Tusk treffen will.",
+     {"Macron": "PER", "Warschau": "LOC", "Donald Tusk": "PER"},
+     [("TRAVEL", {("Macron", "source")}), ("MEET", {("Donald Tusk", "target")})]),
+    ("Dort traf sie den ukrainischen Präsidenten Wolodymyr Selenskyj.", {"Wolodymyr Selenskyj": "PER"},
+     [("MEET", {("Wolodymyr Selenskyj", "target")})]),
+    # a hit is no meeting
+    ("Er traf Müller mit einem Stein am Kopf.", {"Müller": "PER"}, []),
+    ("Die Kugel traf Müller am Arm.", {"Müller": "PER"}, []),
+])
+def test_meeting_with_a_pronoun_subject(text, names, expected):
+    assert _typed(article(text, names, published="2024-03-18"), 0) == expected

@@ -368,6 +368,8 @@ def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexi
                 "ge" not in view.toks[i].lower[:6]  # "bezeichnet" is also the present: finite without an auxiliary
                 and not any(t.lower in lexicon.cue("auxiliaries") for t in clause))
             ok = ok if kind == "active" else not ok
+        elif kind == "pronsubj":  # "wo er Tusk treffen will", "Dort traf sie den Präsidenten": a person, unnamed here
+            ok = _pronoun_subject(view, i, clause)
         elif kind == "nodecree":  # "erklärt Freitage zu Feiertagen", "zu Feiertagen erklärt": a decree
             ok = not _decree(view, i)
         elif kind == "zuinf":  # "lud die Bevölkerung ein, ... aufzutreten": an appeal, not "zu kommen"
@@ -379,6 +381,19 @@ def _holds(sense: Sense, roles: Roles, view: SentenceView, i: int, lexicon: Lexi
         if not ok:
             return False
     return True
+
+
+_NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})
+
+
+def _pronoun_subject(view: SentenceView, i: int, clause: list[Tok]) -> bool:
+    """A personal pronoun as the subject of trigger ``i``'s clause: "er", "ich" or "wir" anywhere in
+    it, "sie" right after the trigger or opening the clause after its conjunction or relative word
+    ("Dort traf sie ...", "..., wo sie ... treffen will")."""
+    if any(t.lower in _NOMINATIVE_PRONOUNS for t in clause):
+        return True
+    words = [t for t in clause if t.word]
+    return any(t.lower == "sie" and (t.i == i + 1 or k <= 1) for k, t in enumerate(words))
 
 
 def _zu_infinitive(view: SentenceView, i: int) -> Tok | None:
