@@ -1505,3 +1505,24 @@ def test_who_says_so_in_a_compound_is_no_party_left_out():
 ])
 def test_meeting_with_a_pronoun_subject(text, names, expected):
     assert _typed(article(text, names, published="2024-03-18"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # resisting an accusation denies it, resisting anything else refuses it
+    ("Landrat Siegfried Walch wehrt sich gegen den Vorwurf, man habe Personal aufzwingen wollen.",
+     {"Siegfried Walch": "PER"}, [("DENY", {("Siegfried Walch", "source")})]),
+    ("Die Ukraine wehrt sich gegen die russische Invasion.", {"Ukraine": "LOC"},
+     [("REJECT", {("Ukraine", "source")}), ("ATTACK", {("Russland", "source")})]),
+    # allowing is approving; an approved event's parties are targets beside the one allowed
+    ("Die USA erlaubten der Ukraine den Einsatz von Langstreckenraketen.", {"USA": "LOC", "Ukraine": "LOC"},
+     [("ACCEPT", {("USA", "source"), ("Ukraine", "target")})]),
+    ("Gabriel will dem Handelsriesen Edeka die Übernahme der Supermarktkette Kaiser's Tengelmann erlauben.",
+     {"Gabriel": "PER", "Edeka": "ORG", "Kaiser's Tengelmann": "ORG"},
+     [("ACQUIRE", {("Kaiser's Tengelmann", "target")}),
+      ("ACCEPT", {("Gabriel", "source"), ("Edeka", "target"), ("Kaiser's Tengelmann", "target")})]),
+    # raising a stake is buying
+    ("Unicredit hatte ihren Anteil an der Commerzbank auf 21 Prozent aufgestockt.",
+     {"Unicredit": "ORG", "Commerzbank": "ORG"}, [("ACQUIRE", {("Unicredit", "source"), ("Commerzbank", "target")})]),
+])
+def test_resisting_allowing_and_raising_a_stake(text, names, expected):
+    assert _typed(article(text, names, published="2024-11-20"), 0) == expected

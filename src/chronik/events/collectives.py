@@ -179,16 +179,31 @@ JUDGED = frozenset(("ACQUIRE", "AGREE", "COOPERATE", "TRADE", "AID", "ATTACK", "
 HOSTILE = frozenset(("ATTACK", "SANCTION"))  # judged events whose targets are their victims
 
 
+def _dative(view: SentenceView, ph) -> bool:
+    """A name phrase after "dem", its title words between ("dem Handelsriesen Edeka"): whom something
+    is allowed or refused, not what is judged."""
+    toks = view.toks
+    if any(t.lower == "dem" for t in toks[ph.first:ph.last + 1]):
+        return True  # the phrase holds its article
+    k = ph.first - 1
+    while k >= 0 and k >= ph.first - 3 and toks[k].word and (toks[k].cap or is_adjective(toks[k])) \
+            and toks[k].lower != "dem":
+        k -= 1
+    return k >= 0 and toks[k].lower == "dem"
+
+
 def judged_parties(view: SentenceView, frames: list["Frame"], preps: frozenset[str]) -> None:
     """A verb that approves, rejects, backs or criticises an event noun of its clause takes that
-    event's parties as its targets when it has none ("Gabriel billigt Fusion Edeka/Tengelmann",
-    "wird die Übernahme der Supermarktkette Kaiser's Tengelmann durch den Handelsriesen Edeka
-    ... billigen"); not a noun inside a prepositional phrase ("stimmte nach dem Treffen mit X zu"). Of
+    event's parties as its targets ("Gabriel billigt Fusion Edeka/Tengelmann", "wird die Übernahme
+    der Supermarktkette Kaiser's Tengelmann durch den Handelsriesen Edeka ... billigen"), also beside
+    a dative target of its own ("will dem Handelsriesen Edeka die Übernahme der Supermarktkette Kaiser's
+    Tengelmann erlauben"); not a noun inside a prepositional phrase ("stimmte nach dem Treffen mit X zu"). Of
     an attack or a sanction only the sources: "verurteilte die Angriffe der Hamas auf Israel" judges
     the Hamas, not Israel."""
     toks = view.toks
     for f in frames:
-        if f.noun or f.type not in JUDGING or f.roles.target or any(r == "target" for _, r in f.roles.countries):
+        if f.noun or f.type not in JUDGING or any(r == "target" for _, r in f.roles.countries) \
+                or not all(_dative(view, view.phrases[p]) for p in f.roles.target):
             continue
         for g in frames:
             if not g.noun or g.type not in JUDGED or toks[g.trigger].clause != toks[f.trigger].clause:
