@@ -1526,3 +1526,14 @@ def test_meeting_with_a_pronoun_subject(text, names, expected):
 ])
 def test_resisting_allowing_and_raising_a_stake(text, names, expected):
     assert _typed(article(text, names, published="2024-11-20"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # an infinitive before "zu" and a modal has the governing verb's subject, and its object stays one
+    ("Putin kündigte an, Kim in Pjöngjang besuchen zu wollen.", {"Putin": "PER", "Kim": "PER", "Pjöngjang": "LOC"},
+     [("STATEMENT", {("Putin", "source")}), ("VISIT", {("Putin", "source"), ("Kim", "target"), ("Pjöngjang", "target")})]),
+    ("Orcel kündigte an, mit der Bundesregierung Gespräche führen zu wollen.", {"Orcel": "PER"},
+     [("STATEMENT", {("Orcel", "source")}), ("MEET", {("Orcel", "source")})]),
+])
+def test_infinitive_before_zu_and_a_modal(text, names, expected):
+    assert _typed(article(text, names, published="2024-11-20"), 0) == expected

@@ -35,8 +35,8 @@ class VerbForms:
         tok = view.toks[i]
         clause = view.clause_toks(tok.clause)
         for t in clause:
-            if t.lower in self.aux and t.i not in view.by_token:
-                return t.i
+            if t.lower in self.aux and t.i not in view.by_token and view.toks[t.i - 1].lower != "zu":
+                return t.i  # (not "besuchen zu wollen": an infinitive)
         # an auxiliary in direct speech does not govern a verb outside it ("„... ist ...“, erläutert X"),
         # nor one in a relative or subordinate clause of its own (", welche ... mächtig sein möchten, ...")
         earlier_aux = not self._verb_first(view, tok) and any(
@@ -50,7 +50,8 @@ class VerbForms:
         for t in clause:
             if t.i == i or t.i in view.by_token:
                 continue
-            if is_finite_like(t, self.lexicon) and not (participle(t) and earlier_aux):
+            if is_finite_like(t, self.lexicon) and not (participle(t) and earlier_aux) \
+                    and view.toks[t.i - 1].lower != "zu":
                 return t.i
         return None
 
@@ -169,10 +170,17 @@ def participle(tok: Tok) -> bool:
     return low.endswith("en") and not low.endswith("ten")
 
 
+ZU_MODALS = frozenset({"wollen", "können", "müssen", "dürfen", "sollen"})
+
+
 def zu_infinitive(view: SentenceView, trig: Tok) -> bool:
+    """An infinitive after "zu" ("zu besuchen", "abzuschließen"), or before "zu" and a modal
+    ("besuchen zu wollen")."""
     if trig.lower == trig.lemma:
-        prev = view.toks[trig.i - 1] if trig.i > 0 else None
-        return prev is not None and prev.lower == "zu"
+        toks = view.toks
+        prev = toks[trig.i - 1] if trig.i > 0 else None
+        return prev is not None and prev.lower == "zu" or (
+            trig.i + 2 < len(toks) and toks[trig.i + 1].lower == "zu" and toks[trig.i + 2].lower in ZU_MODALS)
     return "zu" in trig.lower[1:-3] and trig.lower.replace("zu", "", 1) == trig.lemma
 
 
