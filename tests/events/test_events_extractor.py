@@ -1537,3 +1537,18 @@ def test_resisting_allowing_and_raising_a_stake(text, names, expected):
 ])
 def test_infinitive_before_zu_and_a_modal(text, names, expected):
     assert _typed(article(text, names, published="2024-11-20"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # what is announced is planned, and a named announcer vouches for it
+    ("Verdi kündigt Streiks an Flughäfen an.", {"Verdi": "ORG"},
+     [("STATEMENT", "asserted", "Verdi"), ("PROTEST", "planned", "Verdi")]),
+    ("Die G7 kündigten neue Sanktionen gegen Moskau an.", {"G7": "ORG", "Moskau": "LOC"},
+     [("STATEMENT", "asserted", "G7"), ("SANCTION", "planned", "G7")]),
+    # without a named announcer no attribution, least of all the announced noun itself
+    ("Das Unternehmen kündigte eine engere Zusammenarbeit mit Bosch an.", {"Bosch": "ORG"},
+     [("COOPERATE", "planned", None)]),
+])
+def test_announced_events_are_planned(text, names, expected):
+    events = EventExtractor()(article(text, names, published="2024-11-20")).events
+    assert [(e.type, e.modality, e.attribution) for e in events] == expected

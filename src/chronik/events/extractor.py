@@ -448,7 +448,7 @@ class EventExtractor:
                      if (c.relative or c.opener) and c.index != tok.clause]
         when, _ = timeline.pick(no, tok.start, span, starts, statement=f.sense.report and f.own_speaker is not None,
                                 quoted=_quoted_spans(view), elsewhere=elsewhere)
-        attribution = self._choose_attribution(view, f, frames, found)
+        attribution = self._choose_attribution(view, f, frames, found, modality.planned_lemmas)
         mood = self._modality(view, f, frames, attribution, modality, timeline.after(when.value))
         place = None
         if f.roles.place is not None:
@@ -476,7 +476,8 @@ class EventExtractor:
                 out.append(Actor(name=country, entity=None, role=role))
         return tuple(out)
 
-    def _choose_attribution(self, view: SentenceView, f: Frame, frames, found) -> Attribution | None:
+    def _choose_attribution(self, view: SentenceView, f: Frame, frames, found,
+                            announcing: frozenset[str] = frozenset()) -> Attribution | None:
         if f.own_speaker:
             return Attribution(f.own_speaker, cue_text(view, f), f.trigger)
         me = frames.index(f)
@@ -485,8 +486,10 @@ class EventExtractor:
         for a in found:
             if a.frame == me:
                 continue
-            if a.frame is not None and a.token >= 0 and view.toks[a.token].clause == clause:
-                continue  # the reporting clause's own arguments are the journalist's framing
+            if a.frame is not None and a.token >= 0 and view.toks[a.token].clause == clause and not (
+                    f.noun and frames[a.frame].lemma in announcing and frames[a.frame].roles.source):
+                continue  # the reporting clause's own arguments are the journalist's framing (but what it
+                # announces is the announcer's: "Verdi kündigt Streiks an")
             if a.frame is not None and a.token >= 0 and view.clauses[view.toks[a.token].clause].opener == "wie" \
                     and not 0 < view.toks[a.token].clause - clause <= 2 and not _leading_wie(view, a.token, clause):
                 continue  # "..., wie ein Sprecher erklärte" vouches for what stands right before it, "Wie Verdi

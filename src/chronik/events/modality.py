@@ -79,6 +79,8 @@ class ModalityFinder:
             k < verb_tok.i and 0 < verb_tok.clause - view.toks[k].clause <= 2 for k in self.plan_tokens(view)))
         if f.control is not None and f.control.modality == "planned":
             governed = True  # "wird ... reisen, um Flugzeugwerke zu besuchen"
+        if f.noun and light is None and self._announced(view, f, frames):
+            governed = True  # "Verdi kündigt Streiks an", "kündigte eine engere Zusammenarbeit mit Bosch an"
         if self.planned_here(view, verb_tok, f.noun and light is None, governed) or future_time:
             return "planned"
         if attribution is not None and attribution.source != f.own_speaker:
@@ -86,6 +88,13 @@ class ModalityFinder:
         if f.own_speaker is None and self.konjunktiv(view, verb_tok):
             return "reported"
         return "asserted"
+
+    def _announced(self, view: SentenceView, f: Frame, frames) -> bool:
+        """Event noun ``f`` is what a verb of its clause announces or plans ("kündigte weitere Streiks
+        an", "hat den Verkauf ... angekündigt")."""
+        clause = view.toks[f.trigger].clause
+        return any(g is not f and not g.noun and g.lemma in self.planned_lemmas
+                   and view.toks[g.trigger].clause == clause for g in frames)
 
     def clause_words(self, view: SentenceView, tok: Tok) -> list[Tok]:
         return view.clause_toks(tok.clause)
