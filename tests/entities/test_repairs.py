@@ -131,6 +131,9 @@ def tagged(text):
     ("Präsident Xi sagte", ("O", "B-PER", "O")),
     ("die Wladimir/ORG+ Putin/ORG+ Stiftung/ORG gab", ("O", "B-ORG", "I-ORG", "I-ORG", "O")),  # a chunk beyond the name
     ("das Blinken der Lampen", ("O",) * 4),  # a verb made noun
+    # an organisation of name-like words right after a title is the titled person
+    ("teilte Bürgermeister Ihor/ORG+ Terechow/ORG mit", ("O", "O", "B-PER", "I-PER", "O")),
+    ("der Chef Deutsche/ORG+ Bank/ORG sagte", ("O", "O", "B-ORG", "I-ORG", "O")),
     # a title inside a chunk is no part of the name, whatever the chunk's label
     ("Kanzler/PER+ Merz/PER lehnte", ("O", "B-PER", "O")),
     ("Bundeskanzler/ORG+ Merz/ORG lehnte", ("O", "B-PER", "O")),

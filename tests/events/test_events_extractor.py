@@ -1552,3 +1552,9 @@ def test_infinitive_before_zu_and_a_modal(text, names, expected):
 def test_announced_events_are_planned(text, names, expected):
     events = EventExtractor()(article(text, names, published="2024-11-20")).events
     assert [(e.type, e.modality, e.attribution) for e in events] == expected
+
+
+def test_promised_goods_are_a_delivery():
+    text = "Deutschland hatte der Ukraine zuletzt ein drittes Patriot-System zugesagt."
+    assert _typed(article(text, {"Deutschland": "LOC", "Ukraine": "LOC"}, published="2024-04-20"), 0) == [
+        ("TRADE", {("Deutschland", "source"), ("Ukraine", "target")})]

@@ -58,7 +58,7 @@ from importlib import resources
 from typing import Callable, Sequence
 
 from chronik.entities.addressed import ADDRESS, AddressedNames
-from chronik.entities.chunkedit import ARTEFACTS, MAX_NAME, Tags, capitalised, free, put_chunk
+from chronik.entities.chunkedit import ARTEFACTS, MAX_NAME, Tags, capitalised, chunk_end, free, put_chunk
 from chronik.entities.corpora import chunks
 
 CUES_FILE = "name_cues.tsv"
@@ -423,6 +423,17 @@ class ChunkRepairs(AddressedNames):
                 end = self._foreign_name(words, tags, i + 1)
                 if end > i + 2:
                     put_chunk(tags, i + 1, end, "PER")
+                elif tags[i + 1] == "B-ORG":
+                    self._organisation_after_title(words, tags, i + 1)
+
+    def _organisation_after_title(self, words: Sequence[str], tags: Tags, start: int) -> None:
+        """An organisation chunk of two or three name-like words right after a title, ending the
+        capitalised run, is the titled person ("Bürgermeister Ihor Terechow" tagged as an
+        organisation)."""
+        end = chunk_end(tags, start)
+        if 2 <= end - start <= 3 and all(self.name_like(w) for w in words[start:end]) \
+                and not (end < len(words) and capitalised(words[end])):
+            put_chunk(tags, start, end, "PER")
 
     def _foreign_name(self, words: Sequence[str], tags: Tags, start: int) -> int:
         """End of a name of two or three parts after a title that German word lists do not hold
