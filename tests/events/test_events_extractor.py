@@ -1545,6 +1545,11 @@ def test_infinitive_before_zu_and_a_modal(text, names, expected):
      [("STATEMENT", "asserted", "Verdi"), ("PROTEST", "planned", "Verdi")]),
     ("Die G7 kündigten neue Sanktionen gegen Moskau an.", {"G7": "ORG", "Moskau": "LOC"},
      [("STATEMENT", "asserted", "G7"), ("SANCTION", "planned", "G7")]),
+    # not across "und": what is condemned before is no plan
+    ("Die G7 verurteilten die Angriffe Russlands und kündigten neue Sanktionen gegen Moskau an.",
+     {"G7": "ORG", "Russlands": "LOC", "Moskau": "LOC"},
+     [("CRITICIZE", "asserted", "G7"), ("ATTACK", "asserted", None), ("STATEMENT", "asserted", "G7"),
+      ("SANCTION", "planned", "G7")]),
     # without a named announcer no attribution, least of all the announced noun itself
     ("Das Unternehmen kündigte eine engere Zusammenarbeit mit Bosch an.", {"Bosch": "ORG"},
      [("COOPERATE", "planned", None)]),

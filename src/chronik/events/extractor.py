@@ -27,7 +27,7 @@ from chronik.events.frames import SPEECH, Frame, FrameFinder
 from chronik.events.happening import Happening
 from chronik.events.lexicon import Lexicon, load_lexicon
 from chronik.events.mentions import bodies_at_places, compound_parts, institutions, repair
-from chronik.events.modality import ModalityFinder
+from chronik.events.modality import ModalityFinder, announces
 from chronik.events.reliability import Reliability, actor_label_ok, actor_texts
 from chronik.events.roles import RoleFinder
 from chronik.events.verbs import PARTICLES, is_finite_like, separable
@@ -487,7 +487,7 @@ class EventExtractor:
             if a.frame == me:
                 continue
             if a.frame is not None and a.token >= 0 and view.toks[a.token].clause == clause and not (
-                    f.noun and frames[a.frame].lemma in announcing and frames[a.frame].roles.source):
+                    announces(view, frames[a.frame], f, announcing) and frames[a.frame].roles.source):
                 continue  # the reporting clause's own arguments are the journalist's framing (but what it
                 # announces is the announcer's: "Verdi kündigt Streiks an")
             if a.frame is not None and a.token >= 0 and view.clauses[view.toks[a.token].clause].opener == "wie" \

@@ -90,11 +90,7 @@ class ModalityFinder:
         return "asserted"
 
     def _announced(self, view: SentenceView, f: Frame, frames) -> bool:
-        """Event noun ``f`` is what a verb of its clause announces or plans ("kündigte weitere Streiks
-        an", "hat den Verkauf ... angekündigt")."""
-        clause = view.toks[f.trigger].clause
-        return any(g is not f and not g.noun and g.lemma in self.planned_lemmas
-                   and view.toks[g.trigger].clause == clause for g in frames)
+        return any(announces(view, g, f, self.planned_lemmas) for g in frames)
 
     def clause_words(self, view: SentenceView, tok: Tok) -> list[Tok]:
         return view.clause_toks(tok.clause)
@@ -196,6 +192,17 @@ class ModalityFinder:
 
     def plan_tokens(self, view: SentenceView) -> list[int]:
         return [t.i for t in view.toks if t.lemma in self.planned_lemmas and t.text.islower()]
+
+
+def announces(view: SentenceView, g: Frame, f: Frame, lemmas: frozenset[str]) -> bool:
+    """Verb frame ``g`` announces or plans event noun ``f`` of its clause ("kündigte weitere Streiks
+    an", "hat den Verkauf ... angekündigt"; ``lemmas``: the planning verbs); not across "und" or a
+    comma ("verurteilten die Angriffe und kündigten Sanktionen an")."""
+    toks = view.toks
+    return g is not f and f.noun and not g.noun and g.lemma in lemmas \
+        and toks[g.trigger].clause == toks[f.trigger].clause and not any(
+            t.lower in ("und", "sowie", "oder", "aber") or t.text == ","
+            for t in toks[min(f.trigger, g.trigger) + 1:max(f.trigger, g.trigger)])
 
 
 def _konjunktiv_i(t: Tok) -> bool:
