@@ -1563,3 +1563,10 @@ def test_promised_goods_are_a_delivery():
     text = "Deutschland hatte der Ukraine zuletzt ein drittes Patriot-System zugesagt."
     assert _typed(article(text, {"Deutschland": "LOC", "Ukraine": "LOC"}, published="2024-04-20"), 0) == [
         ("TRADE", {("Deutschland", "source"), ("Ukraine", "target")})]
+
+
+def test_a_group_of_states_before_its_members():
+    # "G7-Staaten": the group acts, as "EU-Staaten" is the EU
+    text = "Die G7-Staaten verurteilten die russischen Angriffe."
+    assert _typed(article(text, {}, published="2024-04-20"), 0) == [
+        ("CRITICIZE", {("G7", "source"), ("Russland", "target")}), ("ATTACK", {("Russland", "source")})]

@@ -36,6 +36,7 @@ Checks, in order (first that applies drops the event):
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Sequence
 
 from chronik.events.view import QUOTES, SentenceView, Tok, is_adjective
@@ -80,8 +81,8 @@ class Reliability:
     def acronym_name(self, word: str) -> bool:
         """An acronym of two to five letters that is no unit, currency or common abbreviation
         (``not_names``: "EU", "SPD", "NASA"; not "IT", "TV", "LED"). The dictionary cannot
-        decide this: it knows "EU" and "SPD" as well as "IT"."""
-        return _acronym(word) and len(word) <= 5 and word not in self.not_names
+        decide this: it knows "EU" and "SPD" as well as "IT"). Groups of states count: "G7", "G20"."""
+        return _acronym(word) and len(word) <= 5 and word not in self.not_names or _STATE_GROUP.match(word) is not None
 
     def missed_name(self, view: SentenceView, t: Tok) -> bool:
         """A capitalised word outside every mention that looks like a name the tagger missed."""
@@ -362,6 +363,9 @@ def _subject_like(view: SentenceView, i: int) -> bool:
 _NOMINATIVE = frozenset({"der", "die", "das", "ein", "eine"})
 _PREPOSITIONS = frozenset({"an", "auf", "aus", "bei", "durch", "für", "gegen", "in", "mit", "nach", "über", "um",
                            "unter", "von", "vor", "zu", "zwischen", "wegen", "trotz", "seit", "ohne", "hinter"})
+
+
+_STATE_GROUP = re.compile(r"G\d{1,2}$")  # "G7-Staaten", "G20-Gipfel"
 
 
 def _acronym(word: str) -> bool:
