@@ -18,7 +18,7 @@ from chronik.events.lexicon import Lexicon, LightVerb, Sense
 from chronik.events.nounroles import NounRoleFinder
 from chronik.events.readings import attributive, homograph_adjective, ocr_werden, opening_attribute
 from chronik.events.roles import OBJECT_CONTROL, RoleFinder, Roles, norm_prep
-from chronik.events.verbs import PARTICLES, coordinated_verb, is_finite_like, present_participle, separable
+from chronik.events.verbs import PARTICLES, coordinated_verb, is_finite_like, present_participle, separable, zu_clause
 from chronik.events.view import ARTICLES, BREAKS, SentenceView, Tok, inflected
 from chronik.events.voice import participle, zu_infinitive
 
@@ -193,7 +193,7 @@ class FrameFinder:
     def _controller(view: SentenceView, frames: list[Frame], i: int) -> Frame | None:
         """The verb frame of the clause a zu-infinitive at token ``i`` depends on."""
         tok = view.toks[i]
-        if not zu_infinitive(view, tok) and not ("zu" in tok.lower[1:-3] and tok.lower != tok.lemma):
+        if not zu_clause(view, tok) and not zu_infinitive(view, tok):
             return None
         for prev in reversed(frames):
             if view.toks[prev.anchor].clause \

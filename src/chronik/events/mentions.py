@@ -211,10 +211,11 @@ def bodies_at_places(text: str, mentions: Sequence[Mention], heads: frozenset[st
     ``heads``: lower-case nouns or compound heads ("gericht", "staatsanwaltschaft"); a preposition
     between them ("die Polizei in Köln") leaves the place alone."""
     out: list[Mention] = []
+    endings = tuple(heads)
     for m in mentions:
         before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start) if m.label == "LOC" else None
         word = before.group(1).lower() if before is not None else ""
-        if before is not None and before.group(1)[:1].isupper() and word.endswith(tuple(heads)) \
+        if before is not None and before.group(1)[:1].isupper() and word.endswith(endings) \
                 and not any(n.end > before.start(1) and n.start < m.start for n in mentions):
             out.append(Mention(start=before.start(1), end=m.end, label="ORG"))
         else:

@@ -35,7 +35,7 @@ class VerbForms:
         tok = view.toks[i]
         clause = view.clause_toks(tok.clause)
         for t in clause:
-            if t.lower in self.aux and t.i not in view.by_token and view.toks[t.i - 1].lower != "zu":
+            if t.lower in self.aux and t.i not in view.by_token and not _after_zu(view, t):
                 return t.i  # (not "besuchen zu wollen": an infinitive)
         # an auxiliary in direct speech does not govern a verb outside it ("„... ist ...“, erläutert X"),
         # nor one in a relative or subordinate clause of its own (", welche ... mächtig sein möchten, ...")
@@ -51,7 +51,7 @@ class VerbForms:
             if t.i == i or t.i in view.by_token:
                 continue
             if is_finite_like(t, self.lexicon) and not (participle(t) and earlier_aux) \
-                    and view.toks[t.i - 1].lower != "zu":
+                    and not _after_zu(view, t):
                 return t.i
         return None
 
@@ -171,6 +171,11 @@ def participle(tok: Tok) -> bool:
 
 
 ZU_MODALS = frozenset({"wollen", "können", "müssen", "dürfen", "sollen"})
+
+
+def _after_zu(view: SentenceView, t: Tok) -> bool:
+    """Token ``t`` follows "zu": an infinitive ("zu wollen"), no finite verb."""
+    return t.i > 0 and view.toks[t.i - 1].lower == "zu"
 
 
 def zu_infinitive(view: SentenceView, trig: Tok) -> bool:
