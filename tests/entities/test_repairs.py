@@ -35,6 +35,12 @@ def tagged(text):
 @pytest.mark.parametrize("text, expected", [
     # a news agency in a dateline
     ("Berlin/LOC ( Reuters ) - Der Bundestag", ("B-LOC", "O", "B-ORG", "O", "O", "O", "B-ORG")),
+    # untagged words before a known agency and a dash are the dateline's place
+    ("Tel Aviv ( dpa/ORG ) - Die Armee", ("B-LOC", "I-LOC", "O", "B-ORG", "O", "O", "O", "O")),
+    ("Frankfurt am Main ( AFP ) - Die Bank", ("B-LOC", "I-LOC", "I-LOC", "O", "B-ORG", "O", "O", "O", "O")),
+    # ... not before an unknown word in parentheses, nor an article
+    ("Tel Aviv ( Kommentar ) - Die Armee", ("O",) * 8),
+    ("Die Grünen ( dpa ) - Die Armee", ("O",) * 8),
     # a place in parentheses is no agency
     ("Wels/LOC ( Traun ) - 344", ("B-LOC", "O", "O", "O", "O", "O")),
     # an organisation or medium noun before an untagged name or acronym
@@ -124,6 +130,10 @@ def tagged(text):
     ("Die Terrormiliz/LOC+ Hamas/LOC soll", ("O", "O", "B-ORG", "O")),
     ("die Hamas-Führung lehnte", ("O", "O", "O")),  # a compound is no name
     ("Volkswagen kündigte an", ("B-ORG", "O", "O")),
+    # ... and one of several words, also over a chunk inside it
+    ("Human Rights/PER Watch warf", ("B-ORG", "I-ORG", "I-ORG", "O")),
+    ("Ärzte ohne Grenzen warnte", ("B-ORG", "I-ORG", "I-ORG", "O")),
+    ("Ärzte ohne Grenzschutz", ("O", "O", "O")),  # not a part of the name only
     # a person much in the news that the CRF misses or mislabels
     ("Kim Jong Un traf Schoigu in Pjöngjang/LOC .", ("B-PER", "I-PER", "I-PER", "O", "B-PER", "O", "B-LOC", "O")),
     ("Putin empfing Xi Jinping/LOC .", ("B-PER", "O", "B-PER", "I-PER", "O")),
@@ -137,6 +147,11 @@ def tagged(text):
     # a title inside a chunk is no part of the name, whatever the chunk's label
     ("Kanzler/PER+ Merz/PER lehnte", ("O", "B-PER", "O")),
     ("Bundeskanzler/ORG+ Merz/ORG lehnte", ("O", "B-PER", "O")),
+    # an organisation of an acronym and a German noun is the acronym: the noun is the object
+    ("haben CDU/ORG und SPD/ORG+ Sondierungsgespräche/ORG aufgenommen", ("O", "B-ORG", "O", "B-ORG", "O", "O")),
+    ("der FC/ORG+ Bayern/ORG siegte", ("O", "B-ORG", "I-ORG", "O")),  # a name after the acronym stays
+    ("die IG/ORG+ Metall/ORG streikt", ("O", "B-ORG", "I-ORG", "O")),  # and a simple noun
+    ("von NBC/ORG+ Universal/ORG übernommen", ("O", "B-ORG", "I-ORG", "O")),  # and an adjective
     # a weekday after "am" opens no name
     ("besuchte am Sonntag/LOC+ Lampedusa/LOC .", ("O", "O", "O", "B-LOC", "O")),
 ])

@@ -1129,7 +1129,7 @@ def test_genitive_countries_and_blocked_aid(text, names, expected):
     ("Merz warf Scholz Führungsschwäche vor und forderte Neuwahlen.", {"Merz": "PER", "Scholz": "PER"},
      [("ACCUSE", {("Merz", "source"), ("Scholz", "target")}), ("DEMAND", {("Merz", "source")})]),
     # ... but a participle after "und" before a noun still is one
-    ("Die EU hat Sanktionen beschlossen und verhängte Strafzölle.", {"EU": "ORG"}, [("SANCTION", {("EU", "source")})]),
+    ("Die EU hat Sanktionen beschlossen und verhängte Einreiseverbote.", {"EU": "ORG"}, [("SANCTION", {("EU", "source")})]),
     # a plan does not act
     ("Der Plan lehnt den Gedanken an einen Angriff ab.", {}, []),
 ])
@@ -1570,3 +1570,51 @@ def test_a_group_of_states_before_its_members():
     text = "Die G7-Staaten verurteilten die russischen Angriffe."
     assert _typed(article(text, {}, published="2024-04-20"), 0) == [
         ("CRITICIZE", {("G7", "source"), ("Russland", "target")}), ("ATTACK", {("Russland", "source")})]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # the owner of what is attacked is the target ("Ziele der Hisbollah"), also after a bare plural
+    ("Putin hat Ziele der Hisbollah angegriffen.", {"Putin": "PER", "Hisbollah": "ORG"},
+     [("ATTACK", {("Putin", "source"), ("Hisbollah", "target")})]),
+    ("Israel griff die Stellungen der Hamas an.", {"Israel": "LOC", "Hamas": "ORG"},
+     [("ATTACK", {("Israel", "source"), ("Hamas", "target")})]),
+    # not the owner of the means ("mit Drohnen des Iran")
+    ("Russland griff mit Drohnen des Iran an.", {"Russland": "LOC", "Iran": "LOC"},
+     [("ATTACK", {("Russland", "source")})]),
+])
+def test_the_owner_of_what_is_attacked_is_the_target(text, names, expected):
+    assert _typed(article(text, names, published="2024-11-24"), 0) == expected
+
+
+def test_a_subordinator_inside_a_name_opens_no_clause():
+    # "Weil" in "Stephan Weil" is a surname, not "weil"
+    text = "Ministerpräsident Stephan Weil forderte Neuwahlen."
+    assert _typed(article(text, {"Stephan Weil": "PER"}, published="2024-11-24"), 0) == [
+        ("DEMAND", {("Stephan Weil", "source")})]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # summoning a state's ambassador is a diplomatic protest against that state
+    ("Die Ukraine bestellte den ungarischen Botschafter ein.", {"Ukraine": "LOC"},
+     [("CRITICIZE", {("Ukraine", "source"), ("Ungarn", "target")})]),
+    ("Deutschland hat den iranischen Botschafter einbestellt.", {"Deutschland": "LOC"},
+     [("CRITICIZE", {("Deutschland", "source"), ("Iran", "target")})]),
+    # punitive tariffs imposed are a sanction
+    ("Die EU verhängte Strafzölle auf Elektroautos.", {"EU": "ORG"}, [("SANCTION", {("EU", "source")})]),
+])
+def test_summoned_ambassadors_and_punitive_tariffs(text, names, expected):
+    assert _typed(article(text, names, published="2024-11-24"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # the second verb phrase after "und" keeps its objects: Trump is met, not travelled to
+    ("Trudeau reiste nach Florida und traf dort Trump.", {"Trudeau": "PER", "Florida": "LOC", "Trump": "PER"},
+     [("TRAVEL", {("Trudeau", "source")}), ("MEET", {("Trudeau", "source"), ("Trump", "target")})]),
+    ("Trudeau besuchte Florida und traf Trump.", {"Trudeau": "PER", "Florida": "LOC", "Trump": "PER"},
+     [("VISIT", {("Trudeau", "source"), ("Florida", "target")}), ("MEET", {("Trudeau", "source"), ("Trump", "target")})]),
+    # coordinated names after one verb stay its own
+    ("Putin empfing Kim und Schoigu.", {"Putin": "PER", "Kim": "PER", "Schoigu": "PER"},
+     [("MEET", {("Putin", "source"), ("Kim", "target"), ("Schoigu", "target")})]),
+])
+def test_a_first_verb_leaves_the_second_verb_phrase_its_objects(text, names, expected):
+    assert _typed(article(text, names, published="2024-11-24"), 0) == expected

@@ -55,7 +55,13 @@ def test_language_id(text, lang):
     assert LanguageStage().detect(text) == lang
 
 
-@pytest.mark.parametrize("word, lemma", [("Gesprächen", "Gespräch"), ("trafen", "treffen"), ("Waffenlieferungen", "Waffenlieferung")])
+@pytest.mark.parametrize("word, lemma", [
+    ("Gesprächen", "Gespräch"), ("trafen", "treffen"), ("Waffenlieferungen", "Waffenlieferung"),
+    # a particle verb's participle without "ge" that the dictionary lacks: particle + the base's lemma
+    ("einbestellt", "einbestellen"), ("abverlangt", "abverlangen"),
+    # a word whose rest the dictionary does not know as a verb stays as it is
+    ("ausbeutbarkeit", "ausbeutbarkeit"),
+])
 def test_lemmas_german(word, lemma):
     from chronik.text import Lemmatizer
 

@@ -7,13 +7,15 @@ a chunk) from evidence in the sentence alone, so it works for single sentences a
 documents:
 
 * a news agency in a dateline: a place, then the agency in parentheses and a dash
-  ("Berlin ( Reuters ) - ...") is an organisation (:meth:`ChunkRepairs.dateline_agency`);
+  ("Berlin ( Reuters ) - ...") is an organisation, and untagged name-like words before a known
+  agency there are the place ("Tel Aviv ( dpa ) - ...") (:meth:`ChunkRepairs.dateline_agency`);
 * a well-known organisation whose name the word lists also hold as a word ("die Hamas", "die
   Hisbollah"; ``KNOWN`` in the cue list) is an organisation, also where the tagger made it a place
   together with an organisation noun ("die Terrormiliz Hamas") (:meth:`ChunkRepairs.known_organisations`);
 * a person much in the news whom the CRF, trained on older text, misses ("Kim Jong Un traf Schoigu";
-  ``PERSON`` in the cue list) is a person where the whole name stands untagged or its chunks lie
-  inside it ("Xi Jinping" with "Jinping" as a place) (:meth:`ChunkRepairs.known_persons`);
+  ``PERSON`` in the cue list) is a person, and an organisation of several words (``KNOWN``: "Human
+  Rights Watch") an organisation, where the whole name stands untagged or its chunks lie inside it
+  ("Xi Jinping" with "Jinping" as a place) (:meth:`ChunkRepairs.known_names`);
 * a name right after a noun that names a kind of organisation or medium
   ("der US-Nachrichtensender CNN", "die Literaturzeitschrift „ Eckart “", "die Rockband Fold
   Zandura" tagged PER) is an organisation (:meth:`ChunkRepairs.after_org_noun`);
@@ -53,6 +55,7 @@ hand-written list, ``data/name_cues.tsv``.
 
 from __future__ import annotations
 
+import functools
 import re
 from importlib import resources
 from typing import Callable, Sequence
@@ -75,6 +78,8 @@ _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "vom", "beim", 
                        "seiner", "seines", "ihrer", "ihres"})
 _PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "In", "Nach", "Aus"})
 _DATE_PREPOSITIONS = frozenset({"am", "im", "vom", "zum", "seit", "bis", "ab", "Am", "Im", "Seit", "Bis", "Ab"})
+_PLACE_PARTICLES = frozenset({"am", "an", "der", "de", "im", "la", "del", "do", "da"})  # "Frankfurt am Main"
+_OPENERS = frozenset({"Der", "Die", "Das", "Ein", "Eine", "Von", "Aus", "Nach", "Mit", "Im", "Am"})
 _FIRM_LINKS = frozenset({"&", "+", "u"})  # "Hug & Cie", "Max Kray u . Co": the name goes on
 
 
@@ -98,6 +103,25 @@ def _role_or_abbreviation(word: str) -> bool:
     """A former role or an abbreviation, never a name: "Ex-Minister", "Ex-SVP-K-Abg"."""
     parts = word.split("-")
     return len(parts) > 1 and (parts[0] == "Ex" or any(len(p) == 1 for p in parts))
+
+
+def _by_first_word(names, genitive: bool = False) -> dict[str, list[tuple[str, ...]]]:
+    """Names of one or more words by their first word, longest first; with ``genitive``, a one-word
+    name also with a genitive "s" ("Putins")."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(names, key=lambda n: -len(n.split())):
+        parts = tuple(name.split())
+        out.setdefault(parts[0], []).append(parts)
+        if genitive and len(parts) == 1 and not name.endswith("s"):
+            out.setdefault(name + "s", []).append((name + "s",))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _agencies() -> frozenset[str]:
+    """The news agencies whose names the cleaner knows as credits (``chronik/clean/agencies.txt``)."""
+    text = resources.files("chronik.clean").joinpath("agencies.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 def _acronym(word: str) -> bool:
@@ -125,13 +149,9 @@ class ChunkRepairs(AddressedNames):
         self.not_names = frozenset(cues["NOT"])
         self.say_verbs = frozenset(cues["SAY"])
         self.kin = frozenset(cues["KIN"])
-        self.known_orgs = frozenset(cues["KNOWN"])
-        self.known_people: dict[str, list[tuple[str, ...]]] = {}  # first word -> names, longest first
-        for name in sorted(cues["PERSON"], key=lambda n: -len(n.split())):
-            parts = tuple(name.split())
-            self.known_people.setdefault(parts[0], []).append(parts)
-            if len(parts) == 1 and not name.endswith("s"):
-                self.known_people.setdefault(name + "s", []).append((name + "s",))  # "Putins"
+        self.known_orgs = frozenset(name for name in cues["KNOWN"] if " " not in name)
+        self.known_org_names = _by_first_word(name for name in cues["KNOWN"] if " " in name)
+        self.known_people = _by_first_word(cues["PERSON"], genitive=True)
         self._names: dict[str, bool] = {}  # word -> name-like (cache)
         self._heads: dict[str, str | None] = {}  # word -> "ORG"/"LOC" noun it ends in, or None (cache)
         self._genitive_places: dict[str, str] | None = None  # built on first use (place_genitives)
@@ -144,7 +164,9 @@ class ChunkRepairs(AddressedNames):
         if self.known_orgs.intersection(words):
             self.known_organisations(words, out)
         if not self.known_people.keys().isdisjoint(words):
-            self.known_persons(words, out)
+            self.known_names(words, out, self.known_people, "PER")
+        if not self.known_org_names.keys().isdisjoint(words):
+            self.known_names(words, out, self.known_org_names, "ORG")
         heads = {self.head(w) for w in words}
         if "ORG" in heads:
             self.after_org_noun(words, out)
@@ -224,12 +246,26 @@ class ChunkRepairs(AddressedNames):
 
     def dateline_agency(self, words: Sequence[str], tags: Tags) -> None:
         """"Berlin ( Reuters ) - ...": the word in parentheses after a place, before a dash (not
-        a place itself: "Wels ( Traun ) —")."""
+        a place itself: "Wels ( Traun ) —"). Untagged name-like words opening the sentence before a
+        news agency in parentheses and a dash are that place ("Tel Aviv ( dpa ) - ...")."""
+        k = words.index("(")
+        if 0 < k <= MAX_NAME and k + 3 < len(words) and words[k + 1] in _agencies() and words[k + 2] == ")" \
+                and words[k + 3] in _DASHES and free(tags, 0, k) and words[0][:1].isupper() \
+                and words[k - 1][:1].isupper() and all(self._place_word(w) for w in words[:k]):
+            put_chunk(tags, 0, k, "LOC")
         for i in range(1, len(words) - 3):
             if words[i] == "(" and words[i + 2] == ")" and words[i + 3] in _DASHES and \
                     tags[i - 1].endswith("-LOC") and tags[i + 1] == "O" and words[i + 1][:1].isalpha() and \
                     words[i + 1] not in self.gazetteer.word_classes:
                 tags[i + 1] = "B-ORG"
+
+    def _place_word(self, word: str) -> bool:
+        """A word of a place's name in a dateline: capitalised and no role noun, month or article
+        ("Tel", "Aviv"), or a particle inside it ("Frankfurt am Main")."""
+        if word in _PLACE_PARTICLES:
+            return True
+        return word[:1].isupper() and word not in _OPENERS and word.rstrip(".") not in self.not_names \
+            and not self.is_title(word) and not ARTEFACTS.intersection(word)
 
     @staticmethod
     def acronym_after_org(words: Sequence[str], tags: Tags) -> None:
@@ -254,23 +290,25 @@ class ChunkRepairs(AddressedNames):
             if word in self.known_orgs and free(tags, i, i + 1):
                 put_chunk(tags, i, i + 1, "ORG")
 
-    def known_persons(self, words: Sequence[str], tags: Tags) -> None:
-        """A person much in the news (``PERSON`` in the cue list) is a person where the whole name
-        stands untagged or where the chunks over it lie inside it ("Kim Jong Un traf Schoigu", "Xi
-        Jinping" with "Jinping" tagged as a place); a chunk that goes on beyond the name is left
-        alone ("Präsident Putin"), and so is a one-word name after a neuter article ("das Blinken")."""
+    @staticmethod
+    def known_names(words: Sequence[str], tags: Tags, known: dict[str, list[tuple[str, ...]]], label: str) -> None:
+        """A person much in the news (``PERSON`` in the cue list) or an organisation of several words
+        (``KNOWN``: "Human Rights Watch") has ``label`` where the whole name stands untagged or where
+        the chunks over it lie inside it ("Kim Jong Un traf Schoigu", "Xi Jinping" with "Jinping"
+        tagged as a place); a chunk that goes on beyond the name is left alone ("Präsident Putin"),
+        and so is a one-word name after a neuter article ("das Blinken")."""
         n = len(words)
         i = 0
         while i < n:
             found = 0
-            for parts in self.known_people.get(words[i], ()):
+            for parts in known.get(words[i], ()):
                 j = i + len(parts)
                 if tuple(words[i:j]) != parts or (len(parts) == 1 and i > 0 and words[i - 1] in _NEUTER):
                     continue
                 if tags[i].startswith("I-") or (j < n and tags[j].startswith("I-")):
                     break  # a chunk running into or out of the name
-                if tags[i:j] != ["B-PER"] + ["I-PER"] * (j - i - 1):
-                    put_chunk(tags, i, j, "PER")
+                if tags[i:j] != [f"B-{label}"] + [f"I-{label}"] * (j - i - 1):
+                    put_chunk(tags, i, j, label)
                 found = j - i
                 break
             i += max(found, 1)
@@ -397,7 +435,9 @@ class ChunkRepairs(AddressedNames):
         """A chunk that opens with a role noun and goes on with name-like words only is the
         person after the title, whatever its label ("Kanzler Merz" as a person, "Bundeskanzler
         Merz" as an organisation: "Merz"); one that opens with a weekday or a month after "am",
-        "im", "seit" ... loses it ("am Sonntag Lampedusa")."""
+        "im", "seit" ... loses it ("am Sonntag Lampedusa"); an organisation of an acronym and a
+        German compound noun (no adjective) is the acronym ("SPD Sondierungsgespräche"; not "IG
+        Metall", "NBC Universal")."""
         for a, b, label in chunks(tags):
             if b - a >= 2 and self.is_title(words[a]) and all(self.name_like(w) for w in words[a + 1:b]):
                 tags[a] = "O"
@@ -405,6 +445,11 @@ class ChunkRepairs(AddressedNames):
             elif b - a >= 2 and words[a] in self.not_names and a > 0 and words[a - 1] in _DATE_PREPOSITIONS:
                 tags[a] = "O"  # "am Sonntag Lampedusa", "im August Berlin": a date, then the name
                 put_chunk(tags, a + 1, b, label)
+            elif b - a == 2 and label == "ORG" and _ACRONYM.match(words[a]) and capitalised(words[a + 1]) \
+                    and "-" not in words[a + 1] and not self.name_like(words[a + 1]) and self.head(words[a + 1]) is None \
+                    and words[a + 1] not in self.gazetteer.word_classes and words[a + 1].lower() not in self.lexicon \
+                    and self._compound_noun(words[a + 1]):
+                tags[a + 1] = "O"  # "haben CDU und SPD Sondierungsgespräche aufgenommen": the party, then the object
 
     def person_after_role(self, words: Sequence[str], tags: Tags) -> None:
         """Untagged name-like words right after a role noun or a kinship noun (``KIN`` in

@@ -84,7 +84,9 @@ def _clauses_and_quotes(toks: list[Tok], lexicon: Lexicon, mentions: Sequence[Me
             tok.quoted = quoted
             prev_break = True
             continue
-        if not prev_break and tok.lower in subordinators and k > 0 and not _acronym(tok):
+        if not prev_break and tok.lower in subordinators and k > 0 and not _acronym(tok) \
+                and not (tok.cap and any(m.start < tok.start < m.end for m in mentions)):
+            # "Stephan Weil forderte": a capitalised subordinator inside a name is part of it
             fresh += 1
             clause = fresh
         tok.clause = clause

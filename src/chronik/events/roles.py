@@ -23,7 +23,7 @@ from chronik.events.voice import zu_infinitive
 
 OBJECT_CONTROL = frozenset({"vorwerfen", "auffordern", "bitten", "ersuchen", "drängen", "beschuldigen",
                             "verpflichten", "zwingen", "einladen", "ermutigen", "überreden"})
-OWNER_TARGET = frozenset({"CRITICIZE", "SUPPORT", "REJECT", "ACCEPT", "DEMAND"})  # the owner of the object is the target
+OWNER_TARGET = frozenset({"CRITICIZE", "SUPPORT", "REJECT", "ACCEPT", "DEMAND", "ATTACK"})  # the owner of the object is the target
 ACCUSATIVE = frozenset({"den", "die", "das", "einen", "eine", "ein"})
 ATTACHED_OK = frozenset({"TRADE", "AID", "SANCTION", "ATTACK", "DEMAND", "THREATEN", "TRAVEL", "VISIT"})
 _PREP_NORMAL = {"im": "in", "ins": "in", "am": "an", "zum": "zu", "zur": "zu", "vom": "von", "beim": "bei"}
@@ -82,6 +82,8 @@ class RoleFinder(Subjects):
         cut = self._second_verb_phrase(view, i)
         fore = self._forefield_end(view, trig, subj)
         then = self._next_conjunct(view, i)
+        if then < 0:
+            then = self.next_verb_phrase(view, i)
         for ph_index, pos, prep, det in units:
             if ph_index in subj or 0 <= pos < cut or 0 <= then < pos:
                 continue
@@ -112,13 +114,14 @@ class RoleFinder(Subjects):
             self.prep_role(view, roles, ph_index, norm_prep(prep), etype, passive)
         if etype.name in OWNER_TARGET and not passive and roles.source and not roles.target:
             owner = self._object_owner(view, i, exclude, max(view.phrases[p].last for p in roles.source),
-                                       ("PER",) if etype.name == "DEMAND" else ("PER", "ORG"))
+                                       ("PER",) if etype.name == "DEMAND" else ("PER", "ORG"),
+                                       bare=etype.name == "ATTACK")
             if owner is not None:
                 roles.add("target", owner)
         return self.spread(view, roles)
 
     def _object_owner(self, view: SentenceView, i: int, exclude: set[int], source_end: int,
-                      labels: tuple[str, ...]) -> int | None:
+                      labels: tuple[str, ...], bare: bool = False) -> int | None:
         """The name whose thing the verb judges or asks for: a genitive or a "von" phrase of the
         verb's object noun after the finite verb ("kritisieren die Entscheidung von Wirtschaftsminister
         Gabriel", "unterstützt den Antrag Müllers", "fordert ... einen Kurswechsel von Kanzlerin Merkel").
@@ -143,7 +146,7 @@ class RoleFinder(Subjects):
             if noun <= after or noun in view.by_token or self.lexicon.noun_senses(toks[noun].lemma) is not None:
                 continue
             prep, det = self.np_marks(view, noun)
-            if not prep and det in ACCUSATIVE and self.label(view, ph.index) in labels:
+            if not prep and (det in ACCUSATIVE or bare and not det) and self.label(view, ph.index) in labels:
                 return ph.index
         return None
 

@@ -112,6 +112,17 @@ class Subjects(VerbForms):
                           for t in view.clause_toks(clause))
         return k if verb_before else -1
 
+    def next_verb_phrase(self, view: SentenceView, i: int) -> int:
+        """The coordinator after which a second verb phrase of the clause of verb ``i`` begins
+        ("Trudeau reiste nach Florida und traf Trump": what stands after "und" is "traf"'s, not
+        "reiste"'s); -1 when there is none."""
+        for t in view.clause_toks(view.toks[i].clause):
+            if t.i > i + 1 and t.i not in view.by_token and t.text.islower() and is_finite_like(t, self.lexicon):
+                k = self._second_verb_phrase(view, t.i)
+                if k > i:
+                    return k
+        return -1
+
     def subject(self, view: SentenceView, i: int, exclude: set[int], report: bool = False) -> tuple[list[int], list]:
         """The subject phrases of the clause of token ``i`` and the clause's units."""
         tok = view.toks[i]
