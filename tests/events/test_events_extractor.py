@@ -1618,3 +1618,30 @@ def test_summoned_ambassadors_and_punitive_tariffs(text, names, expected):
 ])
 def test_a_first_verb_leaves_the_second_verb_phrase_its_objects(text, names, expected):
     assert _typed(article(text, names, published="2024-11-24"), 0) == expected
+
+
+def test_a_pronoun_speaker_is_a_name_of_the_sentence_before():
+    text = ("Kobachidse kündigte an, die Gespräche auszusetzen. Auch in Serbien gingen Studenten auf die Straße. "
+            "Sie fordern den Rücktritt von Präsident Vučić. Er warf der EU Einmischung vor.")
+    names = {"Kobachidse": "PER", "Serbien": "LOC", "Vučić": "PER", "EU": "ORG"}
+    events = EventExtractor()(article(text, names, published="2024-11-24")).events
+    by_trigger = {text[e.trigger.start:e.trigger.end]: e.attribution for e in events}
+    # two sentences back is too far: the students demand, not Kobachidse
+    assert by_trigger["fordern"] is None
+    # the sentence before: "Er" is Vučić
+    assert by_trigger["warf"] == "Vučić"
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # money promised or provided is aid
+    ("Deutschland sagte der Ukraine zehn Milliarden Euro zu.", {"Deutschland": "LOC", "Ukraine": "LOC"},
+     [("AID", {("Deutschland", "source"), ("Ukraine", "target")})]),
+    ("Die EU stellt der Ukraine 50 Milliarden Euro bereit.", {"EU": "ORG", "Ukraine": "LOC"},
+     [("AID", {("EU", "source"), ("Ukraine", "target")})]),
+    ("Intel erhält Subventionen der EU.", {"EU": "ORG"}, [("AID", {("EU", "source")})]),
+    # what else is provided is no aid, and a promise without money is an acceptance
+    ("Die EU stellt der Ukraine Personal bereit.", {"EU": "ORG", "Ukraine": "LOC"}, []),
+    ("Merz sagte seine Teilnahme zu.", {"Merz": "PER"}, [("ACCEPT", {("Merz", "source")})]),
+])
+def test_money_promised_or_provided_is_aid(text, names, expected):
+    assert _typed(article(text, names, published="2024-11-24"), 0) == expected

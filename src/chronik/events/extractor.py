@@ -376,6 +376,9 @@ class EventExtractor:
     def _attributions(self, view, frames, names: ActorNames, finder: AttributionFinder, state: _State,
                       no: int) -> list[Attribution]:
         last_speaker = self._last_speaker(state, no)
+        # a pronoun speaker stands for a name of the sentence before, not one further back ("Auch
+        # in Serbien gingen Studenten auf die Straße. Sie fordern ...": not the speaker before that)
+        near_speaker = self._last_speaker(state, no, window=1)
         name_of = lambda ph: names.name(ph.mention, _inflected_genitive(ph))  # noqa: E731
         found: list[Attribution] = []
         for k, f in enumerate(frames):
@@ -388,11 +391,11 @@ class EventExtractor:
                 speaker = ", ".join(countries)
             elif finder.pronoun_subject(view, f.trigger):
                 persons = [ph for ph in view.phrases if ph.last < f.trigger and view.labels.get(ph.mention) == "PER"]
-                speaker = names.name(persons[-1].mention, False) if persons else last_speaker
+                speaker = names.name(persons[-1].mention, False) if persons else near_speaker
             elif f.type == "STATEMENT" and not f.noun:
                 speaker = finder.speaker_phrase(view, f.trigger)
                 if speaker in PRONOUNS:
-                    speaker = last_speaker
+                    speaker = near_speaker
             else:
                 speaker = None
             if speaker:
@@ -417,9 +420,9 @@ class EventExtractor:
             return " ".join(words)
         return names.name(ph.mention, False)
 
-    def _last_speaker(self, state: _State, no: int) -> str | None:
+    def _last_speaker(self, state: _State, no: int, window: int | None = None) -> str | None:
         cands = []
-        if state.last_attribution and no - state.last_attribution[0] <= self.options.inherit:
+        if state.last_attribution and no - state.last_attribution[0] <= (self.options.inherit if window is None else window):
             cands.append(state.last_attribution)
         if state.last_person and no - state.last_person[0] <= 1:
             cands.append(state.last_person)
