@@ -134,6 +134,8 @@ def tagged(text):
     ("Human Rights/PER Watch warf", ("B-ORG", "I-ORG", "I-ORG", "O")),
     ("Ärzte ohne Grenzen warnte", ("B-ORG", "I-ORG", "I-ORG", "O")),
     ("Ärzte ohne Grenzschutz", ("O", "O", "O")),  # not a part of the name only
+    ("Die Bundesanwaltschaft wirft", ("O", "B-ORG", "O")),
+    ("Marine Le Pen erklärte", ("B-PER", "I-PER", "I-PER", "O")),
     # a person much in the news that the CRF misses or mislabels
     ("Kim Jong Un traf Schoigu in Pjöngjang/LOC .", ("B-PER", "I-PER", "I-PER", "O", "B-PER", "O", "B-LOC", "O")),
     ("Putin empfing Xi Jinping/LOC .", ("B-PER", "O", "B-PER", "I-PER", "O")),
