@@ -135,6 +135,7 @@ def tagged(text):
     ("Ärzte ohne Grenzen warnte", ("B-ORG", "I-ORG", "I-ORG", "O")),
     ("Ärzte ohne Grenzschutz", ("O", "O", "O")),  # not a part of the name only
     ("Die Bundesanwaltschaft wirft", ("O", "B-ORG", "O")),
+    ("Dem Redaktionsnetzwerk Deutschland/LOC sagte", ("O", "B-ORG", "I-ORG", "O")),
     ("Marine Le Pen erklärte", ("B-PER", "I-PER", "I-PER", "O")),
     # a person much in the news that the CRF misses or mislabels
     ("Kim Jong Un traf Schoigu in Pjöngjang/LOC .", ("B-PER", "I-PER", "I-PER", "O", "B-PER", "O", "B-LOC", "O")),

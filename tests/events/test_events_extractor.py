@@ -1645,3 +1645,20 @@ def test_a_pronoun_speaker_is_a_name_of_the_sentence_before():
 ])
 def test_money_promised_or_provided_is_aid(text, names, expected):
     assert _typed(article(text, names, published="2024-11-24"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # "der" before an adjective in "-en", opening the clause, is a dative: the newspaper is told
+    ("Der Süddeutschen Zeitung sagte Merz, die Lage sei ernst.", {"Süddeutschen Zeitung": "ORG", "Merz": "PER"},
+     [("STATEMENT", {("Merz", "source"), ("Süddeutschen Zeitung", "target")})]),
+    ("Der Europäischen Union warf Orban Erpressung vor.", {"Europäischen Union": "ORG", "Orban": "PER"},
+     [("ACCUSE", {("Orban", "source"), ("Europäischen Union", "target")})]),
+    # the nominative has "-e"; a genitive's adjective inside the name does not count
+    ("Der Deutsche Bundestag lehnte den Antrag ab.", {"Deutsche Bundestag": "ORG"},
+     [("REJECT", {("Deutsche Bundestag", "source")})]),
+    ("Der Gesamtverband der Deutschen Versicherungswirtschaft kritisierte Merz.",
+     {"Gesamtverband der Deutschen Versicherungswirtschaft": "ORG", "Merz": "PER"},
+     [("CRITICIZE", {("Gesamtverband der Deutschen Versicherungswirtschaft", "source"), ("Merz", "target")})]),
+])
+def test_der_before_an_adjective_in_en_is_a_dative(text, names, expected):
+    assert _typed(article(text, names, published="2024-11-24"), 0) == expected

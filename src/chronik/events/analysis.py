@@ -13,7 +13,7 @@ import re
 from typing import Sequence
 
 from chronik.events.lexicon import Lexicon
-from chronik.events.mentions import DATELINE, dateline_places
+from chronik.events.mentions import DATELINE, DATIVE_DER, dateline_places
 from chronik.events.notactors import adjectival, attribute, bracketed, initials
 from chronik.events.verbs import after_bracket, is_finite_like
 from chronik.events.voice import participle
@@ -364,6 +364,11 @@ def _phrases(view: SentenceView, mentions: list[tuple[int, Mention]], lexicon: L
                     and not (ph.det == "der" and before in view.timex_tokens):  # "sagte ... am Freitag der
                 # Nachrichtenagentur sda": a dative (not "die Zukunft des Landesverwaltungsamts")
                 ph.modifies = before
+        if ph.det == "der" and ph.modifies is None and ph.compound_of is None and not ph.prep and m.label != "PER" \
+                and ph.first == _clause_start(view, ph.clause) and _dative_adjective(toks, ph.first, last_tok):
+            # "Der Süddeutschen Zeitung sagte Merz": opening the clause, "der" before an adjective in "-en" is
+            # the dative (or genitive) feminine; the nominative has "-e" ("Der Deutsche Bundestag lehnte ab")
+            ph.det = DATIVE_DER
         # possessor before a noun ("Kims Besuch", "Nordkoreas Staatsmedien")
         nxt = last_tok + 1
         if ph.modifies is None and ph.compound_of is None and nxt < len(toks) and toks[nxt].clause == ph.clause:
@@ -526,6 +531,27 @@ def _across_appositions(view: SentenceView, runs: list[list[Phrase]], coords: fr
 
 
 _CASES = ("case_nominative", "case_accusative", "case_dative", "case_genitive")  # cue lists: determiners by case
+
+
+def _clause_start(view: SentenceView, clause: int) -> int:
+    """The index of the first word of ``clause`` (after a break mark or a quote)."""
+    toks = view.toks
+    k = view.clauses[clause].first
+    while k < len(toks) and toks[k].clause == clause and not toks[k].word:
+        k += 1
+    return k
+
+
+def _dative_adjective(toks: list[Tok], first: int, last: int) -> bool:
+    """The adjectives right after the determiner at ``first`` (up to the name's last word ``last``)
+    include one in "-en": "Der Frankfurter Allgemeinen Zeitung", not "der Gesamtverband der Deutschen
+    Versicherungswirtschaft" nor "Der Westen"."""
+    found = False
+    for t in toks[first + 1:last]:
+        if not (t.text.endswith(("en", "er")) and (t.cap or is_adjective(t))):
+            break
+        found = found or t.text.endswith("en")
+    return found
 
 
 def _closed_list(view: SentenceView, prev: Phrase, ph: Phrase, coords: frozenset[str], lexicon: Lexicon) -> bool:

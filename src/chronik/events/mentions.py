@@ -32,6 +32,7 @@ ADJ_ENDINGS = ("e", "en", "er", "es", "em")  # the endings of an inflected adjec
 
 _WORD = re.compile(r"\S+")
 DATELINE = "dateline"  # the pseudo-preposition of a dateline place's phrase: it fills no slot
+DATIVE_DER = "der (dative)"  # the determiner of "Der Süddeutschen Zeitung sagte X": "der" before an "-en" adjective
 
 
 def repair(text: str, mentions: tuple[Mention, ...], lemma=None) -> list[tuple[int, Mention]]:

@@ -10,13 +10,14 @@ before; a subject without a name (a pronoun, a bare noun, "die Gewerkschaft") gi
 from __future__ import annotations
 
 from chronik.events.lexicon import Lexicon
-from chronik.events.mentions import ADJ_ENDINGS, DATELINE
+from chronik.events.mentions import ADJ_ENDINGS, DATELINE, DATIVE_DER
 from chronik.events.verbs import is_finite_like
 from chronik.events.view import BREAKS, QUOTES, SentenceView, Tok, inflected, is_adjective
 from chronik.events.voice import VerbForms, caused, participle, zu_infinitive
 from chronik.events.wordorder import WordOrder
 
-OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines", "denen", "seinen", "seinem", "ihren", "ihrem"})
+OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines", "denen", "seinen", "seinem", "ihren", "ihrem",
+                     DATIVE_DER})
 NOMINATIVE_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 DASHES = frozenset("–—")  # a dash after a comma: what follows starts afresh
 NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ismus", "ist", "ent", "eur", "ler", "ner")
@@ -249,6 +250,8 @@ class Subjects(VerbForms):
             if t.lower in self.dets:
                 if t.lower == "das" and not any(u.word for u in toks[t.i + 1:hi]):
                     return False  # "Das gab KBG-Vorstand Severin Mayrhofer ... bekannt": "das" is the object
+                if any(p.first == t.i and p.det == DATIVE_DER for p in view.phrases):
+                    return False  # "Der Süddeutschen Zeitung sagte Merz": a dative first
                 return t.lower not in OBLIQUE
             if sentence_start(view, t.i) and not t.lower.endswith(NOUN_ENDINGS):
                 # "Zurück in Wolfsburg nahm ...", "Leipzig - Mitten im ...": a capitalised adverb; but an
