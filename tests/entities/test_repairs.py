@@ -136,6 +136,13 @@ def tagged(text):
     ("Ärzte ohne Grenzschutz", ("O", "O", "O")),  # not a part of the name only
     ("Die Bundesanwaltschaft wirft", ("O", "B-ORG", "O")),
     ("Dem Redaktionsnetzwerk Deutschland/LOC sagte", ("O", "B-ORG", "I-ORG", "O")),
+    # a newspaper told after a verb of saying (and its speaker)
+    ("Merz/PER sagte der Welt , die", ("B-PER", "O", "O", "B-ORG", "O", "O")),
+    ("sagte Merz/PER der Bild am Sonntag :", ("O", "B-PER", "O", "B-ORG", "I-ORG", "I-ORG", "O")),
+    ("sagte Merz/PER der „ Neuen Presse “ ,", ("O", "B-PER", "O", "O", "B-ORG", "I-ORG", "O", "O")),
+    ("Der Papst sagte der Welt Adieu", ("O",) * 6),  # the world, not the paper
+    ("wie Merz/PER der Bild am Sonntag sagte", ("O", "B-PER", "O", "B-ORG", "I-ORG", "I-ORG", "O")),
+    ("wie Merz/PER der Welt half", ("O", "B-PER", "O", "O", "O")),  # no verb of saying
     ("Marine Le Pen erklärte", ("B-PER", "I-PER", "I-PER", "O")),
     # a person much in the news that the CRF misses or mislabels
     ("Kim Jong Un traf Schoigu in Pjöngjang/LOC .", ("B-PER", "I-PER", "I-PER", "O", "B-PER", "O", "B-LOC", "O")),
@@ -150,11 +157,6 @@ def tagged(text):
     # a title inside a chunk is no part of the name, whatever the chunk's label
     ("Kanzler/PER+ Merz/PER lehnte", ("O", "B-PER", "O")),
     ("Bundeskanzler/ORG+ Merz/ORG lehnte", ("O", "B-PER", "O")),
-    # an organisation of an acronym and a German noun is the acronym: the noun is the object
-    ("haben CDU/ORG und SPD/ORG+ Sondierungsgespräche/ORG aufgenommen", ("O", "B-ORG", "O", "B-ORG", "O", "O")),
-    ("der FC/ORG+ Bayern/ORG siegte", ("O", "B-ORG", "I-ORG", "O")),  # a name after the acronym stays
-    ("die IG/ORG+ Metall/ORG streikt", ("O", "B-ORG", "I-ORG", "O")),  # and a simple noun
-    ("von NBC/ORG+ Universal/ORG übernommen", ("O", "B-ORG", "I-ORG", "O")),  # and an adjective
     # a weekday after "am" opens no name
     ("besuchte am Sonntag/LOC+ Lampedusa/LOC .", ("O", "O", "O", "B-LOC", "O")),
 ])
@@ -179,7 +181,7 @@ def test_name_like_words(repairs):
 
 def test_load_cues_rejects_an_unknown_kind():
     assert load_cues("# comment\nsender\tORG\nAugust\tNOT\n") == \
-        {"ORG": ("sender",), "LOC": (), "NOT": ("August",), "SAY": (), "STATE": (), "BODY": (), "NAMED": (), "KIN": (), "KNOWN": (), "PERSON": ()}
+        {"ORG": ("sender",), "LOC": (), "NOT": ("August",), "SAY": (), "STATE": (), "BODY": (), "NAMED": (), "KIN": (), "KNOWN": (), "PERSON": (), "PAPER": ()}
     with pytest.raises(ValueError, match="kind"):
         load_cues("sender\tPER\n")
 
@@ -237,4 +239,6 @@ def test_repairs_only_add_or_relabel_chunks(repairs, pairs):
     assert len(out) == len(tags) and out == bio(len(out), chunks(out))  # well-formed BIO
     after = {(a, b) for a, b, _ in chunks(out)}
     for a, b, label in chunks(tags):
-        assert (a, b) in after  # no chunk is cut, moved or dropped; at most its label changes
+        # no chunk is cut, moved or dropped; at most its label changes, or two persons around "v." are
+        # joined into one name (nobility_names: "Carl/PER v. Muralt/PER" is one person)
+        assert (a, b) in after or any(c <= a and b <= d and "v" in words[c:d] for c, d in after)

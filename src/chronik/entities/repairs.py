@@ -27,7 +27,9 @@ documents:
   ("Bundesamt für Kommunikation ( BAKOM )") is that organisation's short name
   (:meth:`ChunkRepairs.acronym_after_org`);
 * the speaker after a comma and a verb of saying ("... “ , sagte Thierse .", ", so Ketterer .")
-  is a person (:meth:`ChunkRepairs.speaker_after_verb`);
+  is a person (:meth:`ChunkRepairs.speaker_after_verb`), and the newspaper a speaker tells after
+  it ("sagte Merz der Welt", ``PAPER``; or any quoted title) an organisation
+  (:meth:`ChunkRepairs.told_paper`);
 * one word that names a public body by its form ("Bundesnachrichtendienst", "Umweltbundesamt"),
   or a region's adjective before a body ("des Europäischen Parlaments", "des Hessischen
   Rundfunks"), is an organisation (:meth:`ChunkRepairs.public_bodies`);
@@ -65,7 +67,7 @@ from chronik.entities.chunkedit import ARTEFACTS, MAX_NAME, Tags, capitalised, c
 from chronik.entities.corpora import chunks
 
 CUES_FILE = "name_cues.tsv"
-_KINDS = ("ORG", "LOC", "NOT", "SAY", "STATE", "BODY", "NAMED", "KIN", "KNOWN", "PERSON")
+_KINDS = ("ORG", "LOC", "NOT", "SAY", "STATE", "BODY", "NAMED", "KIN", "KNOWN", "PERSON", "PAPER")
 _NEUTER = frozenset({"das", "Das", "beim", "Beim", "vom", "Vom", "zum", "Zum"})  # "das Blinken": a verb made noun
 _REGION_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+sch(?:e|en|er|es|em)$")  # "Europäischen", "Hessischer"
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")  # "CNN", "ORF2"
@@ -95,7 +97,7 @@ def load_cues(text: str | None = None) -> dict[str, tuple[str, ...]]:
         kind = kind.strip()
         if kind not in _KINDS:
             raise ValueError(f"{CUES_FILE} line {number}: kind must be one of {_KINDS}: {line!r}")
-        out[kind].append(word.strip() if kind in ("NOT", "SAY", "KIN", "KNOWN", "PERSON") else word.strip().lower())
+        out[kind].append(word.strip() if kind in ("NOT", "SAY", "KIN", "KNOWN", "PERSON", "PAPER") else word.strip().lower())
     return {kind: tuple(words) for kind, words in out.items()}
 
 
@@ -152,6 +154,7 @@ class ChunkRepairs(AddressedNames):
         self.known_orgs = frozenset(name for name in cues["KNOWN"] if " " not in name)
         self.known_org_names = _by_first_word(name for name in cues["KNOWN"] if " " in name)
         self.known_people = _by_first_word(cues["PERSON"], genitive=True)
+        self.papers = frozenset(cues["PAPER"])
         self._names: dict[str, bool] = {}  # word -> name-like (cache)
         self._heads: dict[str, str | None] = {}  # word -> "ORG"/"LOC" noun it ends in, or None (cache)
         self._genitive_places: dict[str, str] | None = None  # built on first use (place_genitives)
@@ -186,6 +189,8 @@ class ChunkRepairs(AddressedNames):
             self.nobility_names(words, out)
         if "," in words:
             self.speaker_after_verb(words, out)
+        if not self.say_verbs.isdisjoint(words):
+            self.told_paper(words, out)
         return tuple(out)
 
     def head(self, word: str) -> str | None:
@@ -435,9 +440,7 @@ class ChunkRepairs(AddressedNames):
         """A chunk that opens with a role noun and goes on with name-like words only is the
         person after the title, whatever its label ("Kanzler Merz" as a person, "Bundeskanzler
         Merz" as an organisation: "Merz"); one that opens with a weekday or a month after "am",
-        "im", "seit" ... loses it ("am Sonntag Lampedusa"); an organisation of an acronym and a
-        German compound noun (no adjective) is the acronym ("SPD Sondierungsgespräche"; not "IG
-        Metall", "NBC Universal")."""
+        "im", "seit" ... loses it ("am Sonntag Lampedusa")."""
         for a, b, label in chunks(tags):
             if b - a >= 2 and self.is_title(words[a]) and all(self.name_like(w) for w in words[a + 1:b]):
                 tags[a] = "O"
@@ -445,11 +448,6 @@ class ChunkRepairs(AddressedNames):
             elif b - a >= 2 and words[a] in self.not_names and a > 0 and words[a - 1] in _DATE_PREPOSITIONS:
                 tags[a] = "O"  # "am Sonntag Lampedusa", "im August Berlin": a date, then the name
                 put_chunk(tags, a + 1, b, label)
-            elif b - a == 2 and label == "ORG" and _ACRONYM.match(words[a]) and capitalised(words[a + 1]) \
-                    and "-" not in words[a + 1] and not self.name_like(words[a + 1]) and self.head(words[a + 1]) is None \
-                    and words[a + 1] not in self.gazetteer.word_classes and words[a + 1].lower() not in self.lexicon \
-                    and self._compound_noun(words[a + 1]):
-                tags[a + 1] = "O"  # "haben CDU und SPD Sondierungsgespräche aufgenommen": the party, then the object
 
     def person_after_role(self, words: Sequence[str], tags: Tags) -> None:
         """Untagged name-like words right after a role noun or a kinship noun (``KIN`` in
@@ -556,6 +554,47 @@ class ChunkRepairs(AddressedNames):
                 i = end
             else:
                 i += 1
+
+    def told_paper(self, words: Sequence[str], tags: Tags) -> None:
+        """"sagte Merz der Welt", "Weber erklärte der „Zeit“", "wie Merz der Bild am Sonntag sagte":
+        "der"/"dem" and a newspaper whose title is a German word (``PAPER``: "Welt", "Zeit", "Bild";
+        also "Welt am Sonntag"), or any quoted capitalised word, after a verb of saying (and a tagged
+        speaker) and before a punctuation mark, or after a tagged speaker and before the verb, name
+        the medium told."""
+        n = len(words)
+        for j in range(1, n - 1):
+            if words[j] not in ("der", "dem"):
+                continue
+            span = self._paper(words, tags, j + 1)
+            if span is None:
+                continue
+            k, end, after = span
+            speaker = tags[j - 1][2:] in ("PER", "ORG")
+            verb = j - 1
+            if speaker:
+                while verb > 0 and tags[verb].startswith("I-"):
+                    verb -= 1
+                verb -= 1  # the word before the speaker's name
+            told = verb >= 0 and words[verb] in self.say_verbs and (after >= n or words[after] in (",", ":", "(", "."))
+            if told or speaker and after < n and words[after] in self.say_verbs:
+                put_chunk(tags, k, end, "ORG")
+
+    def _paper(self, words: Sequence[str], tags: Tags, k: int) -> tuple[int, int, int] | None:
+        """(start, end, index after the closing quote) of a newspaper's title at ``k``, or None."""
+        n = len(words)
+        quoted = words[k] in _OPEN_QUOTES
+        k += quoted
+        if k >= n or tags[k] != "O" or not capitalised(words[k]) or not (quoted or words[k] in self.papers):
+            return None
+        end = k + 1
+        if quoted:  # the quoted title up to its closing quote ("der „ Neuen Presse “")
+            while end < n and end - k < MAX_NAME and words[end] not in _CLOSE_QUOTES and capitalised(words[end]):
+                end += 1
+            if end >= n or words[end] not in _CLOSE_QUOTES:
+                return None
+        elif end + 1 < n and words[end] == "am" and words[end + 1] == "Sonntag":
+            end += 2  # "Welt am Sonntag", "Bild am Sonntag"
+        return (k, end, end + quoted) if free(tags, k, end) else None
 
     def speaker_after_verb(self, words: Sequence[str], tags: Tags) -> None:
         """", sagte Pfister ." / ", so Ketterer .": after a comma and a verb of saying (``SAY`` in
