@@ -1662,3 +1662,15 @@ def test_money_promised_or_provided_is_aid(text, names, expected):
 ])
 def test_der_before_an_adjective_in_en_is_a_dative(text, names, expected):
     assert _typed(article(text, names, published="2024-11-24"), 0) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a meeting is no interview: the meeting stays beside the statement made at it
+    ("Bei einem Treffen mit Rutte sagte Selenskyj, die Ukraine brauche Hilfe.", {"Rutte": "PER", "Selenskyj": "PER"},
+     [("MEET", {("Selenskyj", "source"), ("Rutte", "target")}), ("STATEMENT", {("Selenskyj", "source")})]),
+    # a talk in which something is said is the interview it was said in
+    ("Im Gespräch mit der Zeitung sagte Selenskyj, die Ukraine brauche Hilfe.", {"Selenskyj": "PER"},
+     [("STATEMENT", {("Selenskyj", "source")})]),
+])
+def test_a_meeting_is_no_interview(text, names, expected):
+    assert _typed(article(text, names, published="2024-11-24"), 0) == expected

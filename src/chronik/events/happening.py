@@ -19,7 +19,8 @@ event; the word lists are in ``cues.tsv``.
   "wurde nur 1992 mehr gestreikt").
 * ``interview``: a talk noun in a prepositional phrase of a sentence that reports a statement
   ("sagte Europaminister Uwe Döring im Gespräch mit der Deutschen Presse-Agentur"): the setting
-  of the statement (an interview), not a meeting.
+  of the statement (an interview), not a meeting. A meeting noun is never one ("Bei einem Treffen
+  mit Rutte sagte Selenskyj").
 * ``reference``: a participle after "wie" that refers back to something said or done before
   ("haben die Unternehmen wie gefordert ... reagiert", "wie angekündigt", "wie berichtet"): the
   clause reports something else.
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from chronik.events.lexicon import Lexicon
     from chronik.model import Event
 
+_NO_INTERVIEW = frozenset({"Treffen", "Gipfel", "Gipfeltreffen", "Begegnung", "Zusammenkunft"})  # meetings, not talks
 _DETERMINERS = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer", "eines",
                           "sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer",
                           "diese", "dieser", "diesen", "diesem", "dieses", "jede", "jeder", "jeden", "beide", "beiden"})
@@ -153,8 +155,9 @@ class Happening:
         return t.cap and t.word and t.lower.endswith(self.quantities)
 
     def _interview(self, view: SentenceView, f: "Frame", event: "Event", frames: Sequence["Frame"]) -> bool:
-        if f.type != "MEET" or not f.noun or f.light_verb is not None or f.trigger == 0:
-            return False
+        if f.type != "MEET" or not f.noun or f.light_verb is not None or f.trigger == 0 \
+                or f.lemma in _NO_INTERVIEW:
+            return False  # "Bei einem Treffen mit Rutte sagte Selenskyj": a meeting is no interview
         k = f.trigger - 1
         while k > 0 and view.toks[k].word and view.toks[k].text.islower() and view.toks[k].lower not in ("im", "in", "bei", "beim"):
             k -= 1  # "in einem ausführlichen Gespräch"
