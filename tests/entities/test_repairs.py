@@ -92,6 +92,11 @@ def tagged(text):
     ("aus dem XVI . Jahrhundert", ("O",) * 5),  # a Roman numeral
     ("auf der ISE 2016 aus", ("O",) * 5),  # before a number
     ("der DFB Pokal", ("O",) * 3),  # the capitalised run goes on
+    # ... also after an article that opens the sentence, not after another capitalised word
+    ("Die ÖVP und die SPÖ/ORG haben", ("O", "B-ORG", "O", "O", "B-ORG", "O")),
+    ("- Die ÖVP und", ("O", "O", "B-ORG", "O")),
+    ("Bericht Die ÖVP und", ("O",) * 4),
+    (": Die HH . Müller", ("O", "O", "O", "O", "O")),  # "Herren", abbreviated
     # a name right after a role or kinship noun
     ("und späteren Bischof Avitus in Clermont", ("O", "O", "O", "B-PER", "O", "O")),
     ("von seiner Mutter Armentaria in", ("O", "O", "O", "B-PER", "O")),
@@ -144,6 +149,7 @@ def tagged(text):
     ("wie Merz/PER der Bild am Sonntag sagte", ("O", "B-PER", "O", "B-ORG", "I-ORG", "I-ORG", "O")),
     ("wie Merz/PER der Welt half", ("O", "B-PER", "O", "O", "O")),  # no verb of saying
     ("Marine Le Pen erklärte", ("B-PER", "I-PER", "I-PER", "O")),
+    ("Der Konzern Novartis übernimmt", ("O", "O", "B-ORG", "O")),
     # a person much in the news that the CRF misses or mislabels
     ("Kim Jong Un traf Schoigu in Pjöngjang/LOC .", ("B-PER", "I-PER", "I-PER", "O", "B-PER", "O", "B-LOC", "O")),
     ("Putin empfing Xi Jinping/LOC .", ("B-PER", "O", "B-PER", "I-PER", "O")),

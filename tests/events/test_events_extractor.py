@@ -1674,3 +1674,10 @@ def test_der_before_an_adjective_in_en_is_a_dative(text, names, expected):
 ])
 def test_a_meeting_is_no_interview(text, names, expected):
     assert _typed(article(text, names, published="2024-11-24"), 0) == expected
+
+
+def test_swearing_in_is_a_change_of_office():
+    # "angeloben" (Austrian for "vereidigen"; simplemma reads the participle "angelobt" as "anloben")
+    text = "Van der Bellen wird Merz am Montag angeloben."
+    assert _typed(article(text, {"Van der Bellen": "PER", "Merz": "PER"}, published="2024-12-16"), 0) == [
+        ("LEADERSHIP", {("Van der Bellen", "source"), ("Merz", "target")})]

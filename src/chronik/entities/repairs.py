@@ -424,12 +424,16 @@ class ChunkRepairs(AddressedNames):
     @staticmethod
     def acronym_after_article(words: Sequence[str], tags: Tags) -> None:
         """An untagged acronym of two to six letters, two or more of them capitals, after an article
-        or possessive and before a word that is neither capitalised nor a number, is an organisation
-        ("des DFB geübt", "verwendet das ZDF einen", "seiner UMP bleibt"); not a Roman numeral ("im
+        or possessive (also one opening the sentence) and before a word that is neither capitalised nor
+        a number, is an organisation ("des DFB geübt", "verwendet das ZDF einen", "seiner UMP bleibt",
+        "Die ÖVP und"); not a Roman numeral ("im
         XVI . Jahrhundert"), not before a number ("der IRE 3269", "auf der ISE 2016")."""
         for i in range(1, len(words)):
             word = words[i]
-            if tags[i] != "O" or words[i - 1] not in _ARTICLES or not _ARTICLE_ACRONYM.match(word) or \
+            article = words[i - 1] in _ARTICLES or words[i - 1].lower() in _ARTICLES and (
+                i == 1 or not words[i - 2][:1].isalnum()) and (i + 1 == len(words) or words[i + 1] != ".")
+            # opening the sentence: "Die ÖVP und ...", "- Die ÖVP"; not an abbreviation ("Die HH . Müller")
+            if tags[i] != "O" or not article or not _ARTICLE_ACRONYM.match(word) or \
                     sum(c.isupper() for c in word) < 2 or not word.strip("IVXLCDM"):
                 continue
             if i + 1 < len(words) and (tags[i + 1] != "O" or words[i + 1][:1].isupper() or words[i + 1][:1].isdigit()):
