@@ -97,7 +97,8 @@ def load_cues(text: str | None = None) -> dict[str, tuple[str, ...]]:
         kind = kind.strip()
         if kind not in _KINDS:
             raise ValueError(f"{CUES_FILE} line {number}: kind must be one of {_KINDS}: {line!r}")
-        out[kind].append(word.strip() if kind in ("NOT", "SAY", "KIN", "KNOWN", "PERSON", "PAPER") else word.strip().lower())
+        as_written = kind in ("NOT", "SAY", "KIN", "KNOWN", "PERSON", "PAPER")
+        out[kind].append(word.strip() if as_written else word.strip().lower())
     return {kind: tuple(words) for kind, words in out.items()}
 
 

@@ -422,7 +422,8 @@ class EventExtractor:
 
     def _last_speaker(self, state: _State, no: int, window: int | None = None) -> str | None:
         cands = []
-        if state.last_attribution and no - state.last_attribution[0] <= (self.options.inherit if window is None else window):
+        window = self.options.inherit if window is None else window
+        if state.last_attribution and no - state.last_attribution[0] <= window:
             cands.append(state.last_attribution)
         if state.last_person and no - state.last_person[0] <= 1:
             cands.append(state.last_person)

@@ -23,7 +23,8 @@ from chronik.events.voice import zu_infinitive
 
 OBJECT_CONTROL = frozenset({"vorwerfen", "auffordern", "bitten", "ersuchen", "drängen", "beschuldigen",
                             "verpflichten", "zwingen", "einladen", "ermutigen", "überreden"})
-OWNER_TARGET = frozenset({"CRITICIZE", "SUPPORT", "REJECT", "ACCEPT", "DEMAND", "ATTACK"})  # the owner of the object is the target
+# the owner of the object is the target ("kritisiert die Entscheidung Gabriels", "griff Ziele der Hisbollah an")
+OWNER_TARGET = frozenset({"CRITICIZE", "SUPPORT", "REJECT", "ACCEPT", "DEMAND", "ATTACK"})
 ACCUSATIVE = frozenset({"den", "die", "das", "einen", "eine", "ein"})
 ATTACHED_OK = frozenset({"TRADE", "AID", "SANCTION", "ATTACK", "DEMAND", "THREATEN", "TRAVEL", "VISIT"})
 _PREP_NORMAL = {"im": "in", "ins": "in", "am": "an", "zum": "zu", "zur": "zu", "vom": "von", "beim": "bei"}
