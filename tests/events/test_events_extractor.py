@@ -1681,3 +1681,14 @@ def test_swearing_in_is_a_change_of_office():
     text = "Van der Bellen wird Merz am Montag angeloben."
     assert _typed(article(text, {"Van der Bellen": "PER", "Merz": "PER"}, published="2024-12-16"), 0) == [
         ("LEADERSHIP", {("Van der Bellen", "source"), ("Merz", "target")})]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # proceedings opened against someone are an accusation, as a suit is
+    ("Brüssel leitete ein Vertragsverletzungsverfahren gegen Deutschland ein.", {"Brüssel": "LOC", "Deutschland": "LOC"},
+     [("ACCUSE", {("Brüssel", "source"), ("Deutschland", "target")})]),
+    # a procedure against nobody is none
+    ("Das Verfahren wurde für Deutschland vereinfacht.", {"Deutschland": "LOC"}, []),
+])
+def test_proceedings_against_someone_are_an_accusation(text, names, expected):
+    assert _typed(article(text, names, published="2024-12-18"), 0) == expected
