@@ -25,7 +25,8 @@ def normalise_line(line: str) -> str:
     return _WS.sub(" ", line).strip()
 
 
-def _data_lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
+    """The lines of data file ``name`` of this package, stripped, without blanks and comments."""
     text = resources.files("chronik.clean").joinpath(name).read_text("utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
@@ -66,11 +67,11 @@ class Cleaner:
     # -- data --------------------------------------------------------------------------
     @cached_property
     def _calls(self) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in _data_lines("calls_to_action.txt")), re.I)
+        return re.compile("|".join(f"(?:{p})" for p in data_lines("calls_to_action.txt")), re.I)
 
     @cached_property
     def _agencies(self) -> str:
-        names = sorted(_data_lines("agencies.txt"), key=len, reverse=True)
+        names = sorted(data_lines("agencies.txt"), key=len, reverse=True)
         return "|".join(re.escape(n) for n in names)
 
     @cached_property

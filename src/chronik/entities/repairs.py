@@ -62,6 +62,7 @@ import re
 from importlib import resources
 from typing import Callable, Sequence
 
+from chronik.clean.cleaner import data_lines
 from chronik.entities.addressed import ADDRESS, AddressedNames
 from chronik.entities.chunkedit import ARTEFACTS, MAX_NAME, Tags, capitalised, chunk_end, free, put_chunk
 from chronik.entities.corpora import chunks
@@ -123,8 +124,7 @@ def _by_first_word(names, genitive: bool = False) -> dict[str, list[tuple[str, .
 @functools.lru_cache(maxsize=1)
 def _agencies() -> frozenset[str]:
     """The news agencies whose names the cleaner knows as credits (``chronik/clean/agencies.txt``)."""
-    text = resources.files("chronik.clean").joinpath("agencies.txt").read_text("utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(data_lines("agencies.txt"))
 
 
 def _acronym(word: str) -> bool:

@@ -183,8 +183,7 @@ def zu_infinitive(view: SentenceView, trig: Tok) -> bool:
     ("besuchen zu wollen")."""
     if trig.lower == trig.lemma:
         toks = view.toks
-        prev = toks[trig.i - 1] if trig.i > 0 else None
-        return prev is not None and prev.lower == "zu" or (
+        return _after_zu(view, trig) or (
             trig.i + 2 < len(toks) and toks[trig.i + 1].lower == "zu" and toks[trig.i + 2].lower in ZU_MODALS)
     return "zu" in trig.lower[1:-3] and trig.lower.replace("zu", "", 1) == trig.lemma
 
